@@ -1,0 +1,61 @@
+"""The ``excomm-sim`` command line: one subcommand per module in ``excomm_sim.commands``.
+
+Each command module provides ``add_arguments(parser)`` and ``run(args) -> int`` and is
+imported only when its command runs, so ``excomm-sim validate`` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from excomm_sim import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("play", "play a scenario (the bundled meeting 19 by default)"),
+    "validate": ("validate", "check scenario files and report every problem with its location"),
+    "schema": ("schema", "print the JSON Schema of the scenario format (for editors)"),
+    "replay": ("replay", "step through a saved game, and branch from any decision"),
+    "report": ("report", "write the after-action report of a saved game"),
+    "check": ("check", "explore every branch of a scenario and report defects"),
+    "simulate": ("simulate", "play many computer games and print the balance"),
+    "graph": ("graph", "draw a scenario's decision flow (Mermaid or Graphviz dot)"),
+    "class-report": ("class_report", "report over a class's saved games"),
+}
+"""Subcommand name -> (module in excomm_sim.commands, one-line help)."""
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="excomm-sim",
+        description="A teaching wargame: the ExComm meeting of 3 November 1962. "
+        "With no command, opens the game on the bundled scenario.",
+    )
+    parser.add_argument("--version", action="version", version=f"excomm-sim {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        _command_module(module_name).add_arguments(command_parser)
+    return parser
+
+
+def _command_module(module_name: str):  # type: ignore[no-untyped-def]
+    return importlib.import_module(f"excomm_sim.commands.{module_name}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list or ["play"])
+    module_name = COMMANDS[args.command][0]
+    try:
+        return int(_command_module(module_name).run(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,365 @@
+"""The scenario model: immutable attrs classes for a crisis-meeting scenario.
+
+The model is dumb on purpose: it holds what the loader validated and nothing parses
+here. Every expression field holds a compiled expression (see ``expr``), so the
+engine never sees scenario text it has to interpret. Objects that an instructor may
+need pointed at (decisions, options, events, endings, objectives) carry the
+``Location`` of their YAML mapping; locations are excluded from equality so two
+scenarios that differ only in layout compare equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from attrs import field, frozen
+
+from excomm_sim.scenario.expr import Assignment, Expression
+
+FORMAT_VERSION = 1
+"""The scenario format version this model reads (the ``format:`` key)."""
+
+
+@frozen
+class Location:
+    """Where something stands in a scenario file: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+NOWHERE = Location("<built>", 0, 0)
+"""Location of objects built in code (tests, generated scenarios)."""
+
+
+def _loc() -> Location:
+    return field(default=NOWHERE, eq=False, repr=False)  # type: ignore[no-any-return]
+
+
+@frozen
+class Source:
+    """A document the scenario draws on, cited by ``Citation.source``."""
+
+    id: str
+    title: str
+    reference: str = ""
+    """Full bibliographic reference or archive identifier."""
+
+
+@frozen
+class Citation:
+    """A pointer into a source: shown to players as "record p.2 ¶4"."""
+
+    source: str
+    page: int | None = None
+    paragraph: int | None = None
+    note: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.source]
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.paragraph is not None:
+            parts.append(f"¶{self.paragraph}")
+        text = " ".join(parts)
+        return f"{text} ({self.note})" if self.note else text
+
+
+class VariableKind(enum.Enum):
+    INT = "int"
+    BOOL = "bool"
+    ENUM = "enum"
+
+
+class Display(enum.Enum):
+    """How the dashboard shows a variable."""
+
+    METER = "meter"
+    """A bar between min and max (int only)."""
+    FLAG = "flag"
+    """Yes/no (bool only)."""
+    STATUS = "status"
+    """The current value's label (enum or int)."""
+    HIDDEN = "hidden"
+    """Not shown to players; the author inspector and debrief still show it."""
+
+
+Value = int | bool | str
+"""A variable's value: int for INT, bool for BOOL, the value id for ENUM."""
+
+
+@frozen
+class Variable:
+    """A piece of game state that expressions read and effects change."""
+
+    id: str
+    kind: VariableKind
+    label: str
+    initial: Value
+    description: str = ""
+    display: Display = Display.STATUS
+    minimum: int | None = None
+    """INT only: effects clamp the value into [minimum, maximum]."""
+    maximum: int | None = None
+    values: tuple[str, ...] = ()
+    """ENUM only: the allowed values, in display order."""
+    value_labels: Mapping[str, str] = field(factory=lambda: MappingProxyType({}))
+    """ENUM only: human labels for values (``gone`` -> "Gone from Cuba")."""
+    good: str = "high"
+    """Which direction is good for the dashboard trend arrow: high, low or none."""
+    location: Location = _loc()
+
+    def label_of(self, value: Value) -> str:
+        """The text the UI shows for ``value`` of this variable."""
+        if self.kind is VariableKind.BOOL:
+            return "yes" if value else "no"
+        if self.kind is VariableKind.ENUM:
+            return self.value_labels.get(str(value), str(value).replace("_", " "))
+        return str(value)
+
+
+@frozen
+class Objective:
+    """One of a role's private aims, scored on the final state."""
+
+    id: str
+    text: str
+    condition: Expression
+    points: int = 1
+    location: Location = _loc()
+
+
+@frozen
+class Role:
+    """A seat at the table. Exactly one role in a scenario is the decider by default."""
+
+    id: str
+    name: str
+    title: str
+    bio: str
+    briefing: str
+    objectives: tuple[Objective, ...] = ()
+    is_president: bool = False
+    """The role that decides agenda items that do not name a decider."""
+    influence: int = 1
+    """How much a computer decider weighs this role's recommendation."""
+    location: Location = _loc()
+
+
+class Position(enum.Enum):
+    """An adviser's position on an option."""
+
+    FAVOUR = "favour"
+    OPPOSE = "oppose"
+
+
+@frozen
+class Stance:
+    """A role's position on an option, with its reason; may hold only when ``when`` does."""
+
+    role: str
+    position: Position
+    reason: str
+    strength: int = 1
+    """1 (leans) to 3 (insists); scales the weight a computer decider gives it."""
+    when: Expression | None = None
+    location: Location = _loc()
+
+
+@frozen
+class ChanceOutcome:
+    """One branch of a chance node; its weight may depend on the state."""
+
+    id: str
+    label: str
+    weight: Expression
+    """An int expression; negative results count as 0."""
+    text: str = ""
+    effects: tuple[Assignment, ...] = ()
+    trigger: str | None = None
+    """An event id fired when this outcome happens."""
+    history: bool = False
+    """True when this is what actually happened."""
+    location: Location = _loc()
+
+
+@frozen
+class Chance:
+    """Uncertainty after an option is chosen: exactly one outcome happens."""
+
+    outcomes: tuple[ChanceOutcome, ...]
+    visible: bool = False
+    """When true, players see the odds before choosing (as a matrix-game umpire shows)."""
+
+
+@frozen
+class Delayed:
+    """A consequence that lands ``after`` turns later, if ``when`` still holds then."""
+
+    after: int
+    text: str
+    effects: tuple[Assignment, ...] = ()
+    trigger: str | None = None
+    """An event id fired when this consequence lands."""
+    when: Expression | None = None
+    location: Location = _loc()
+
+
+@frozen
+class Option:
+    """A course of action on an agenda item."""
+
+    id: str
+    label: str
+    text: str = ""
+    when: Expression | None = None
+    """Offered only while this holds."""
+    unavailable: str = ""
+    """Why it is withheld, shown greyed when ``when`` fails; empty hides it instead."""
+    effects: tuple[Assignment, ...] = ()
+    chance: Chance | None = None
+    delayed: tuple[Delayed, ...] = ()
+    trigger: str | None = None
+    """An event id fired when this option is chosen."""
+    stances: tuple[Stance, ...] = ()
+    history: bool = False
+    """True when this is what the administration actually did."""
+    history_note: str = ""
+    lean: str = ""
+    """"hawk", "dove" or "" (middle): used by the hawk/dove simulation strategies."""
+    location: Location = _loc()
+
+
+@frozen
+class Decision:
+    """An agenda item: a question put to one role, with the options it may take."""
+
+    id: str
+    title: str
+    context: str
+    options: tuple[Option, ...]
+    decider: str
+    """The role id that decides (the president role unless the file says otherwise)."""
+    when: Expression | None = None
+    """Posed only if this holds when its turn comes; otherwise skipped for good."""
+    days: int = 1
+    """How far the calendar moves once it is decided."""
+    sources: tuple[Citation, ...] = ()
+    history_note: str = ""
+    location: Location = _loc()
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+
+@frozen
+class Event:
+    """Something that happens to the players: fired by a condition, a delay, or an option."""
+
+    id: str
+    title: str
+    text: str
+    when: Expression | None = None
+    """Checked after every decision; None means it fires only when triggered."""
+    once: bool = True
+    effects: tuple[Assignment, ...] = ()
+    sources: tuple[Citation, ...] = ()
+    location: Location = _loc()
+
+
+@frozen
+class Ending:
+    """How the game can end; the first ending whose condition holds wins."""
+
+    id: str
+    title: str
+    narrative: str
+    debrief: str
+    """The historical comparison shown in the debrief."""
+    when: Expression | None = None
+    """None marks the fallback ending (exactly one per scenario)."""
+    early: bool = False
+    """Checked after every decision (ends the game at once) rather than only at the end."""
+    historical: bool = False
+    """True for the ending that matches what actually happened."""
+    questions: tuple[str, ...] = ()
+    """Discussion questions for class."""
+    location: Location = _loc()
+
+
+@frozen
+class Calendar:
+    """The in-game date: starts at ``start``; each decision adds its ``days``."""
+
+    start: dt.date
+    days_per_decision: int = 1
+
+
+@frozen
+class Scenario:
+    """A whole validated scenario. Build it with ``load``; never mutate it."""
+
+    id: str
+    title: str
+    version: str
+    date: dt.date
+    summary: str
+    roles: tuple[Role, ...]
+    variables: tuple[Variable, ...]
+    decisions: tuple[Decision, ...]
+    endings: tuple[Ending, ...]
+    calendar: Calendar
+    events: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
+    format: int = FORMAT_VERSION
+    content_hash: str = field(default="", eq=False)
+    """sha256 of the file's bytes; saves use it to spot an edited scenario."""
+    path: str = field(default="", eq=False)
+    """Where it was loaded from (display only)."""
+
+    @property
+    def president(self) -> Role:
+        for role in self.roles:
+            if role.is_president:
+                return role
+        return self.roles[0]
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def decision(self, decision_id: str) -> Decision:
+        for decision in self.decisions:
+            if decision.id == decision_id:
+                return decision
+        raise KeyError(decision_id)
+
+    def variable(self, variable_id: str) -> Variable:
+        for variable in self.variables:
+            if variable.id == variable_id:
+                return variable
+        raise KeyError(variable_id)
+
+    def event(self, event_id: str) -> Event:
+        for event in self.events:
+            if event.id == event_id:
+                return event
+        raise KeyError(event_id)
+
+    def ending(self, ending_id: str) -> Ending:
+        for ending in self.endings:
+            if ending.id == ending_id:
+                return ending
+        raise KeyError(ending_id)
