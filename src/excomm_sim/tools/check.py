@@ -1,0 +1,279 @@
+"""``check``: turn an exploration of a scenario into findings an author can act on.
+
+Each finding points at the YAML that needs attention (file:line:col from the model's
+locations) and, for run-time faults, at the path of choices that led there. When the
+exploration was cut short, "never reached" findings say so and are only warnings: the
+check never claims something is unreachable when it did not look everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from attrs import frozen
+
+from excomm_sim.scenario.model import NOWHERE, Location, Scenario, VariableKind
+from excomm_sim.tools.explore import DEFAULT_MAX_STATES, Exploration, Step, explore
+
+Severity = Literal["error", "warning"]
+
+PIN_SHARE = 0.8
+"""A variable ending at one bound in more than this share of end states is "pinned"."""
+
+
+@frozen
+class Finding:
+    severity: Severity
+    kind: str
+    """A stable tag: unreached-decision, dead-end, eval-error, pinned-variable, ..."""
+    message: str
+    location: Location = NOWHERE
+    path: tuple[Step, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "kind": self.kind,
+            "message": self.message,
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "path": [str(step) for step in self.path],
+        }
+
+
+@frozen
+class Coverage:
+    reached: int
+    total: int
+
+
+@frozen
+class CheckReport:
+    scenario: str
+    findings: tuple[Finding, ...]
+    states: int
+    end_states: int
+    complete: bool
+    stopped_by: str
+    coverage: dict[str, Coverage]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "complete": self.complete,
+            "stopped_by": self.stopped_by,
+            "states": self.states,
+            "end_states": self.end_states,
+            "coverage": {
+                name: {"reached": c.reached, "total": c.total} for name, c in self.coverage.items()
+            },
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+
+def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> CheckReport:
+    """Explore ``scenario`` and report what is unreachable, broken or unbalanced."""
+    return report_from(scenario, explore(scenario, max_states))
+
+
+def report_from(scenario: Scenario, seen: Exploration) -> CheckReport:
+    findings: list[Finding] = []
+    findings += _runtime_findings(scenario, seen)
+    findings += _reach_findings(scenario, seen)
+    findings += _balance_findings(scenario, seen)
+    return CheckReport(
+        scenario=scenario.id,
+        findings=tuple(findings),
+        states=seen.states,
+        end_states=len(seen.ends),
+        complete=seen.complete,
+        stopped_by=seen.stopped_by,
+        coverage=_coverage(scenario, seen),
+    )
+
+
+def _runtime_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
+    findings: list[Finding] = []
+    reported: set[tuple[str | None, str]] = set()
+    for failure in seen.failures:
+        if (failure.decision, failure.message) in reported:
+            continue
+        reported.add((failure.decision, failure.message))
+        location = scenario.decision(failure.decision).location if failure.decision else NOWHERE
+        kind = "engine-fault" if failure.engine_fault else "eval-error"
+        where = f" while deciding {failure.decision}" if failure.decision else " at the start"
+        findings.append(
+            Finding(
+                "error", kind, f"run-time error{where}: {failure.message}", location, failure.path
+            )
+        )
+    dead: set[str] = set()
+    for dead_end in seen.dead_ends:
+        if dead_end.decision in dead:
+            continue
+        dead.add(dead_end.decision)
+        decision = scenario.decision(dead_end.decision)
+        findings.append(
+            Finding(
+                "error",
+                "dead-end",
+                f"decision {decision.id} is due but offers no option on this path",
+                decision.location,
+                dead_end.path,
+            )
+        )
+    return findings
+
+
+def _unreached(seen: Exploration, kind: str, what: str, location: Location) -> Finding:
+    if seen.complete:
+        return Finding("error", kind, f"{what} is never reached", location)
+    return Finding(
+        "warning",
+        kind,
+        f"{what} was not reached in the explored part (stopped by {seen.stopped_by})",
+        location,
+    )
+
+
+def _reach_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
+    findings: list[Finding] = []
+    for decision in scenario.decisions:
+        if decision.id not in seen.posed:
+            findings.append(
+                _unreached(seen, "unreached-decision", f"decision {decision.id}", decision.location)
+            )
+            continue
+        for option in decision.options:
+            if (decision.id, option.id) not in seen.offered:
+                what = f"option {option.id} of decision {decision.id} (never offered)"
+                findings.append(_unreached(seen, "unreached-option", what, option.location))
+                continue
+            if option.chance is None:
+                continue
+            for outcome in option.chance.outcomes:
+                if (decision.id, option.id, outcome.id) not in seen.outcomes:
+                    what = f"chance outcome {outcome.id} of {decision.id}={option.id}"
+                    findings.append(_unreached(seen, "unreached-outcome", what, outcome.location))
+    for event in scenario.events:
+        if event.id not in seen.events:
+            findings.append(
+                _unreached(seen, "unreached-event", f"event {event.id}", event.location)
+            )
+    for ending in scenario.endings:
+        if ending.id in seen.endings:
+            continue
+        finding = _unreached(seen, "unreached-ending", f"ending {ending.id}", ending.location)
+        if ending.when is None:  # the fallback is a safety net: unused is fine, worth knowing
+            finding = Finding(
+                "warning", finding.kind, finding.message + " (it is the fallback)", finding.location
+            )
+        findings.append(finding)
+    return findings
+
+
+def _balance_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
+    findings: list[Finding] = []
+    if not seen.ends:
+        return findings
+    total = len(seen.ends)
+    scope = "of the end states reached" if seen.complete else "of the end states explored"
+    for variable in scenario.variables:
+        if variable.kind is not VariableKind.INT:
+            continue
+        for bound, name in ((variable.minimum, "minimum"), (variable.maximum, "maximum")):
+            if bound is None:
+                continue
+            pinned = sum(1 for end in seen.ends if end.values.get(variable.id) == bound)
+            if pinned / total > PIN_SHARE:
+                findings.append(
+                    Finding(
+                        "warning",
+                        "pinned-variable",
+                        f"variable {variable.id} ends at its {name} ({bound}) in "
+                        f"{pinned} of {total} {scope} ({pinned / total:.0%})",
+                        variable.location,
+                    )
+                )
+    for role in scenario.roles:
+        for objective in role.objectives:
+            results = [
+                end.objectives[(role.id, objective.id)]
+                for end in seen.ends
+                if (role.id, objective.id) in end.objectives
+            ]
+            if not results:
+                continue
+            if not any(results):
+                message = f"objective {objective.id} of {role.id} is never met ({scope})"
+                findings.append(
+                    Finding("warning", "objective-never-won", message, objective.location)
+                )
+            elif all(results):
+                message = f"objective {objective.id} of {role.id} is always met ({scope})"
+                findings.append(
+                    Finding("warning", "objective-never-lost", message, objective.location)
+                )
+    return findings
+
+
+def _coverage(scenario: Scenario, seen: Exploration) -> dict[str, Coverage]:
+    options = [(d.id, o.id) for d in scenario.decisions for o in d.options]
+    outcomes = [
+        (d.id, o.id, c.id)
+        for d in scenario.decisions
+        for o in d.options
+        if o.chance is not None
+        for c in o.chance.outcomes
+    ]
+    return {
+        "decisions": Coverage(
+            sum(1 for d in scenario.decisions if d.id in seen.posed), len(scenario.decisions)
+        ),
+        "options": Coverage(sum(1 for o in options if o in seen.offered), len(options)),
+        "outcomes": Coverage(sum(1 for c in outcomes if c in seen.outcomes), len(outcomes)),
+        "events": Coverage(
+            sum(1 for e in scenario.events if e.id in seen.events), len(scenario.events)
+        ),
+        "endings": Coverage(
+            sum(1 for e in scenario.endings if e.id in seen.endings), len(scenario.endings)
+        ),
+    }
+
+
+def format_text(report: CheckReport, paths: bool = True) -> str:
+    """Compiler-style lines: ``file:line:col: severity: message``, then the path if any."""
+    lines: list[str] = []
+    for finding in _sorted(report.findings):
+        lines.append(f"{finding.location}: {finding.severity}: {finding.message}")
+        if paths and finding.path:
+            lines.append("    path: " + " ; ".join(str(step) for step in finding.path))
+    coverage = ", ".join(
+        f"{name} {c.reached}/{c.total}" for name, c in report.coverage.items() if c.total
+    )
+    state = "complete" if report.complete else f"PARTIAL (stopped by {report.stopped_by})"
+    lines.append(
+        f"{report.scenario}: explored {report.states} states, {report.end_states} end states "
+        f"({state}); reached {coverage}"
+    )
+    lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    return "\n".join(lines) + "\n"
+
+
+def _sorted(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (f.severity != "error", f.location.file, f.location.line, f.kind),
+    )
