@@ -1,0 +1,225 @@
+"""Save files on disk: atomic writes, bounded strict reads, safe names, listing, finding scenarios.
+
+Nothing a player did may be lost: a write goes to a temporary file in the same folder, is
+flushed to the disk, then renamed over the old save in one step, so a crash or a kill
+leaves either the old save or the new one, whole. Names a player types can never reach
+outside the saves folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from excomm_sim.saves.format import SaveError, SaveGame, from_json, to_json
+
+MAX_SAVE_BYTES = 4 * 1024 * 1024
+"""Larger files are refused unread: no real save comes near this (a game is a few KB)."""
+
+SUFFIX = ".json"
+MAX_NAME = 200
+"""Longest file name accepted (file systems allow 255 bytes; leave room for temp names)."""
+
+_FORBIDDEN_NAME_CHARACTERS = frozenset('/\\:*?"<>|')
+
+
+def write_save(path: Path, save: SaveGame) -> None:
+    """Write ``save`` to ``path`` atomically; creates the folder; SaveError if it cannot.
+
+    Readers (and a crash at any moment) see the previous file or the new one, never part
+    of one: temp file in the same folder, flush, fsync, ``os.replace``, fsync the folder.
+    """
+    from excomm_sim import __version__
+
+    path = Path(path)
+    folder = path.parent
+    data = to_json(save, written_by=f"excomm-sim {__version__}").encode("utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise SaveError(path, f"cannot write: {error.strerror or error}") from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException as error:
+        Path(temp_name).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise SaveError(path, f"cannot write: {error.strerror or error}") from error
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every platform lets a folder be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_save(path: Path) -> SaveGame:
+    """Read and validate a save; SaveError (naming the file) if it is not a whole, known save."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError(path, "no such save file") from None
+    except IsADirectoryError:
+        raise SaveError(path, "is a folder, not a save file") from None
+    except OSError as error:
+        raise SaveError(path, f"cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_SAVE_BYTES:
+        raise SaveError(
+            path, f"too large to be a save (over {MAX_SAVE_BYTES // (1024 * 1024)} MB)"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SaveError(
+            path, f"not an excomm-sim save (not UTF-8 text: bad byte at offset {error.start})"
+        ) from None
+    return from_json(text, path)
+
+
+def safe_save_path(saves_dir: Path, name: str) -> Path:
+    """``saves_dir / name`` (``.json`` added if missing), refusing any name that could escape.
+
+    Refused: empty names, ``.`` and ``..``, names starting with a dot (hidden and
+    temporary files), path separators, drive letters and other characters Windows forbids,
+    control characters including NUL, absolute paths, overlong names, and names that
+    resolve outside the folder through a link.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise SaveError(None, "a save name must not be empty")
+    if any(ord(character) < 32 or character == "\x7f" for character in name):
+        raise SaveError(None, f"save name {name!r} contains a control character")
+    if name in (".", "..") or name.startswith("."):
+        raise SaveError(None, f"save name {name!r} must not start with a dot")
+    bad = sorted(set(name) & _FORBIDDEN_NAME_CHARACTERS)
+    if bad or (os.sep in name) or (os.altsep and os.altsep in name):
+        shown = " ".join(bad) if bad else os.sep
+        raise SaveError(None, f"save name {name!r} must not contain {shown}")
+    if Path(name).is_absolute():
+        raise SaveError(None, f"save name {name!r} must not be an absolute path")
+    if name != name.strip():
+        raise SaveError(None, f"save name {name!r} must not start or end with spaces")
+    if not name.endswith(SUFFIX):
+        name += SUFFIX
+    if len(name.encode("utf-8")) > MAX_NAME:
+        raise SaveError(None, f"save name is too long (at most {MAX_NAME} bytes)")
+    folder = Path(saves_dir)
+    candidate = folder / name
+    resolved_folder = folder.resolve()
+    if candidate.resolve().parent != resolved_folder:
+        raise SaveError(candidate, "is a link that leads outside the saves folder")
+    return candidate
+
+
+def save_path(saves_dir: Path, save: SaveGame) -> Path:
+    """A fresh file name for ``save``: ``<scenario id>-<YYYYmmdd-HHMMSS>[-n].json``."""
+    try:
+        created = dt.datetime.fromisoformat(save.created)
+        stamp = created.astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    except ValueError:
+        stamp = "game"
+    base = f"{save.scenario_id}-{stamp}"
+    candidate = safe_save_path(saves_dir, base)
+    number = 2
+    while candidate.exists():
+        candidate = safe_save_path(saves_dir, f"{base}-{number}")
+        number += 1
+    return candidate
+
+
+def _sort_key(path: Path) -> tuple[float, float]:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    try:
+        updated = dt.datetime.fromisoformat(read_save(path).updated).timestamp()
+    except (SaveError, ValueError):
+        updated = mtime
+    return (updated, mtime)
+
+
+def list_saves(saves_dir: Path) -> list[Path]:
+    """Every ``*.json`` file in the folder, newest first (by ``updated``, then mtime).
+
+    Unreadable files are listed too (by their mtime) so the player can see and remove
+    them; reading one gives its SaveError.
+    """
+    folder = Path(saves_dir)
+    try:
+        paths = [
+            path
+            for path in folder.iterdir()
+            if path.suffix == SUFFIX and not path.name.startswith(".") and path.is_file()
+        ]
+    except OSError:
+        return []
+    keyed = sorted(((_sort_key(path), path.name, path) for path in paths), reverse=True)
+    return [path for _key, _name, path in keyed]
+
+
+def latest_save(saves_dir: Path) -> Path | None:
+    """The newest save that reads cleanly, for "Continue"; None if there is none."""
+    for path in list_saves(saves_dir):
+        try:
+            read_save(path)
+        except SaveError:
+            continue
+        return path
+    return None
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _hash_matches(path: Path, expected: str) -> bool:
+    digest = _sha256(path)
+    if digest is None or not expected:
+        return False
+    return expected in (digest, f"sha256:{digest}")
+
+
+def resolve_scenario(save: SaveGame, search_dirs: Sequence[Path] = ()) -> Path | None:
+    """The scenario file to replay ``save`` with, or None if none can be found.
+
+    Candidates: the path it was played from, ``<id>.yaml`` / ``<id>.yml`` in each search
+    folder, then the bundled scenario named by the save's id. The first whose bytes match
+    the save's hash wins; failing that, the first that exists (``resume`` then explains
+    that the scenario changed and replays as far as it still fits).
+    """
+    from excomm_sim.paths import bundled_scenarios_dir
+
+    candidates: list[Path] = []
+    if save.scenario_path:
+        candidates.append(Path(save.scenario_path))
+    for folder in search_dirs:
+        candidates.extend(Path(folder) / f"{save.scenario_id}{ext}" for ext in (".yaml", ".yml"))
+    candidates.append(bundled_scenarios_dir() / f"{save.scenario_id}.yaml")
+    existing = [path for path in candidates if path.is_file()]
+    for path in existing:
+        if _hash_matches(path, save.scenario_hash):
+            return path
+    return existing[0] if existing else None
