@@ -1,0 +1,229 @@
+"""``class-report``: what a class decided, over its saved games, beside what history did.
+
+Every save is replayed through the engine (``saves.resume``), so the report reflects the
+scenario's rules, not whatever a file claims. A save that cannot be read or replayed is
+listed with its reason and skipped: one student's broken file never sinks the report.
+The builders here return data; ``render_*`` turn it into Markdown, HTML or CSV text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from attrs import define, field, frozen
+
+from excomm_sim.engine.game import Game
+from excomm_sim.engine.state import GameState
+from excomm_sim.scenario.model import Scenario
+
+
+@frozen
+class BadSave:
+    path: str
+    problem: str
+
+
+@frozen
+class PlayedGame:
+    path: str
+    game: Game
+    state: GameState
+    problem: str | None
+    """Why replay stopped early (the scenario was edited since), or None."""
+
+
+@frozen
+class OptionShare:
+    id: str
+    label: str
+    history: bool
+    count: int
+    share: float
+
+
+@frozen
+class DecisionSummary:
+    id: str
+    title: str
+    reached: int
+    options: tuple[OptionShare, ...]
+    entropy: float
+    """Shannon entropy of the class's choices in bits: 0 when everyone agreed."""
+
+    @property
+    def history_option(self) -> OptionShare | None:
+        return next((option for option in self.options if option.history), None)
+
+
+@frozen
+class RoleSummary:
+    id: str
+    name: str
+    mean_points: float
+    possible: int
+    win_rate: float
+
+
+@frozen
+class ScenarioReport:
+    scenario_id: str
+    title: str
+    games: int
+    finished: int
+    decisions: tuple[DecisionSummary, ...]
+    endings: tuple[tuple[str, str, int, bool], ...]
+    """(ending id, title, count, historical)."""
+    roles: tuple[RoleSummary, ...]
+    replay_problems: tuple[BadSave, ...]
+
+    @property
+    def splits(self) -> tuple[DecisionSummary, ...]:
+        """Decisions where the class disagreed, most divided first."""
+        divided = [d for d in self.decisions if d.reached and d.entropy > 0]
+        return tuple(sorted(divided, key=lambda d: -d.entropy))
+
+
+@define
+class ClassReport:
+    scenarios: list[ScenarioReport] = field(factory=list)
+    bad: list[BadSave] = field(factory=list)
+
+
+def save_files(arguments: Iterable[Path]) -> list[Path]:
+    """The save files named, with folders expanded to their ``*.json`` files (sorted)."""
+    files: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            files.extend(sorted(argument.glob("*.json")))
+        else:
+            files.append(argument)
+    return files
+
+
+def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
+    """Read and replay each save; collect the ones that fail with their reason."""
+    from excomm_sim.saves import SaveError, read_save, resolve_scenario, resume
+    from excomm_sim.scenario.load import ScenarioError, load_path
+
+    scenarios: dict[Path, Scenario] = {}
+    games: list[PlayedGame] = []
+    bad: list[BadSave] = []
+    for path in files:
+        try:
+            save = read_save(path)
+            scenario_path = resolve_scenario(save, (path.parent,))
+            if scenario_path is None:
+                bad.append(BadSave(str(path), f"scenario {save.scenario_id!r} not found"))
+                continue
+            if scenario_path not in scenarios:
+                scenarios[scenario_path] = load_path(scenario_path)
+            resumed = resume(save, scenarios[scenario_path])
+        except SaveError as error:
+            bad.append(BadSave(str(path), error.problem))
+            continue
+        except ScenarioError as error:
+            bad.append(BadSave(str(path), f"its scenario does not load: {error}"))
+            continue
+        except OSError as error:
+            bad.append(BadSave(str(path), f"cannot read: {error.strerror or error}"))
+            continue
+        except Exception as error:  # a replay fault must not sink the whole class
+            bad.append(BadSave(str(path), f"cannot replay: {type(error).__name__}: {error}"))
+            continue
+        games.append(PlayedGame(str(path), resumed.game, resumed.state, resumed.problem))
+    return games, bad
+
+
+def entropy(counts: Iterable[int]) -> float:
+    values = [count for count in counts if count > 0]
+    total = sum(values)
+    if total == 0:
+        return 0.0
+    return -sum(count / total * math.log2(count / total) for count in values) + 0.0
+
+
+def summarise(games: Sequence[PlayedGame]) -> list[ScenarioReport]:
+    """One report per scenario played, in the order first seen."""
+    grouped: dict[str, list[PlayedGame]] = {}
+    for played in games:
+        grouped.setdefault(played.game.scenario.id, []).append(played)
+    return [_summarise_one(group) for group in grouped.values()]
+
+
+def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
+    scenario = games[0].game.scenario
+    taken: Counter[tuple[str, str]] = Counter()
+    reached: Counter[str] = Counter()
+    endings: Counter[str] = Counter()
+    points: Counter[str] = Counter()
+    wins: Counter[str] = Counter()
+    possible: dict[str, int] = {}
+    finished = 0
+    for played in games:
+        for choice in played.state.choices:
+            reached[choice.decision] += 1
+            taken[(choice.decision, choice.option)] += 1
+        if played.state.ending is None:
+            continue
+        finished += 1
+        endings[played.state.ending] += 1
+        for role, score in played.game.scores(played.state).items():
+            points[role] += score.points
+            possible[role] = score.possible
+            wins[role] += score.won
+    decisions = []
+    for decision in scenario.decisions:
+        count = reached[decision.id]
+        options = tuple(
+            OptionShare(
+                option.id,
+                option.label,
+                option.history,
+                taken[(decision.id, option.id)],
+                taken[(decision.id, option.id)] / count if count else 0.0,
+            )
+            for option in decision.options
+        )
+        decisions.append(
+            DecisionSummary(
+                decision.id,
+                decision.title,
+                count,
+                options,
+                entropy(option.count for option in options),
+            )
+        )
+    roles = tuple(
+        RoleSummary(
+            role.id,
+            role.name,
+            points[role.id] / finished if finished else 0.0,
+            possible.get(role.id, sum(o.points for o in role.objectives)),
+            wins[role.id] / finished if finished else 0.0,
+        )
+        for role in scenario.roles
+    )
+    return ScenarioReport(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        games=len(games),
+        finished=finished,
+        decisions=tuple(decisions),
+        endings=tuple(
+            (ending.id, ending.title, endings[ending.id], ending.historical)
+            for ending in scenario.endings
+        ),
+        roles=roles,
+        replay_problems=tuple(
+            BadSave(played.path, played.problem) for played in games if played.problem
+        ),
+    )
+
+
+def build_report(arguments: Iterable[Path]) -> ClassReport:
+    """Read, replay and summarise every save named (folders expanded)."""
+    games, bad = load_games(save_files(arguments))
+    return ClassReport(summarise(games), bad)

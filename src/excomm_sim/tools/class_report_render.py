@@ -1,0 +1,204 @@
+"""Render a class report as Markdown, self-contained HTML, or CSV (one row per option)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+
+from excomm_sim.tools.class_report import ClassReport, ScenarioReport
+
+FORMATS = ("md", "html", "csv")
+
+SPLITS_SHOWN = 3
+"""How many of the most divided decisions the summary names."""
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: ClassReport) -> str:
+    lines = ["# Class report", ""]
+    if not report.scenarios:
+        lines += ["No saved game could be read.", ""]
+    for scenario in report.scenarios:
+        lines += _markdown_scenario(scenario)
+    if report.bad:
+        lines += ["## Skipped save files", ""]
+        lines += [f"- `{bad.path}`: {_md_cell(bad.problem)}" for bad in report.bad]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown_scenario(scenario: ScenarioReport) -> list[str]:
+    lines = [
+        f"## {_md_cell(scenario.title)} (`{scenario.scenario_id}`)",
+        "",
+        f"{scenario.games} game(s), {scenario.finished} finished.",
+        "",
+    ]
+    if scenario.splits:
+        lines += ["### Where the class split most", ""]
+        for decision in scenario.splits[:SPLITS_SHOWN]:
+            lines.append(
+                f"- **{_md_cell(decision.title)}**: entropy {decision.entropy:.2f} bits "
+                f"over {decision.reached} game(s)"
+            )
+        lines.append("")
+    lines += ["### Decisions", "", "History's choice is marked ★.", ""]
+    for decision in scenario.decisions:
+        lines += [f"#### {_md_cell(decision.title)}", ""]
+        if not decision.reached:
+            lines += ["Never reached by the class.", ""]
+            continue
+        lines += ["| Option | Games | Share | |", "|---|---:|---:|---|"]
+        for option in decision.options:
+            mark = "★ history" if option.history else ""
+            lines.append(
+                f"| {_md_cell(option.label)} | {option.count} | {option.share:.0%} | {mark} |"
+            )
+        lines.append("")
+    lines += ["### Endings", "", "| Ending | Games | Share |", "|---|---:|---:|"]
+    for _ending_id, title, count, historical in scenario.endings:
+        share = count / scenario.finished if scenario.finished else 0.0
+        mark = " ★" if historical else ""
+        lines.append(f"| {_md_cell(title)}{mark} | {count} | {share:.0%} |")
+    lines += ["", "### Roles", "", "| Role | Mean points | Win rate |", "|---|---:|---:|"]
+    for role in scenario.roles:
+        lines.append(
+            f"| {_md_cell(role.name)} | {role.mean_points:.1f} / {role.possible} "
+            f"| {role.win_rate:.0%} |"
+        )
+    lines.append("")
+    if scenario.replay_problems:
+        lines += ["Saves replayed only in part (the scenario changed since):", ""]
+        lines += [f"- `{p.path}`: {_md_cell(p.problem)}" for p in scenario.replay_problems]
+        lines.append("")
+    return lines
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #222; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.75rem; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { background: #4a78b5; height: 0.8rem; display: inline-block; }
+.history { font-weight: bold; }
+.bad { color: #a00; }
+"""
+
+
+def render_html(report: ClassReport) -> str:
+    """One HTML file with inline CSS and no scripts or external resources."""
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Class report</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>Class report</h1>",
+    ]
+    if not report.scenarios:
+        parts.append("<p>No saved game could be read.</p>")
+    for scenario in report.scenarios:
+        parts.append(f"<h2>{esc(scenario.title)} <code>{esc(scenario.scenario_id)}</code></h2>")
+        parts.append(f"<p>{scenario.games} game(s), {scenario.finished} finished.</p>")
+        if scenario.splits:
+            parts.append("<h3>Where the class split most</h3><ul>")
+            for decision in scenario.splits[:SPLITS_SHOWN]:
+                parts.append(
+                    f"<li><strong>{esc(decision.title)}</strong>: entropy "
+                    f"{decision.entropy:.2f} bits over {decision.reached} game(s)</li>"
+                )
+            parts.append("</ul>")
+        parts.append("<h3>Decisions</h3><p>History's choice is marked ★.</p>")
+        for decision in scenario.decisions:
+            parts.append(f"<h4>{esc(decision.title)}</h4>")
+            if not decision.reached:
+                parts.append("<p>Never reached by the class.</p>")
+                continue
+            parts.append("<table><tr><th>Option</th><th>Games</th><th>Share</th><th></th></tr>")
+            for option in decision.options:
+                css = ' class="history"' if option.history else ""
+                mark = "★ history" if option.history else ""
+                width = round(option.share * 200)
+                parts.append(
+                    f"<tr{css}><td>{esc(option.label)}</td><td class=num>{option.count}</td>"
+                    f"<td class=num>{option.share:.0%}</td>"
+                    f'<td><span class="bar" style="width:{width}px"></span> {mark}</td></tr>'
+                )
+            parts.append("</table>")
+        parts.append("<h3>Endings</h3><table><tr><th>Ending</th><th>Games</th><th>Share</th></tr>")
+        for _ending_id, title, count, historical in scenario.endings:
+            share = count / scenario.finished if scenario.finished else 0.0
+            mark = " ★" if historical else ""
+            parts.append(
+                f"<tr><td>{esc(title)}{mark}</td><td class=num>{count}</td>"
+                f"<td class=num>{share:.0%}</td></tr>"
+            )
+        parts.append("</table><h3>Roles</h3>")
+        parts.append("<table><tr><th>Role</th><th>Mean points</th><th>Win rate</th></tr>")
+        for role in scenario.roles:
+            parts.append(
+                f"<tr><td>{esc(role.name)}</td><td class=num>{role.mean_points:.1f} / "
+                f"{role.possible}</td><td class=num>{role.win_rate:.0%}</td></tr>"
+            )
+        parts.append("</table>")
+        if scenario.replay_problems:
+            parts.append("<p>Saves replayed only in part (the scenario changed since):</p><ul>")
+            for problem in scenario.replay_problems:
+                parts.append(f"<li><code>{esc(problem.path)}</code>: {esc(problem.problem)}</li>")
+            parts.append("</ul>")
+    if report.bad:
+        parts.append('<h2>Skipped save files</h2><ul class="bad">')
+        for bad in report.bad:
+            parts.append(f"<li><code>{esc(bad.path)}</code>: {esc(bad.problem)}</li>")
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+CSV_COLUMNS = (
+    "scenario",
+    "decision",
+    "decision_title",
+    "option",
+    "option_label",
+    "history",
+    "count",
+    "reached",
+    "share",
+)
+
+
+def render_csv(report: ClassReport) -> str:
+    """One row per (decision, option); shares are of the games that reached the decision."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for scenario in report.scenarios:
+        for decision in scenario.decisions:
+            for option in decision.options:
+                writer.writerow(
+                    (
+                        scenario.scenario_id,
+                        decision.id,
+                        decision.title,
+                        option.id,
+                        option.label,
+                        "yes" if option.history else "no",
+                        option.count,
+                        decision.reached,
+                        f"{option.share:.4f}",
+                    )
+                )
+    return buffer.getvalue()
+
+
+def render(report: ClassReport, fmt: str) -> str:
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "csv":
+        return render_csv(report)
+    return render_markdown(report)
