@@ -1,6 +1,6 @@
 """The scenario expression language: parse, type-check and compile conditions and effects.
 
-CONTRACT (implementation in progress; keep these names and signatures):
+Public contract (the loader and the engine code against these names):
 - ``Type``: kind "int" | "bool" | "enum"; ``values`` is the allowed set for enums.
 - ``Names``: the typing environment (variables by id, decisions -> option ids).
 - ``compile_expression(source, names, expect=None) -> Expression``
@@ -10,52 +10,79 @@ CONTRACT (implementation in progress; keep these names and signatures):
 - ``EvalError``: run-time problem (division by zero, enum value out of set).
 Run-time environment: a mapping of variable id -> value, plus "turn" and "day" (ints),
 plus "@<decision id>" -> chosen option id for every decision taken.
+
+Scenario text is never handed to eval/exec/compile: a hand-written tokenizer and parser
+build a small tree, which is type-checked once at load and compiled into nested closures
+(see ``_expr_check``), so the engine's hot path is plain Python function calls.
+The grammar and every message are documented in docs/expressions.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Literal
 
 from attrs import field, frozen
 
-Value = int | bool | str
-Env = Mapping[str, Value]
-Kind = Literal["int", "bool", "enum"]
+from excomm_sim.scenario._expr_check import (
+    Checker,
+    Compiled,
+    describe,
+    describe_type,
+    did_you_mean,
+    enum_guard,
+)
+from excomm_sim.scenario._expr_lex import MAX_INT_LITERAL, MAX_SOURCE_LENGTH, Token, tokenize
+from excomm_sim.scenario._expr_parse import ASSIGNMENTS, MAX_DEPTH, Parser
+from excomm_sim.scenario._expr_types import (
+    BOOL,
+    BUILTINS,
+    INT,
+    Env,
+    EvalError,
+    ExprError,
+    Kind,
+    Names,
+    Type,
+    Value,
+)
 
+__all__ = [
+    "BOOL",
+    "BUILTINS",
+    "INT",
+    "MAX_DEPTH",
+    "MAX_INT_LITERAL",
+    "MAX_SOURCE_LENGTH",
+    "Assignment",
+    "Env",
+    "EvalError",
+    "ExprError",
+    "Expression",
+    "Kind",
+    "Names",
+    "Type",
+    "Value",
+    "compile_condition",
+    "compile_effect",
+    "compile_expression",
+]
 
-@frozen
-class Type:
-    kind: Kind
-    values: frozenset[str] = frozenset()
-
-
-INT = Type("int")
-BOOL = Type("bool")
-BUILTINS: Mapping[str, Type] = {"turn": INT, "day": INT}
-
-
-class ExprError(Exception):
-    def __init__(self, message: str, offset: int = 0, length: int = 1, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-        self.length = length
-        self.hint = hint
-
-
-class EvalError(Exception):
-    """An expression failed while the game ran."""
-
-
-@frozen
-class Names:
-    variables: Mapping[str, Type]
-    choices: Mapping[str, frozenset[str]] = field(factory=dict)
+_KIND_WORDS: dict[str, str] = {
+    "int": "a number",
+    "bool": "a condition (true/false)",
+    "enum": "a status value",
+}
 
 
 @frozen
 class Expression:
+    """A checked, compiled expression; call it with the run-time environment.
+
+    ``names`` holds every variable it reads, builtins (``turn``, ``day``) included, but not
+    the decisions named in ``chose``/``decided``.
+    """
+
     source: str
     type: Type
     names: frozenset[str] = field(eq=False)
@@ -67,22 +94,149 @@ class Expression:
 
 @frozen
 class Assignment:
+    """A compiled effect ``target op value``.
+
+    ``value`` is the right-hand side only. ``apply`` returns the target's new raw value,
+    unclamped: the engine clamps ints to the variable's range and records that it did.
+    """
+
     source: str
     target: str
     op: Literal["=", "+=", "-="]
     value: Expression
 
     def apply(self, env: Env) -> Value:
-        raise NotImplementedError
+        """The target's new value in ``env``; raises EvalError like any expression."""
+        op = self.op
+        if op == "=":
+            return self.value.fn(env)
+        if op == "+=":
+            return env[self.target] + self.value.fn(env)  # type: ignore[operator]
+        return env[self.target] - self.value.fn(env)  # type: ignore[operator]
+
+
+def _check_source(source: object) -> str:
+    if not isinstance(source, str):
+        raise ExprError(f"expected an expression as text, found {type(source).__name__}", 0, 0)
+    if not source.strip():
+        raise ExprError("empty expression: expected a value", 0, len(source))
+    return source
+
+
+def _compile(
+    source: str, names: Names, tokens: list[Token], start: int
+) -> tuple[Compiled, set[str]]:
+    node = Parser(tokens, start).parse_expression_to_end()
+    checker = Checker(source, names)
+    return checker.compile(node), checker.reads
 
 
 def compile_expression(source: str, names: Names, expect: Kind | None = None) -> Expression:
-    raise NotImplementedError
+    """Parse, check and compile ``source``; ``expect`` demands a result kind.
+
+    Raises ExprError (and nothing else) for any malformed or ill-typed text.
+    """
+    source = _check_source(source)
+    compiled, reads = _compile(source, names, tokenize(source), 0)
+    if expect is not None and compiled.type.kind != expect:
+        raise ExprError(
+            f"expected {_KIND_WORDS[expect]}, but this is {describe(compiled)}",
+            compiled.start,
+            compiled.end - compiled.start,
+        )
+    return Expression(source, compiled.type, frozenset(reads), compiled.fn)
 
 
 def compile_condition(source: str, names: Names) -> Expression:
+    """A condition: an expression that must be true/false."""
     return compile_expression(source, names, "bool")
 
 
 def compile_effect(source: str, names: Names) -> Assignment:
-    raise NotImplementedError
+    """Parse, check and compile an effect ``target = e``, ``target += e`` or ``target -= e``."""
+    source = _check_source(source)
+    tokens = tokenize(source)
+    first, second = tokens[0], tokens[1]
+    if first.kind != "name":
+        raise ExprError(
+            "an effect starts with the variable it changes (as in 'soviet_trust -= 10'),"
+            f" found {first.describe()}",
+            first.start,
+            first.end - first.start,
+        )
+    target = first.text
+    if target in BUILTINS and target not in names.variables:
+        raise ExprError(
+            f"{target} is read-only: effects change declared variables",
+            first.start,
+            first.end - first.start,
+        )
+    target_type = names.variables.get(target)
+    if target_type is None:
+        hint = did_you_mean(target, names.variables)
+        message = f"unknown variable '{target}'" + (f" ({hint})" if hint else "")
+        raise ExprError(message, first.start, first.end - first.start, hint)
+    if second.kind != "op" or second.text not in ASSIGNMENTS:
+        hint = "'==' compares; an effect sets a value with '='" if second.text == "==" else ""
+        message = f"expected '=', '+=' or '-=' after '{target}', found {second.describe()}"
+        raise ExprError(
+            message + (f" ({hint})" if hint else ""), second.start, second.end - second.start, hint
+        )
+    op = second.text
+    if op != "=" and target_type.kind != "int":
+        raise ExprError(
+            f"'{op}' works only on numbers, but {target} is {describe_type(target_type)}",
+            second.start,
+            second.end - second.start,
+        )
+    if tokens[2].kind == "end":
+        raise ExprError(
+            f"expected a value after '{op}', found the end of the expression", len(source), 0
+        )
+    value, reads = _compile(source, names, tokens, 2)
+    fn = _check_assigned(value, target, target_type, source)
+    rhs = source[tokens[2].start :].strip()
+    return Assignment(source, target, op, Expression(rhs, target_type, frozenset(reads), fn))  # type: ignore[arg-type]
+
+
+def _check_assigned(
+    value: Compiled, target: str, target_type: Type, source: str
+) -> Callable[[Env], Value]:
+    """Type-check the value assigned to ``target`` and return its (maybe guarded) closure."""
+    if target_type.kind != "enum":
+        if value.type.kind != target_type.kind:
+            raise ExprError(
+                f"{target} holds {describe_type(target_type)}, but this is {describe(value)}",
+                value.start,
+                value.end - value.start,
+            )
+        return value.fn
+    if value.type.kind != "enum":
+        raise ExprError(
+            f"{target} holds {describe_type(target_type)}, but this is {describe(value)}",
+            value.start,
+            value.end - value.start,
+        )
+    allowed = target_type.values
+    if value.is_const:
+        text = str(value.const)
+        if text not in allowed:
+            hint = did_you_mean(text, allowed)
+            expected = f"expected one of: {', '.join(sorted(allowed))}"
+            raise ExprError(
+                f"'{text}' is not a value of {target} ({expected}{'; ' + hint if hint else ''})",
+                value.start,
+                value.end - value.start,
+                hint,
+            )
+        return value.fn
+    if value.type.values <= allowed:
+        return value.fn
+    if not value.type.values & allowed:
+        raise ExprError(
+            f"cannot set {target} to {describe(value)}: they share no value"
+            f" ({target} takes one of: {', '.join(sorted(allowed))})",
+            value.start,
+            value.end - value.start,
+        )
+    return enum_guard(value.fn, allowed, target, source)
