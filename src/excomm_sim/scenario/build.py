@@ -1,0 +1,557 @@
+"""Located YAML nodes -> a Scenario: every field typed, every reference and rule checked.
+
+The builder reports into the file's ``Problems`` and always runs to the end, building with
+defaults where a value was wrong; the caller keeps the model only when no error was found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from excomm_sim.scenario.build_decisions import build_decision
+from excomm_sim.scenario.compiling import ExpressionCompiler
+from excomm_sim.scenario.expr import BUILTINS, Names, Type
+from excomm_sim.scenario.fields import Context, Fields, boolean_of, integer_of, mapping_of, text_of
+from excomm_sim.scenario.model import (
+    FORMAT_VERSION,
+    Calendar,
+    Display,
+    Ending,
+    Event,
+    Location,
+    Objective,
+    Role,
+    Scenario,
+    Source,
+    Value,
+    Variable,
+    VariableKind,
+)
+from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.refs import Refs, declared_ids
+from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
+
+SCENARIO_KEYS = (
+    "format",
+    "id",
+    "title",
+    "version",
+    "date",
+    "summary",
+    "sources",
+    "calendar",
+    "roles",
+    "variables",
+    "decisions",
+    "events",
+    "endings",
+)
+SOURCE_KEYS = ("id", "title", "reference")
+CALENDAR_KEYS = ("start", "days_per_decision")
+ROLE_KEYS = ("id", "name", "title", "president", "influence", "bio", "briefing", "objectives")
+OBJECTIVE_KEYS = ("id", "text", "when", "points")
+VARIABLE_KEYS = (
+    "id",
+    "type",
+    "label",
+    "description",
+    "display",
+    "initial",
+    "min",
+    "max",
+    "good",
+    "values",
+    "value_labels",
+)
+EVENT_KEYS = ("id", "title", "text", "when", "once", "effects", "sources")
+ENDING_KEYS = ("id", "title", "when", "early", "historical", "narrative", "debrief", "questions")
+KINDS = tuple(kind.value for kind in VariableKind)
+DISPLAYS = tuple(display.value for display in Display)
+GOOD_DIRECTIONS = ("high", "low", "none")
+DEFAULT_DISPLAY = {
+    VariableKind.INT: Display.METER,
+    VariableKind.BOOL: Display.FLAG,
+    VariableKind.ENUM: Display.STATUS,
+}
+DISPLAY_KINDS = {
+    Display.METER: (VariableKind.INT,),
+    Display.FLAG: (VariableKind.BOOL,),
+    Display.STATUS: (VariableKind.INT, VariableKind.ENUM, VariableKind.BOOL),
+    Display.HIDDEN: (VariableKind.INT, VariableKind.ENUM, VariableKind.BOOL),
+}
+_PLACEHOLDER_DATE = dt.date(1962, 11, 3)
+
+
+def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
+    """The Scenario, or None when the document is not even a mapping (problems reported)."""
+    if root is None:
+        ctx.report_at(1, 1, "", "the file is empty: expected a scenario (format: 1, id: ..., ...)")
+        return None
+    top = mapping_of(ctx, root, "", "a scenario")
+    if top is None:
+        return None
+    fields = Fields(ctx, top, "", SCENARIO_KEYS, "a scenario")
+    version_format = fields.integer("format", FORMAT_VERSION, required=True)
+    if fields.has("format") and version_format != FORMAT_VERSION:
+        node = fields.get("format")
+        assert node is not None
+        ctx.report(
+            node,
+            "format",
+            f"format {version_format} is not supported: this excomm-sim reads format "
+            f"{FORMAT_VERSION}",
+        )
+    ident = fields.identifier()
+    title = fields.text("title", required=True)
+    version = _version(fields)
+    date = fields.date("date", required=True) or _PLACEHOLDER_DATE
+    summary = fields.text("summary", required=True)
+    calendar = _calendar(fields, date)
+
+    sources = _sources(fields)
+    variables = _variables(fields)
+    variable_map = {variable.id: variable for variable in variables}
+    names = Names(
+        variables={
+            variable.id: Type(variable.kind.value, frozenset(variable.values))  # type: ignore[arg-type]
+            for variable in variables
+        },
+        choices=_declared_choices(top),
+    )
+    role_ids = set(declared_ids(_entry(top, "roles")))
+    refs = Refs(
+        ctx,
+        ExpressionCompiler(ctx, names, variable_map),
+        role_ids,
+        _declared_president(top),
+        set(declared_ids(_entry(top, "events"))),
+        {source.id for source in sources},
+    )
+    roles = _roles(refs, fields)
+    decisions = []
+    seen: dict[str, YNode] = {}
+    for node, path in fields.items("decisions", required=True):
+        decision = build_decision(refs, node, path, calendar.days_per_decision)
+        if decision is not None:
+            refs.unique(seen, decision.id, node, path + ".id", "decision")
+            decisions.append(decision)
+    events = _events(refs, fields)
+    endings = _endings(refs, fields)
+    return Scenario(
+        id=ident,
+        title=title,
+        version=version,
+        date=date,
+        summary=summary,
+        roles=roles,
+        variables=variables,
+        decisions=tuple(decisions),
+        endings=endings,
+        calendar=calendar,
+        events=events,
+        sources=sources,
+        format=version_format,
+    )
+
+
+def _entry(top: YMap, key: str) -> YNode | None:
+    entry = top.entries.get(key)
+    return entry.value if entry is not None else None
+
+
+def _declared_choices(top: YMap) -> Mapping[str, frozenset[str]]:
+    """decision id -> option ids, scanned silently so chose() can name any decision."""
+    choices: dict[str, frozenset[str]] = {}
+    decisions = _entry(top, "decisions")
+    if isinstance(decisions, YSeq):
+        for item in decisions.items:
+            if isinstance(item, YMap):
+                ident = declared_ids(YSeq(0, 0, [item]))
+                if ident and ident[0] not in choices:
+                    choices[ident[0]] = frozenset(declared_ids(_entry(item, "options")))
+    return choices
+
+
+def _declared_president(top: YMap) -> str:
+    roles = _entry(top, "roles")
+    if isinstance(roles, YSeq):
+        for item in roles.items:
+            if isinstance(item, YMap):
+                flag = _entry(item, "president")
+                if isinstance(flag, YScalar) and flag.kind == "bool" and flag.value:
+                    ids = declared_ids(YSeq(0, 0, [item]))
+                    if ids:
+                        return ids[0]
+    return ""
+
+
+def _version(fields: Fields) -> str:
+    node = fields.get("version", required=True)
+    if node is None:
+        return ""
+    if isinstance(node, YScalar) and node.kind in ("int", "float"):
+        fields.ctx.report(
+            node,
+            "version",
+            f"version must be text: YAML reads {node.text} as a number; "
+            f'quote it (version: "{node.text}")',
+        )
+        return node.text
+    return fields.text("version", required=True)
+
+
+def _calendar(fields: Fields, date: dt.date) -> Calendar:
+    mapping = fields.mapping("calendar")
+    if mapping is None:
+        return Calendar(start=date)
+    calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR_KEYS, "the calendar")
+    return Calendar(
+        start=calendar.date("start") or date,
+        days_per_decision=calendar.integer("days_per_decision", 1, minimum=0),
+    )
+
+
+def _sources(fields: Fields) -> tuple[Source, ...]:
+    sources = []
+    seen: dict[str, YNode] = {}
+    for node, path in fields.items("sources"):
+        mapping = mapping_of(fields.ctx, node, path, "a source")
+        if mapping is None:
+            continue
+        source = Fields(fields.ctx, mapping, path, SOURCE_KEYS, "a source")
+        ident = source.identifier()
+        _unique(fields.ctx, seen, ident, mapping, path + ".id", "source")
+        sources.append(Source(ident, source.text("title", required=True), source.text("reference")))
+    return tuple(sources)
+
+
+def _unique(
+    ctx: Context, seen: dict[str, YNode], ident: str, node: YNode, path: str, what: str
+) -> None:
+    if not ident:
+        return
+    first = seen.get(ident)
+    if first is not None:
+        ctx.report(node, path, f"duplicate {what} id '{ident}' (first used on line {first.line})")
+    else:
+        seen[ident] = node
+
+
+def _variables(fields: Fields) -> tuple[Variable, ...]:
+    variables = []
+    seen: dict[str, YNode] = {}
+    for node, path in fields.items("variables", required=True):
+        mapping = mapping_of(fields.ctx, node, path, "a variable")
+        if mapping is None:
+            continue
+        variable = _variable(Fields(fields.ctx, mapping, path, VARIABLE_KEYS, "a variable"))
+        if variable is None:
+            continue
+        _unique(fields.ctx, seen, variable.id, mapping, path + ".id", "variable")
+        variables.append(variable)
+    return tuple(variables)
+
+
+def _variable(fields: Fields) -> Variable | None:
+    ctx, path = fields.ctx, fields.path
+    ident = fields.identifier()
+    if ident in BUILTINS:
+        node = fields.get("id")
+        assert node is not None
+        ctx.report(
+            node, path + ".id", f"'{ident}' is built in (turns/days so far); pick another id"
+        )
+    kind_name = fields.choice("type", KINDS, "", required=True)
+    label = fields.text("label", required=True)
+    if not kind_name:
+        return None
+    kind = VariableKind(kind_name)
+    display_name = fields.choice("display", DISPLAYS, DEFAULT_DISPLAY[kind].value)
+    display = Display(display_name)
+    if kind not in DISPLAY_KINDS[display]:
+        node = fields.get("display")
+        assert node is not None
+        ctx.report(
+            node, path + ".display", f"display {display_name} does not suit a {kind_name} variable"
+        )
+    for key, allowed_kind in (
+        ("min", "int"),
+        ("max", "int"),
+        ("values", "enum"),
+        ("value_labels", "enum"),
+    ):
+        entry = fields.entry(key)
+        if entry is not None and kind_name != allowed_kind:
+            ctx.report_at(
+                entry.key_line,
+                entry.key_column,
+                f"{path}.{key}",
+                f"'{key}' applies only to {allowed_kind} variables, not {kind_name}",
+            )
+    minimum = maximum = None
+    values: tuple[str, ...] = ()
+    labels: dict[str, str] = {}
+    if kind is VariableKind.INT:
+        minimum = fields.integer("min", 0, required=True)
+        maximum = fields.integer("max", minimum, required=True)
+        if fields.has("min") and fields.has("max") and minimum > maximum:
+            node = fields.get("max")
+            assert node is not None
+            ctx.report(node, path + ".max", f"max {maximum} is below min {minimum}")
+    elif kind is VariableKind.ENUM:
+        values = _enum_values(fields)
+        labels = _value_labels(fields, values)
+    initial = _initial(fields, kind, minimum, maximum, values)
+    return Variable(
+        id=ident,
+        kind=kind,
+        label=label,
+        initial=initial,
+        description=fields.text("description"),
+        display=display,
+        minimum=minimum,
+        maximum=maximum,
+        values=values,
+        value_labels=MappingProxyType(labels),
+        good=fields.choice("good", GOOD_DIRECTIONS, "high"),
+        location=_location(fields),
+    )
+
+
+def _location(fields: Fields) -> Location:
+    return Location(fields.ctx.problems.filename, fields.node.line, fields.node.column)
+
+
+def _enum_values(fields: Fields) -> tuple[str, ...]:
+    values: list[str] = []
+    for node, path in fields.items("values", required=True):
+        text = text_of(fields.ctx, node, path)
+        if text is None:
+            continue
+        if text in values:
+            fields.ctx.report(node, path, f"duplicate value '{text}'")
+            continue
+        values.append(text)
+    return tuple(values)
+
+
+def _value_labels(fields: Fields, values: tuple[str, ...]) -> dict[str, str]:
+    mapping = fields.mapping("value_labels")
+    if mapping is None:
+        return {}
+    labels = {}
+    for key, entry in mapping.entries.items():
+        path = f"{fields.path}.value_labels.{key}"
+        if key not in values:
+            fields.ctx.report_at(
+                entry.key_line,
+                entry.key_column,
+                path,
+                f"'{key}' is not one of this variable's values",
+            )
+            continue
+        label = text_of(fields.ctx, entry.value, path)
+        if label is not None:
+            labels[key] = label
+    return labels
+
+
+def _initial(
+    fields: Fields,
+    kind: VariableKind,
+    minimum: int | None,
+    maximum: int | None,
+    values: tuple[str, ...],
+) -> Value:
+    ctx, path = fields.ctx, fields.path + ".initial"
+    node = fields.get("initial", required=True)
+    if kind is VariableKind.INT:
+        fallback: Value = minimum or 0
+        if node is None:
+            return fallback
+        value = integer_of(ctx, node, path)
+        if value is None:
+            return fallback
+        if minimum is not None and maximum is not None and not minimum <= value <= maximum:
+            ctx.report(
+                node, path, f"initial value {value} is outside min..max ({minimum}..{maximum})"
+            )
+        return value
+    if kind is VariableKind.BOOL:
+        if node is None:
+            return False
+        flag = boolean_of(ctx, node, path)
+        return False if flag is None else flag
+    if node is None:
+        return values[0] if values else ""
+    text = text_of(ctx, node, path)
+    if text is None:
+        return values[0] if values else ""
+    if values and text not in values:
+        ctx.report(
+            node,
+            path,
+            f"initial value '{text}' is not one of the values "
+            f"({', '.join(values)}){did_you_mean(text, values)}",
+        )
+    return text
+
+
+def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
+    roles = []
+    seen: dict[str, YNode] = {}
+    presidents: list[YNode] = []
+    for node, path in fields.items("roles", required=True):
+        mapping = mapping_of(refs.ctx, node, path, "a role")
+        if mapping is None:
+            continue
+        role = Fields(refs.ctx, mapping, path, ROLE_KEYS, "a role")
+        ident = role.identifier()
+        refs.unique(seen, ident, mapping, path + ".id", "role")
+        is_president = role.boolean("president")
+        if is_president:
+            presidents.append(mapping)
+        roles.append(
+            Role(
+                id=ident,
+                name=role.text("name", required=True),
+                title=role.text("title", required=True),
+                bio=role.text("bio", required=True),
+                briefing=role.text("briefing", required=True),
+                objectives=_objectives(refs, role),
+                is_president=is_president,
+                influence=role.integer("influence", 1, minimum=0),
+                location=refs.location(mapping),
+            )
+        )
+    roles_node = fields.get("roles")
+    if isinstance(roles_node, YSeq) and roles_node.items and not presidents:
+        refs.ctx.report(roles_node, "roles", "no role has president: true (exactly one must)")
+    for extra in presidents[1:]:
+        refs.ctx.report(
+            extra,
+            "roles",
+            "more than one role has president: true "
+            f"(the first is on line {presidents[0].line}); exactly one must",
+        )
+    return tuple(roles)
+
+
+def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
+    objectives = []
+    seen: dict[str, YNode] = {}
+    for node, path in role.items("objectives"):
+        mapping = mapping_of(refs.ctx, node, path, "an objective")
+        if mapping is None:
+            continue
+        fields = Fields(refs.ctx, mapping, path, OBJECTIVE_KEYS, "an objective")
+        ident = fields.identifier()
+        refs.unique(seen, ident, mapping, path + ".id", "objective")
+        objectives.append(
+            Objective(
+                id=ident,
+                text=fields.text("text", required=True),
+                condition=refs.condition(fields, required=True),  # type: ignore[arg-type]
+                points=fields.integer("points", 1),
+                location=refs.location(mapping),
+            )
+        )
+    return tuple(objectives)
+
+
+def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
+    events = []
+    placed: list[tuple[Event, YNode, str]] = []
+    seen: dict[str, YNode] = {}
+    for node, path in fields.items("events"):
+        mapping = mapping_of(refs.ctx, node, path, "an event")
+        if mapping is None:
+            continue
+        event = Fields(refs.ctx, mapping, path, EVENT_KEYS, "an event")
+        ident = event.identifier()
+        refs.unique(seen, ident, mapping, path + ".id", "event")
+        built = Event(
+            id=ident,
+            title=event.text("title", required=True),
+            text=event.text("text", required=True),
+            when=refs.condition(event),
+            once=event.boolean("once", True),
+            effects=refs.effects(event),
+            sources=refs.citations(event),
+            location=refs.location(mapping),
+        )
+        events.append(built)
+        placed.append((built, mapping, path))
+    for event, node, path in placed:
+        if event.when is None and event.id and event.id not in refs.triggered:
+            refs.ctx.report(
+                node,
+                path,
+                f"event '{event.id}' never fires: it has no 'when' and no trigger names it",
+                "warning",
+            )
+    return tuple(events)
+
+
+def _endings(refs: Refs, fields: Fields) -> tuple[Ending, ...]:
+    endings = []
+    seen: dict[str, YNode] = {}
+    fallbacks: list[YNode] = []
+    historical: list[YNode] = []
+    for node, path in fields.items("endings", required=True):
+        mapping = mapping_of(refs.ctx, node, path, "an ending")
+        if mapping is None:
+            continue
+        ending = Fields(refs.ctx, mapping, path, ENDING_KEYS, "an ending")
+        ident = ending.identifier()
+        refs.unique(seen, ident, mapping, path + ".id", "ending")
+        early = ending.boolean("early")
+        is_historical = ending.boolean("historical")
+        if not ending.has("when"):
+            fallbacks.append(mapping)
+            if early:
+                refs.ctx.report(
+                    mapping,
+                    path + ".early",
+                    f"the fallback ending '{ident}' (no "
+                    "'when') cannot be early: it would end the game at once",
+                )
+        if is_historical:
+            historical.append(mapping)
+        endings.append(
+            Ending(
+                id=ident,
+                title=ending.text("title", required=True),
+                narrative=ending.text("narrative", required=True),
+                debrief=ending.text("debrief", required=True),
+                when=refs.condition(ending),
+                early=early,
+                historical=is_historical,
+                questions=refs.texts(ending, "questions"),
+                location=refs.location(mapping),
+            )
+        )
+    endings_node = fields.get("endings")
+    if isinstance(endings_node, YSeq) and endings_node.items and not fallbacks:
+        refs.ctx.report(
+            endings_node,
+            "endings",
+            "no ending is the fallback: exactly one ending must have no 'when'",
+        )
+    for extra in fallbacks[1:]:
+        refs.ctx.report(
+            extra,
+            "endings",
+            "more than one ending has no 'when' (the first is on "
+            f"line {fallbacks[0].line}); exactly one fallback is allowed",
+        )
+    for extra in historical[1:]:
+        refs.ctx.report(
+            extra,
+            "endings",
+            "more than one ending has historical: true (the first "
+            f"is on line {historical[0].line})",
+        )
+    return tuple(endings)

@@ -1,0 +1,232 @@
+"""Build the agenda: decisions, their options, chance outcomes, delayed consequences, stances."""
+
+from __future__ import annotations
+
+from excomm_sim.scenario.fields import Fields, mapping_of
+from excomm_sim.scenario.model import (
+    Chance,
+    ChanceOutcome,
+    Decision,
+    Delayed,
+    Option,
+    Position,
+    Stance,
+)
+from excomm_sim.scenario.refs import Refs
+from excomm_sim.scenario.yamlnodes import YNode
+
+DECISION_KEYS = (
+    "id",
+    "title",
+    "decider",
+    "context",
+    "sources",
+    "when",
+    "days",
+    "history_note",
+    "options",
+)
+OPTION_KEYS = (
+    "id",
+    "label",
+    "text",
+    "when",
+    "unavailable",
+    "effects",
+    "trigger",
+    "chance",
+    "delayed",
+    "stances",
+    "history",
+    "history_note",
+    "lean",
+)
+CHANCE_KEYS = ("visible", "outcomes")
+OUTCOME_KEYS = ("id", "label", "weight", "text", "effects", "trigger", "history")
+DELAYED_KEYS = ("after", "when", "text", "effects", "trigger")
+STANCE_KEYS = ("role", "position", "strength", "reason", "when")
+LEANS = ("hawk", "dove", "middle", "")
+"""Option leans; "middle" and "" both mean the middle course (stored as "")."""
+POSITIONS = tuple(position.value for position in Position)
+MAX_STRENGTH = 3
+
+
+def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Decision | None:
+    mapping = mapping_of(refs.ctx, node, path, "a decision")
+    if mapping is None:
+        return None
+    fields = Fields(refs.ctx, mapping, path, DECISION_KEYS, "a decision")
+    ident = fields.identifier()
+    title = fields.text("title", required=True)
+    decider = refs.role(fields, "decider") or refs.president
+    context = fields.text("context", required=True)
+    sources = refs.citations(fields)
+    when = refs.condition(fields)
+    days = fields.integer("days", default_days, minimum=0)
+    history_note = fields.text("history_note")
+    options = []
+    seen: dict[str, YNode] = {}
+    history_options: list[YNode] = []
+    for item, item_path in fields.items("options", required=True):
+        option = build_option(refs, item, item_path)
+        if option is None:
+            continue
+        refs.unique(seen, option.id, item, item_path + ".id", "option")
+        if option.history:
+            history_options.append(item)
+        options.append(option)
+    for extra in history_options[1:]:
+        refs.ctx.report(
+            extra,
+            path + ".options",
+            f"more than one option of decision '{ident}' has history: true "
+            f"(the first is on line {history_options[0].line})",
+        )
+    return Decision(
+        id=ident,
+        title=title,
+        context=context,
+        options=tuple(options),
+        decider=decider,
+        when=when,
+        days=days,
+        sources=sources,
+        history_note=history_note,
+        location=refs.location(mapping),
+    )
+
+
+def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
+    mapping = mapping_of(refs.ctx, node, path, "an option")
+    if mapping is None:
+        return None
+    fields = Fields(refs.ctx, mapping, path, OPTION_KEYS, "an option")
+    ident = fields.identifier()
+    label = fields.text("label", required=True)
+    text = fields.text("text")
+    when = refs.condition(fields)
+    unavailable = fields.text("unavailable")
+    if unavailable and not fields.has("when"):
+        entry = fields.entry("unavailable")
+        assert entry is not None
+        refs.ctx.report(
+            entry.value,
+            path + ".unavailable",
+            "'unavailable' is shown only when 'when' is false, and this option has no 'when'",
+            "warning",
+        )
+    effects = refs.effects(fields)
+    trigger = refs.trigger(fields)
+    chance = None
+    chance_node = fields.get("chance")
+    if chance_node is not None:
+        chance = build_chance(refs, chance_node, path + ".chance")
+    delayed = []
+    for item, item_path in fields.items("delayed"):
+        consequence = build_delayed(refs, item, item_path)
+        if consequence is not None:
+            delayed.append(consequence)
+    stances = []
+    for item, item_path in fields.items("stances"):
+        stance = build_stance(refs, item, item_path)
+        if stance is not None:
+            stances.append(stance)
+    return Option(
+        id=ident,
+        label=label,
+        text=text,
+        when=when,
+        unavailable=unavailable,
+        effects=effects,
+        chance=chance,
+        delayed=tuple(delayed),
+        trigger=trigger,
+        stances=tuple(stances),
+        history=fields.boolean("history"),
+        history_note=fields.text("history_note"),
+        lean=fields.choice("lean", LEANS, "").replace("middle", ""),
+        location=refs.location(mapping),
+    )
+
+
+def build_chance(refs: Refs, node: YNode, path: str) -> Chance | None:
+    mapping = mapping_of(refs.ctx, node, path, "a chance node")
+    if mapping is None:
+        return None
+    fields = Fields(refs.ctx, mapping, path, CHANCE_KEYS, "a chance node")
+    visible = fields.boolean("visible")
+    outcomes = []
+    seen: dict[str, YNode] = {}
+    history: list[YNode] = []
+    for item, item_path in fields.items("outcomes", required=True):
+        outcome = build_outcome(refs, item, item_path)
+        if outcome is None:
+            continue
+        refs.unique(seen, outcome.id, item, item_path + ".id", "outcome")
+        if outcome.history:
+            history.append(item)
+        outcomes.append(outcome)
+    for extra in history[1:]:
+        refs.ctx.report(
+            extra,
+            path + ".outcomes",
+            f"more than one outcome has history: true (the first is on line {history[0].line})",
+        )
+    return Chance(outcomes=tuple(outcomes), visible=visible)
+
+
+def build_outcome(refs: Refs, node: YNode, path: str) -> ChanceOutcome | None:
+    mapping = mapping_of(refs.ctx, node, path, "a chance outcome")
+    if mapping is None:
+        return None
+    fields = Fields(refs.ctx, mapping, path, OUTCOME_KEYS, "a chance outcome")
+    ident = fields.identifier()
+    label = fields.text("label", required=True)
+    weight_node = fields.get("weight")
+    weight = None
+    if weight_node is not None:
+        weight = refs.compiler.integer(weight_node, path + ".weight")
+    else:
+        weight = refs.compiler.constant_one()
+    return ChanceOutcome(
+        id=ident,
+        label=label,
+        weight=weight,  # type: ignore[arg-type]  # None only when errors were reported
+        text=fields.text("text"),
+        effects=refs.effects(fields),
+        trigger=refs.trigger(fields),
+        history=fields.boolean("history"),
+        location=refs.location(mapping),
+    )
+
+
+def build_delayed(refs: Refs, node: YNode, path: str) -> Delayed | None:
+    mapping = mapping_of(refs.ctx, node, path, "a delayed consequence")
+    if mapping is None:
+        return None
+    fields = Fields(refs.ctx, mapping, path, DELAYED_KEYS, "a delayed consequence")
+    return Delayed(
+        after=fields.integer("after", 1, minimum=1, required=True),
+        text=fields.text("text", required=True),
+        effects=refs.effects(fields),
+        trigger=refs.trigger(fields),
+        when=refs.condition(fields),
+        location=refs.location(mapping),
+    )
+
+
+def build_stance(refs: Refs, node: YNode, path: str) -> Stance | None:
+    mapping = mapping_of(refs.ctx, node, path, "a stance")
+    if mapping is None:
+        return None
+    fields = Fields(refs.ctx, mapping, path, STANCE_KEYS, "a stance")
+    role = refs.role(fields, "role", required=True)
+    position = fields.choice("position", POSITIONS, "favour", required=True)
+    return Stance(
+        role=role or "",
+        position=Position(position),
+        reason=fields.text("reason", required=True),
+        strength=fields.integer("strength", 1, minimum=1, maximum=MAX_STRENGTH),
+        when=refs.condition(fields),
+        location=refs.location(mapping),
+    )

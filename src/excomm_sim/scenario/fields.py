@@ -1,0 +1,309 @@
+"""Typed, strict reading of one YAML mapping's fields, reporting every mistake with its place.
+
+``Fields`` wraps a located mapping: it reports unknown keys (with did-you-mean) when made,
+then hands out values by type. Each accessor returns a usable default after reporting, so
+the builder carries on and finds the file's other problems. The YAML 1.1 surprises are
+decided here, once: a text field takes what the author typed (``no`` stays the word "no",
+with a warning), a boolean field takes only true/false, an integer field only integers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from excomm_sim.scenario.problems import Problems, Severity, did_you_mean
+from excomm_sim.scenario.yamlnodes import (
+    SourceText,
+    YEntry,
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+    describe,
+    scalar_date,
+)
+
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+"""What every id in a scenario looks like."""
+YAML_BOOL_WORDS = frozenset({"yes", "no", "on", "off"})
+"""Words YAML 1.1 reads as booleans although an author may mean the word."""
+
+
+class Context:
+    """Shared by every reader of one file: the problem collector and the source text."""
+
+    def __init__(self, problems: Problems, source: SourceText) -> None:
+        self.problems = problems
+        self.source = source
+
+    def report(self, node: YNode, path: str, message: str, severity: Severity = "error") -> None:
+        self.problems.add(node.line, node.column, path, message, severity)
+
+    def report_at(
+        self, line: int, column: int, path: str, message: str, severity: Severity = "error"
+    ) -> None:
+        self.problems.add(line, column, path, message, severity)
+
+
+def join(path: str, key: str) -> str:
+    """``decisions[3]`` + ``options`` -> ``decisions[3].options``."""
+    return f"{path}.{key}" if path else key
+
+
+def text_of(ctx: Context, node: YNode, path: str) -> str | None:
+    """A text value as the author wrote it, or None (reported) when it is not a scalar.
+
+    Plain scalars that YAML resolved to numbers, dates or booleans keep their source text;
+    ``yes``/``no``/``on``/``off`` get a warning because they usually mean a quoted word.
+    """
+    if not isinstance(node, YScalar):
+        ctx.report(node, path, f"expected text, got {describe(node)}")
+        return None
+    if node.kind == "null":
+        return None
+    if node.kind == "bool" and node.text.lower() in YAML_BOOL_WORDS:
+        ctx.report(
+            node,
+            path,
+            f'YAML reads {node.text} as a boolean; quote it ("{node.text}") if you mean the word',
+            "warning",
+        )
+    if node.style in ("|", ">"):
+        return node.text.rstrip("\n")
+    return node.text
+
+
+def identifier_of(ctx: Context, node: YNode, path: str) -> str | None:
+    """An id (``[a-z][a-z0-9_]*``), or None after reporting."""
+    text = text_of(ctx, node, path)
+    if text is None:
+        if isinstance(node, YScalar):
+            ctx.report(node, path, "expected an id, got nothing (null)")
+        return None
+    if not IDENTIFIER.fullmatch(text):
+        ctx.report(
+            node,
+            path,
+            f"'{text}' is not a valid id: use lowercase letters, digits and _, "
+            "starting with a letter",
+        )
+        return None
+    return text
+
+
+class Fields:
+    """The fields of one mapping; ``allowed`` keys only, each read at most once by type."""
+
+    def __init__(
+        self, ctx: Context, node: YMap, path: str, allowed: Sequence[str], what: str
+    ) -> None:
+        self.ctx = ctx
+        self.node = node
+        self.path = path
+        self.what = what
+        for key, entry in node.entries.items():
+            if key not in allowed:
+                ctx.report_at(
+                    entry.key_line,
+                    entry.key_column,
+                    join(path, key),
+                    f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
+                )
+
+    def has(self, key: str) -> bool:
+        entry = self.node.entries.get(key)
+        return entry is not None and not _is_null(entry.value)
+
+    def entry(self, key: str) -> YEntry | None:
+        return self.node.entries.get(key)
+
+    def get(self, key: str, required: bool = False) -> YNode | None:
+        """The value node, or None when absent or null (reported when ``required``)."""
+        entry = self.node.entries.get(key)
+        if entry is None or _is_null(entry.value):
+            if required:
+                self.missing(key)
+            return None
+        return entry.value
+
+    def missing(self, key: str) -> None:
+        entry = self.node.entries.get(key)
+        if entry is not None:
+            self.ctx.report(entry.value, join(self.path, key), f"'{key}' must have a value")
+        else:
+            self.ctx.report(
+                self.node, join(self.path, key), f"missing required key '{key}' in {self.what}"
+            )
+
+    def text(self, key: str, required: bool = False, default: str = "") -> str:
+        node = self.get(key, required)
+        if node is None:
+            return default
+        value = text_of(self.ctx, node, join(self.path, key))
+        if value is None:
+            return default
+        if required and not value.strip():
+            self.ctx.report(node, join(self.path, key), f"'{key}' must not be empty")
+        return value
+
+    def identifier(self, key: str = "id", required: bool = True) -> str:
+        node = self.get(key, required)
+        if node is None:
+            return ""
+        return identifier_of(self.ctx, node, join(self.path, key)) or ""
+
+    def integer(
+        self,
+        key: str,
+        default: int,
+        minimum: int | None = None,
+        maximum: int | None = None,
+        required: bool = False,
+    ) -> int:
+        node = self.get(key, required)
+        if node is None:
+            return default
+        value = integer_of(self.ctx, node, join(self.path, key))
+        if value is None:
+            return default
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.ctx.report(
+                node,
+                join(self.path, key),
+                f"'{key}' is {value}; expected {_bounds(minimum, maximum)}",
+            )
+            return default
+        return value
+
+    def optional_integer(self, key: str, minimum: int | None = None) -> int | None:
+        node = self.get(key)
+        if node is None:
+            return None
+        value = integer_of(self.ctx, node, join(self.path, key))
+        if value is not None and minimum is not None and value < minimum:
+            self.ctx.report(
+                node, join(self.path, key), f"'{key}' is {value}; expected {_bounds(minimum, None)}"
+            )
+            return None
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        node = self.get(key)
+        if node is None:
+            return default
+        value = boolean_of(self.ctx, node, join(self.path, key))
+        return default if value is None else value
+
+    def choice(self, key: str, choices: Sequence[str], default: str, required: bool = False) -> str:
+        node = self.get(key, required)
+        if node is None:
+            return default
+        path = join(self.path, key)
+        if not isinstance(node, YScalar) or node.kind != "str":
+            listed = ", ".join(choices)
+            self.ctx.report(node, path, f"expected one of {listed}, got {describe(node)}")
+            return default
+        if node.text not in choices:
+            listed = ", ".join(choices)
+            self.ctx.report(
+                node,
+                path,
+                f"'{node.text}' is not one of {listed}{did_you_mean(node.text, choices)}",
+            )
+            return default
+        return node.text
+
+    def date(self, key: str, required: bool = False) -> dt.date | None:
+        node = self.get(key, required)
+        if node is None:
+            return None
+        value = scalar_date(node) if isinstance(node, YScalar) else None
+        if value is None:
+            self.ctx.report(
+                node,
+                join(self.path, key),
+                f"expected a date as YYYY-MM-DD (1962-11-03), got {describe(node)}",
+            )
+        return value
+
+    def items(
+        self, key: str, required: bool = False, single: bool = False
+    ) -> Iterator[tuple[YNode, str]]:
+        """The items of a list field with their paths; ``single`` also takes one bare item."""
+        node = self.get(key, required)
+        if node is None:
+            return
+        path = join(self.path, key)
+        if isinstance(node, YSeq):
+            if required and not node.items:
+                self.ctx.report(node, path, f"'{key}' needs at least one item")
+            for index, item in enumerate(node.items):
+                yield item, f"{path}[{index}]"
+        elif single and isinstance(node, YScalar):
+            yield node, path
+        else:
+            self.ctx.report(node, path, f"expected a list, got {describe(node)}")
+
+    def mapping(self, key: str, required: bool = False) -> YMap | None:
+        node = self.get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node, YMap):
+            self.ctx.report(node, join(self.path, key), f"expected a mapping, got {describe(node)}")
+            return None
+        return node
+
+
+def mapping_of(ctx: Context, node: YNode, path: str, what: str) -> YMap | None:
+    """``node`` as a mapping, or None after "expected a mapping" (naming ``what``)."""
+    if isinstance(node, YMap):
+        return node
+    ctx.report(node, path, f"expected {what} (a mapping of keys), got {describe(node)}")
+    return None
+
+
+def integer_of(ctx: Context, node: YNode, path: str) -> int | None:
+    """A YAML integer (not a boolean, not a float, not quoted), or None after reporting."""
+    if isinstance(node, YScalar) and node.kind == "int":
+        if ":" in node.text:
+            ctx.report(
+                node,
+                path,
+                f"YAML 1.1 reads {node.text} as a base-60 number ({node.value}); "
+                "write the number you mean",
+            )
+            return None
+        return int(node.value)
+    hint = ""
+    if isinstance(node, YScalar) and node.kind == "float":
+        hint = "; whole numbers only"
+    elif isinstance(node, YScalar) and node.kind == "str" and re.fullmatch(r"-?\d+", node.text):
+        hint = "; remove the quotes"
+    ctx.report(node, path, f"expected an integer, got {describe(node)}{hint}")
+    return None
+
+
+def boolean_of(ctx: Context, node: YNode, path: str) -> bool | None:
+    """true or false, and nothing else (``yes``/``on`` are refused with a hint)."""
+    if isinstance(node, YScalar) and node.kind == "bool":
+        if node.text.lower() in ("true", "false"):
+            return bool(node.value)
+        word = "true" if node.value else "false"
+        ctx.report(node, path, f"expected true or false, got {node.text}; write {word}")
+        return None
+    ctx.report(node, path, f"expected true or false, got {describe(node)}")
+    return None
+
+
+def _is_null(node: YNode) -> bool:
+    return isinstance(node, YScalar) and node.kind == "null"
+
+
+def _bounds(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"{minimum} to {maximum}"
+    if minimum is not None:
+        return f"at least {minimum}"
+    return f"at most {maximum}"

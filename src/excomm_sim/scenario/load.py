@@ -1,0 +1,114 @@
+"""Load a scenario file into the model, or report every problem in it with file:line:column.
+
+The public entry points: ``load_path`` and ``load_text`` return a ``Scenario`` or raise
+``ScenarioError`` carrying all problems (warnings alone never raise); ``check_text`` returns
+the model (or None) together with every problem, warnings included, for ``validate``.
+Reading is YAML via a safe loader only; nothing in a file is ever executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from attrs import evolve
+
+from excomm_sim.scenario.build import build_scenario
+from excomm_sim.scenario.fields import Context
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.scenario.problems import Problem, Problems, ScenarioError
+from excomm_sim.scenario.yamlnodes import SourceText, read_yaml
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Largest scenario file accepted (2 MiB; meeting 19 is about 60 KiB)."""
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Problem",
+    "ScenarioError",
+    "check_bytes",
+    "check_text",
+    "load_path",
+    "load_text",
+]
+
+
+def check_text(
+    text: str, filename: str = "<string>"
+) -> tuple[Scenario | None, tuple[Problem, ...]]:
+    """The scenario (None if any error) and every problem found, warnings included."""
+    problems = Problems(filename)
+    if len(text) > MAX_FILE_BYTES:
+        problems.add(1, 1, "", _too_big(len(text), "characters"))
+        return None, problems.sorted()
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    source = SourceText(text)
+    root = read_yaml(source, problems)
+    if problems.has_errors:
+        return None, problems.sorted()
+    scenario = build_scenario(Context(problems, source), root)
+    if problems.has_errors or scenario is None:
+        return None, problems.sorted()
+    return scenario, problems.sorted()
+
+
+def check_bytes(
+    data: bytes, filename: str = "<bytes>"
+) -> tuple[Scenario | None, tuple[Problem, ...]]:
+    """Like ``check_text`` for a file's bytes: size limit first, then UTF-8, then the rest."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, (Problem(filename, 1, 1, "", _too_big(len(data), "bytes")),)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, (
+            Problem(
+                filename,
+                line,
+                column,
+                "",
+                f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+            ),
+        )
+    scenario, problems = check_text(text, filename)
+    if scenario is not None:
+        scenario = evolve(scenario, content_hash=hashlib.sha256(data).hexdigest(), path=filename)
+    return scenario, problems
+
+
+def load_text(text: str, filename: str = "<string>") -> Scenario:
+    """The scenario in ``text``; raises ScenarioError listing every problem if any is an error."""
+    scenario, problems = check_text(text, filename)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return evolve(scenario, content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def load_path(path: str | os.PathLike[str]) -> Scenario:
+    """Read and load a scenario file; the size limit is checked before the file is parsed.
+
+    Raises ScenarioError for problems in the file and OSError when it cannot be read.
+    """
+    scenario, problems = check_path(path)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def check_path(path: str | os.PathLike[str]) -> tuple[Scenario | None, tuple[Problem, ...]]:
+    """``check_bytes`` of a file, read at most one byte past the limit (OSError if unreadable)."""
+    filename = os.fspath(path)
+    with Path(path).open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    return check_bytes(data, filename)
+
+
+def _too_big(size: int, unit: str) -> str:
+    return (
+        f"the file is too large ({size:,} {unit} or more; the limit is "
+        f"{MAX_FILE_BYTES:,} bytes); a scenario this big is probably not what you meant"
+    )

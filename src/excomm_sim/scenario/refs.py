@@ -1,0 +1,182 @@
+"""What every part of the builder shares: the ids a file declares and how to check references.
+
+The builder first scans the file silently for the ids it declares (roles, events, sources,
+decisions and their options) so a reference can be checked wherever it stands, even before
+the thing it names, and then reports each dangling one with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from excomm_sim.scenario.compiling import ExpressionCompiler
+from excomm_sim.scenario.expr import Assignment, Expression
+from excomm_sim.scenario.fields import IDENTIFIER, Context, Fields, join, text_of
+from excomm_sim.scenario.model import Citation, Location
+from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq, describe
+
+CITATION_SHORTHAND = re.compile(
+    r"\s*([a-z][a-z0-9_]*)(?:\s+p\.\s*(\d+))?(?:\s+¶\s*(\d+))?(?:\s+\((.*)\))?\s*", re.DOTALL
+)
+"""``record p.2 ¶4 (Thompson's warning)``: source id, then optional page, paragraph, note."""
+CITATION_KEYS = ("source", "page", "paragraph", "note")
+
+
+class Refs:
+    """Declared ids and the checks that use them, for one file."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        compiler: ExpressionCompiler,
+        role_ids: set[str],
+        president: str,
+        event_ids: set[str],
+        source_ids: set[str],
+    ) -> None:
+        self.ctx = ctx
+        self.compiler = compiler
+        self.role_ids = role_ids
+        self.president = president
+        self.event_ids = event_ids
+        self.source_ids = source_ids
+        self.triggered: set[str] = set()
+
+    def location(self, node: YNode) -> Location:
+        return Location(self.ctx.problems.filename, node.line, node.column)
+
+    def unique(self, seen: dict[str, YNode], ident: str, node: YNode, path: str, what: str) -> None:
+        """Report ``ident`` when an earlier item of the same kind already used it."""
+        if not ident:
+            return
+        first = seen.get(ident)
+        if first is not None:
+            self.ctx.report(
+                node, path, f"duplicate {what} id '{ident}' (first used on line {first.line})"
+            )
+        else:
+            seen[ident] = node
+
+    def role(self, fields: Fields, key: str, required: bool = False) -> str | None:
+        node = fields.get(key, required)
+        if node is None:
+            return None
+        return self.reference(node, join(fields.path, key), self.role_ids, "role")
+
+    def trigger(self, fields: Fields, key: str = "trigger") -> str | None:
+        node = fields.get(key)
+        if node is None:
+            return None
+        event = self.reference(node, join(fields.path, key), self.event_ids, "event")
+        if event:
+            self.triggered.add(event)
+        return event
+
+    def reference(self, node: YNode, path: str, known: set[str], what: str) -> str | None:
+        text = text_of(self.ctx, node, path)
+        if text is None:
+            return None
+        if text not in known:
+            self.ctx.report(node, path, f"unknown {what} '{text}'{did_you_mean(text, known)}")
+            return None
+        return text
+
+    def condition(
+        self, fields: Fields, key: str = "when", required: bool = False
+    ) -> Expression | None:
+        node = fields.get(key, required)
+        if node is None:
+            return None
+        return self.compiler.condition(node, join(fields.path, key))
+
+    def effects(self, fields: Fields, key: str = "effects") -> tuple[Assignment, ...]:
+        compiled = []
+        for node, path in fields.items(key, single=True):
+            assignment = self.compiler.effect(node, path)
+            if assignment is not None:
+                compiled.append(assignment)
+        return tuple(compiled)
+
+    def texts(self, fields: Fields, key: str) -> tuple[str, ...]:
+        values = []
+        for node, path in fields.items(key, single=True):
+            text = text_of(self.ctx, node, path)
+            if text is not None:
+                values.append(text)
+        return tuple(values)
+
+    def citations(self, fields: Fields, key: str = "sources") -> tuple[Citation, ...]:
+        found = []
+        for node, path in fields.items(key, single=True):
+            citation = self.citation(node, path)
+            if citation is not None:
+                found.append(citation)
+        return tuple(found)
+
+    def citation(self, node: YNode, path: str) -> Citation | None:
+        if isinstance(node, YScalar):
+            text = text_of(self.ctx, node, path)
+            if text is None:
+                return None
+            match = CITATION_SHORTHAND.fullmatch(text)
+            if match is None:
+                self.ctx.report(
+                    node,
+                    path,
+                    f"cannot read the citation '{text}': write 'source p.N ¶N (note)' "
+                    "or a mapping with source, page, paragraph, note",
+                )
+                return None
+            source, page, paragraph, note = match.groups()
+            if source not in self.source_ids:
+                self.ctx.report(
+                    node,
+                    path,
+                    f"unknown source '{source}'{did_you_mean(source, self.source_ids)}",
+                )
+                return None
+            return Citation(
+                source,
+                int(page) if page else None,
+                int(paragraph) if paragraph else None,
+                (note or "").strip(),
+            )
+        if not isinstance(node, YMap):
+            self.ctx.report(
+                node,
+                path,
+                f"expected a citation ('record p.2 ¶4' or a mapping), got {describe(node)}",
+            )
+            return None
+        mapping = node
+        fields = Fields(self.ctx, mapping, path, CITATION_KEYS, "a citation")
+        source = self.reference_field(fields, "source", self.source_ids, "source")
+        return Citation(
+            source or "",
+            fields.optional_integer("page", minimum=1),
+            fields.optional_integer("paragraph", minimum=1),
+            fields.text("note"),
+        )
+
+    def reference_field(self, fields: Fields, key: str, known: set[str], what: str) -> str | None:
+        node = fields.get(key, required=True)
+        if node is None:
+            return None
+        return self.reference(node, join(fields.path, key), known, what)
+
+
+def declared_ids(node: YNode | None) -> list[str]:
+    """The valid ``id`` values of a list of mappings, silently (the builder reports later)."""
+    found = []
+    if isinstance(node, YSeq):
+        for item in node.items:
+            if isinstance(item, YMap):
+                entry = item.entries.get("id")
+                if (
+                    entry is not None
+                    and isinstance(entry.value, YScalar)
+                    and IDENTIFIER.fullmatch(entry.value.text)
+                ):
+                    found.append(entry.value.text)
+    return found
