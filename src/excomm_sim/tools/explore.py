@@ -14,6 +14,7 @@ some expression reads through ``chose()``/``decided()`` (its ``@decision`` names
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
@@ -151,11 +152,20 @@ def scenario_expressions(scenario: Scenario) -> Iterator[Expression]:
             yield ending.when
 
 
+_CHOICE_CALL = re.compile(r"""\b(?:chose|decided)\s*\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']""")
+
+
 def choices_read(scenario: Scenario) -> frozenset[str]:
-    """Decision ids whose choice some expression reads (``chose``/``decided``)."""
+    """Decision ids whose choice some expression reads (``chose``/``decided``).
+
+    ``Expression.names`` lists the variables read; choices are read through the
+    ``@decision`` keys, which it may or may not list, so the calls are also found in the
+    source. Over-including a decision only costs deduplication, never correctness.
+    """
     read: set[str] = set()
     for expression in scenario_expressions(scenario):
         read.update(name[1:] for name in expression.names if name.startswith("@"))
+        read.update(_CHOICE_CALL.findall(expression.source))
     return frozenset(read)
 
 

@@ -206,7 +206,7 @@ def mermaid_escape(text: str) -> str:
     """Text safe inside a quoted Mermaid label: entity codes for the characters it parses."""
     out = []
     for char in text:
-        if char in '#"<>|`&;[]{}()':
+        if char in '#"<>|`&;':
             out.append(f"#{ord(char)};")
         else:
             out.append(char)
