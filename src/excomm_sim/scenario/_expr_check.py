@@ -126,7 +126,7 @@ class Checker:
             hint = f"did you mean '{name.lower()}'?"
         raise _error(f"unknown variable '{name}'", node, hint)
 
-    def compile(self, node: Node) -> Compiled:
+    def check(self, node: Node) -> Compiled:
         if isinstance(node, Literal):
             return self._literal(node)
         if isinstance(node, Name):
@@ -171,7 +171,7 @@ class Checker:
         return result
 
     def _unary(self, node: Unary) -> Compiled:
-        operand = self.compile(node.operand)
+        operand = self.check(node.operand)
         if node.op == "-":
             self.require(operand, "int", "'-' needs a number")
             f = operand.fn
@@ -184,7 +184,7 @@ class Checker:
         return self._fold(node, Compiled(node, BOOL, lambda env: not g(env)), operand)
 
     def _arithmetic(self, node: Binary) -> Compiled:
-        left, right = self.compile(node.left), self.compile(node.right)
+        left, right = self.check(node.left), self.check(node.right)
         op = node.op
         self.require(left, "int", f"'{op}' needs numbers on both sides")
         self.require(right, "int", f"'{op}' needs numbers on both sides")
@@ -230,7 +230,7 @@ class Checker:
         raise ExprError(message, text.start, text.end - text.start, hint)
 
     def _comparison(self, node: Binary) -> Compiled:
-        left, right = self.compile(node.left), self.compile(node.right)
+        left, right = self.check(node.left), self.check(node.right)
         op = node.op
         if op in _ORDERINGS:
             self.require(left, "int", f"'{op}' compares numbers")
@@ -243,15 +243,15 @@ class Checker:
 
     def _logical(self, node: Logical) -> Compiled:
         what = f"'{node.op}' combines conditions (true/false)"
-        parts = [self.compile(operand) for operand in node.operands]
+        parts = [self.check(operand) for operand in node.operands]
         for part in parts:
             self.require(part, "bool", what)
         fn = logical(node.op, [part.fn for part in parts])
         return self._fold(node, Compiled(node, BOOL, fn), *parts)
 
     def _membership(self, node: Membership) -> Compiled:
-        left = self.compile(node.left)
-        items = [self.compile(item) for item in node.items]
+        left = self.check(node.left)
+        items = [self.check(item) for item in node.items]
         for item in items:
             self.unify(left, item, "cannot compare")
         fn = membership(
@@ -260,7 +260,7 @@ class Checker:
         return self._fold(node, Compiled(node, BOOL, fn), left, *items)
 
     def _conditional(self, node: Conditional) -> Compiled:
-        body, test, orelse = (self.compile(part) for part in (node.body, node.test, node.orelse))
+        body, test, orelse = (self.check(part) for part in (node.body, node.test, node.orelse))
         self.require(test, "bool", "the condition after 'if' must be true/false")
         type_ = self.unify(body, orelse, "both branches of 'if ... else' must have one type, not")
         b, t, o = body.fn, test.fn, orelse.fn
@@ -286,7 +286,7 @@ class Checker:
             )
         if name in ("chose", "decided"):
             return self._decision_call(node)
-        args = [self.compile(arg) for arg in node.args]
+        args = [self.check(arg) for arg in node.args]
         if name == "abs" and len(args) != 1:
             raise _error(f"abs takes exactly one number, got {len(args)}", node)
         if name != "abs" and len(args) < 2:

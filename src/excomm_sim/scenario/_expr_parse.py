@@ -1,15 +1,13 @@
 """The expression parser: tokens -> a small located syntax tree, or an ExprError.
 
-Recursive descent, one function per precedence level (loosest first):
-``x if c else y``; ``or``; ``and``; ``not``; comparisons and ``in``; ``+ -``; ``* / %``;
-unary ``-``; atoms. Nesting is bounded by ``MAX_DEPTH`` both while parsing (parentheses,
-prefix operators) and in the finished tree (long operator chains), so neither the parser,
-the checker nor the compiled closures can exhaust Python's stack.
+Precedence climbing (loosest first): ``x if c else y``; ``or``; ``and``; prefix ``not``;
+comparisons and ``in`` (not chainable); ``+ -``; ``* / %``; prefix ``-``; atoms. Nesting is
+bounded by ``MAX_DEPTH`` both while parsing (parentheses, prefix operators, arguments)
+and in the finished tree (long operator chains), so neither the parser, the checker nor
+the compiled closures can exhaust Python's stack.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from attrs import evolve, frozen
 
@@ -21,6 +19,12 @@ MAX_DEPTH = 50
 
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 ASSIGNMENTS = frozenset({"=", "+=", "-="})
+
+# Binding strength, loosest first; 'not' and unary '-' are prefix operators.
+_LOOSEST, _OR, _AND, _NOT, _COMPARISON, _SUM, _PRODUCT, _UNARY_MINUS = range(8)
+_INFIX: dict[str, int] = {op: _COMPARISON for op in COMPARISONS}
+_INFIX.update({"+": _SUM, "-": _SUM, "*": _PRODUCT, "/": _PRODUCT, "%": _PRODUCT})
+_INFIX_KEYWORDS = {"or": _OR, "and": _AND, "in": _COMPARISON, "not": _COMPARISON}
 
 
 @frozen
@@ -160,12 +164,12 @@ class Parser:
         return node
 
     def parse_expression(self) -> Node:
-        """expression := disjunction ['if' disjunction 'else' expression]"""
+        """expression := binary ['if' binary 'else' expression]"""
         self._enter(self.current)
-        body = self.parse_disjunction()
+        body = self.parse_binary(_LOOSEST)
         if self._is("kw", "if"):
             self._advance()
-            test = self.parse_disjunction()
+            test = self.parse_binary(_LOOSEST)
             if not self._is("kw", "else"):
                 found = self.current
                 raise ExprError(
@@ -177,68 +181,82 @@ class Parser:
             self._advance()
             orelse = self.parse_expression()
             start, end = body.start, orelse.end
-            body = Conditional(
-                start, end, _depth(start, end, body, test, orelse), body, test, orelse
-            )
+            depth = _depth(start, end, body, test, orelse)
+            body = Conditional(start, end, depth, body, test, orelse)
         self.nesting -= 1
         return body
 
-    def _parse_logical(self, op: str, parse_operand: Callable[[], Node]) -> Node:
-        first = parse_operand()
+    def _binary_precedence(self) -> int | None:
+        """The precedence of the current token as an infix operator, or None."""
+        token = self.tokens[self.position]
+        if token.kind == "op":
+            return _INFIX.get(token.text)
+        if token.kind == "kw":
+            return _INFIX_KEYWORDS.get(token.text)
+        return None
+
+    def parse_binary(self, min_precedence: int) -> Node:
+        """Precedence climbing over prefix and infix operators binding at least this tight.
+
+        Only three Python frames per nesting level (expression, binary, atom), so
+        MAX_DEPTH levels stay far below the interpreter's recursion limit.
+        """
+        left = self._parse_prefix(min_precedence)
+        while True:
+            precedence = self._binary_precedence()
+            if precedence is None or precedence < min_precedence:
+                return left
+            if precedence == _COMPARISON:
+                left = self._parse_comparison(left)
+            elif precedence in (_OR, _AND):
+                left = self._parse_logical(left, precedence)
+            else:
+                token = self._advance()
+                right = self.parse_binary(precedence + 1)
+                depth = _depth(left.start, right.end, left, right)
+                left = Binary(
+                    left.start, right.end, depth, token.text, left, right, token.start, token.end
+                )
+
+    def _parse_prefix(self, min_precedence: int) -> Node:
+        token = self.current
+        if token.kind == "kw" and token.text == "not" and min_precedence <= _NOT:
+            operand_precedence = _NOT
+        elif token.kind == "op" and token.text == "-":
+            operand_precedence = _UNARY_MINUS
+        else:
+            return self.parse_atom()
+        self._advance()
+        self._enter(token)
+        operand = self.parse_binary(operand_precedence)
+        self.nesting -= 1
+        depth = _depth(token.start, operand.end, operand)
+        return Unary(token.start, operand.end, depth, token.text, operand)
+
+    def _parse_logical(self, first: Node, precedence: int) -> Node:
+        """A flattened chain ``a and b and c``: one node, so long chains are not deep."""
+        op = self.current.text
         operands = [first]
         while self._is("kw", op):
             self._advance()
-            operands.append(parse_operand())
-        if len(operands) == 1:
-            return first
+            operands.append(self.parse_binary(precedence + 1))
         start, end = first.start, operands[-1].end
         return Logical(start, end, _depth(start, end, *operands), op, tuple(operands))
 
-    def parse_disjunction(self) -> Node:
-        """disjunction := conjunction ('or' conjunction)*"""
-        return self._parse_logical("or", self.parse_conjunction)
-
-    def parse_conjunction(self) -> Node:
-        """conjunction := negation ('and' negation)*"""
-        return self._parse_logical("and", self.parse_negation)
-
-    def parse_negation(self) -> Node:
-        """negation := 'not' negation | comparison"""
-        if self._is("kw", "not"):
-            token = self._advance()
-            self._enter(token)
-            operand = self.parse_negation()
-            self.nesting -= 1
-            return Unary(
-                token.start, operand.end, _depth(token.start, operand.end, operand), "not", operand
-            )
-        return self.parse_comparison()
-
-    def parse_comparison(self) -> Node:
-        """comparison := sum [compare_op sum | ['not'] 'in' '(' expression, ... ')']"""
-        left = self.parse_sum()
+    def _parse_comparison(self, left: Node) -> Node:
+        """comparison := sum (compare_op sum | ['not'] 'in' '(' expression, ... ')'), unchained"""
         token = self.current
-        if token.kind == "op" and token.text in COMPARISONS:
-            self._advance()
-            right = self.parse_sum()
-            node: Node = Binary(
-                left.start,
-                right.end,
-                _depth(left.start, right.end, left, right),
-                token.text,
-                left,
-                right,
-                token.start,
-                token.end,
-            )
-        elif token.kind == "kw" and token.text in ("in", "not"):
+        if token.kind == "kw":
             node = self._parse_membership(left)
         else:
-            return left
-        after = self.current
-        if (after.kind == "op" and after.text in COMPARISONS) or (
-            after.kind == "kw" and after.text == "in"
-        ):
+            self._advance()
+            right = self.parse_binary(_COMPARISON + 1)
+            depth = _depth(left.start, right.end, left, right)
+            node = Binary(
+                left.start, right.end, depth, token.text, left, right, token.start, token.end
+            )
+        if self._binary_precedence() == _COMPARISON:
+            after = self.current
             hint = "comparisons cannot be chained; write 'a < b and b < c' instead"
             raise ExprError(
                 f"unexpected '{after.text}': {hint}", after.start, after.end - after.start, hint
@@ -297,43 +315,6 @@ class Parser:
             items.append(self.parse_expression())
         self._expect_close(opener, what)
         return tuple(items)
-
-    def _parse_arithmetic(self, ops: tuple[str, ...], parse_operand: Callable[[], Node]) -> Node:
-        left: Node = parse_operand()
-        while self._is("op", *ops):
-            token = self._advance()
-            right: Node = parse_operand()
-            left = Binary(
-                left.start,
-                right.end,
-                _depth(left.start, right.end, left, right),
-                token.text,
-                left,
-                right,
-                token.start,
-                token.end,
-            )
-        return left
-
-    def parse_sum(self) -> Node:
-        """sum := term (('+' | '-') term)*"""
-        return self._parse_arithmetic(("+", "-"), self.parse_term)
-
-    def parse_term(self) -> Node:
-        """term := unary (('*' | '/' | '%') unary)*"""
-        return self._parse_arithmetic(("*", "/", "%"), self.parse_unary)
-
-    def parse_unary(self) -> Node:
-        """unary := '-' unary | atom"""
-        if self._is("op", "-"):
-            token = self._advance()
-            self._enter(token)
-            operand = self.parse_unary()
-            self.nesting -= 1
-            return Unary(
-                token.start, operand.end, _depth(token.start, operand.end, operand), "-", operand
-            )
-        return self.parse_atom()
 
     def parse_atom(self) -> Node:
         """atom := INT | STRING | 'true' | 'false' | NAME ['(' args ')'] | '(' expression ')'"""

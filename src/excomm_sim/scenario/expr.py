@@ -128,7 +128,7 @@ def _compile(
 ) -> tuple[Compiled, set[str]]:
     node = Parser(tokens, start).parse_expression_to_end()
     checker = Checker(source, names)
-    return checker.compile(node), checker.reads
+    return checker.check(node), checker.reads
 
 
 def compile_expression(source: str, names: Names, expect: Kind | None = None) -> Expression:
