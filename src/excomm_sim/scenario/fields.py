@@ -105,11 +105,14 @@ class Fields:
         self.what = what
         for key, entry in node.entries.items():
             if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                if not hint and node.flow and _is_null(entry.value):
+                    hint = "; inside { } a comma ends the entry, so quote text that contains commas"
                 ctx.report_at(
                     entry.key_line,
                     entry.key_column,
                     join(path, key),
-                    f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}",
+                    f"unknown key '{key}' in {what}{hint}",
                 )
 
     def has(self, key: str) -> bool:
@@ -254,6 +257,19 @@ class Fields:
             self.ctx.report(node, join(self.path, key), f"expected a mapping, got {describe(node)}")
             return None
         return node
+
+
+def check_unique(
+    ctx: Context, seen: dict[str, YNode], ident: str, node: YNode, path: str, what: str
+) -> None:
+    """Report ``ident`` when an earlier item of the same kind already used it."""
+    if not ident:
+        return
+    first = seen.get(ident)
+    if first is not None:
+        ctx.report(node, path, f"duplicate {what} id '{ident}' (first used on line {first.line})")
+    else:
+        seen[ident] = node
 
 
 def mapping_of(ctx: Context, node: YNode, path: str, what: str) -> YMap | None:

@@ -11,7 +11,7 @@ import re
 
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Assignment, Expression
-from excomm_sim.scenario.fields import IDENTIFIER, Context, Fields, join, text_of
+from excomm_sim.scenario.fields import IDENTIFIER, Context, Fields, check_unique, join, text_of
 from excomm_sim.scenario.model import Citation, Location
 from excomm_sim.scenario.problems import did_you_mean
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq, describe
@@ -47,16 +47,7 @@ class Refs:
         return Location(self.ctx.problems.filename, node.line, node.column)
 
     def unique(self, seen: dict[str, YNode], ident: str, node: YNode, path: str, what: str) -> None:
-        """Report ``ident`` when an earlier item of the same kind already used it."""
-        if not ident:
-            return
-        first = seen.get(ident)
-        if first is not None:
-            self.ctx.report(
-                node, path, f"duplicate {what} id '{ident}' (first used on line {first.line})"
-            )
-        else:
-            seen[ident] = node
+        check_unique(self.ctx, seen, ident, node, path, what)
 
     def role(self, fields: Fields, key: str, required: bool = False) -> str | None:
         node = fields.get(key, required)

@@ -99,13 +99,19 @@ class YEntry:
 
 
 class YMap(YNode):
-    """A mapping with string keys (the key's source text) in file order."""
+    """A mapping with string keys (the key's source text) in file order.
 
-    __slots__ = ("entries",)
+    ``flow`` is true for the ``{a: 1, b: 2}`` style, where a comma ends an entry.
+    """
 
-    def __init__(self, line: int, column: int, entries: dict[str, YEntry]) -> None:
+    __slots__ = ("entries", "flow")
+
+    def __init__(
+        self, line: int, column: int, entries: dict[str, YEntry], flow: bool = False
+    ) -> None:
         super().__init__(line, column)
         self.entries = entries
+        self.flow = flow
 
 
 class YSeq(YNode):
@@ -195,13 +201,8 @@ def read_yaml(source: SourceText, problems: Problems) -> YNode | None:
         node = yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = error.problem or error.context or "unreadable YAML"
-        if error.context and error.problem:
-            context_line = error.context_mark.line + 1 if error.context_mark else None
-            where = f" (line {context_line})" if context_line else ""
-            message = f"{message} {error.context}{where}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.add(line, column, "", f"YAML syntax error: {message}")
+        problems.add(line, column, "", f"YAML syntax error: {_syntax_message(error)}")
         return None
     except yaml.reader.ReaderError as error:
         line, column = source.position(error.position)
@@ -217,7 +218,21 @@ def read_yaml(source: SourceText, problems: Problems) -> YNode | None:
         return None
     if not _within_limits(node, problems):
         return None
-    return _Converter(problems).convert(node)
+    return _Converter(problems).convert(node, "")
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    """PyYAML's problem and context as one sentence (context first when it reads better)."""
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    if not context:
+        return problem or "unreadable YAML"
+    if not problem:
+        return context
+    if problem.startswith("but "):
+        return f"{context}, {problem}"
+    where = f" that starts on line {error.context_mark.line + 1}" if error.context_mark else ""
+    return f"{problem} ({context}{where})"
 
 
 def _within_limits(root: yaml.Node, problems: Problems) -> bool:
@@ -281,7 +296,7 @@ class _Converter:
         self.problems = problems
         self.done: dict[int, YNode] = {}
 
-    def convert(self, node: yaml.Node) -> YNode:
+    def convert(self, node: yaml.Node, path: str) -> YNode:
         known = self.done.get(id(node))
         if known is not None:
             return known
@@ -289,21 +304,25 @@ class _Converter:
         line, column = mark.line + 1, mark.column + 1
         result: YNode
         if isinstance(node, yaml.ScalarNode):
-            result = self._scalar(node, line, column)
+            result = self._scalar(node, line, column, path)
         elif isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, _SEQ_TAG, line, column)
-            result = YSeq(line, column, [self.convert(child) for child in node.value])
+            self._check_tag(node, _SEQ_TAG, line, column, path)
+            result = YSeq(
+                line,
+                column,
+                [self.convert(child, f"{path}[{index}]") for index, child in enumerate(node.value)],
+            )
         else:
-            self._check_tag(node, _MAP_TAG, line, column)
-            result = YMap(line, column, self._entries(node))
+            self._check_tag(node, _MAP_TAG, line, column, path)
+            result = YMap(line, column, self._entries(node, path), bool(node.flow_style))
         self.done[id(node)] = result
         return result
 
-    def _check_tag(self, node: yaml.Node, expected: str, line: int, column: int) -> None:
+    def _check_tag(self, node: yaml.Node, expected: str, line: int, column: int, path: str) -> None:
         if node.tag != expected:
-            self.problems.add(line, column, "", _tag_message(node.tag))
+            self.problems.add(line, column, path, _tag_message(node.tag))
 
-    def _scalar(self, node: yaml.ScalarNode, line: int, column: int) -> YScalar:
+    def _scalar(self, node: yaml.ScalarNode, line: int, column: int, path: str) -> YScalar:
         text: str = node.value
         kind = _SCALAR_TAGS.get(node.tag)
         style = node.style or ""
@@ -318,7 +337,7 @@ class _Converter:
             node.end_mark.index,
         )
         if kind is None:
-            self.problems.add(line, column, "", _tag_message(node.tag))
+            self.problems.add(line, column, path, _tag_message(node.tag))
             return scalar
         if kind == "str":
             return scalar
@@ -334,47 +353,50 @@ class _Converter:
             else:
                 scalar.value = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-            self.problems.add(line, column, "", f"{text!r} is not a valid {kind}")
+            self.problems.add(line, column, path, f"{text!r} is not a valid {kind}")
             scalar.kind = "str"
         return scalar
 
-    def _entries(self, node: yaml.MappingNode) -> dict[str, YEntry]:
+    def _entries(self, node: yaml.MappingNode, path: str) -> dict[str, YEntry]:
         entries: dict[str, YEntry] = {}
         merged: list[YMap] = []
         for key_node, value_node in node.value:
             key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.add(
-                    key_line, key_column, "", "a key must be a plain name, not a list or mapping"
+                    key_line, key_column, path, "a key must be a plain name, not a list or mapping"
                 )
                 continue
             if key_node.tag == _MERGE_TAG:
-                merged.extend(self._merge_sources(value_node))
+                merged.extend(self._merge_sources(value_node, path))
                 continue
             key = key_node.value
+            key_path = f"{path}.{key}" if path else key
             key_kind = _SCALAR_TAGS.get(key_node.tag)
             if key_kind is None:
-                self.problems.add(key_line, key_column, "", _tag_message(key_node.tag))
+                self.problems.add(key_line, key_column, key_path, _tag_message(key_node.tag))
                 key_kind = "str"
             first = entries.get(key)
             if first is not None:
                 self.problems.add(
                     key_line,
                     key_column,
-                    "",
+                    key_path,
                     f"duplicate key '{key}' (first given on line {first.key_line}); "
                     "YAML would silently keep only the last one",
                 )
                 continue
-            entries[key] = YEntry(key_line, key_column, key_kind, self.convert(value_node))
+            entries[key] = YEntry(
+                key_line, key_column, key_kind, self.convert(value_node, key_path)
+            )
         for source in merged:
             for key, entry in source.entries.items():
                 entries.setdefault(key, entry)
         return entries
 
-    def _merge_sources(self, node: yaml.Node) -> list[YMap]:
+    def _merge_sources(self, node: yaml.Node, path: str) -> list[YMap]:
         """The mappings a ``<<:`` merge key brings in (a mapping or a list of them)."""
-        converted = self.convert(node)
+        converted = self.convert(node, path)
         candidates = converted.items if isinstance(converted, YSeq) else [converted]
         sources: list[YMap] = []
         for candidate in candidates:
@@ -384,7 +406,7 @@ class _Converter:
                 self.problems.add(
                     candidate.line,
                     candidate.column,
-                    "",
+                    path,
                     f"a merge key (<<) takes a mapping or a list of mappings, "
                     f"got {describe(candidate)}",
                 )

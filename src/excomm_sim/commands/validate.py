@@ -1,0 +1,84 @@
+"""``excomm-sim validate``: check scenario files and report every problem, compiler-style."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="scenario files or folders of them, or a bundled scenario's name "
+        "(default: every bundled scenario)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the findings as a JSON list of {file, line, column, path, severity, message}",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+    import sys
+
+    from excomm_sim.scenario.load import Problem, check_path
+
+    files, unreadable = _scenario_files(args.paths)
+    findings: list[Problem] = []
+    for path in files:
+        try:
+            _, problems = check_path(path)
+        except OSError as error:
+            unreadable.append(f"{path}: cannot read: {error.strerror or error}")
+            continue
+        findings.extend(problems)
+    for message in unreadable:
+        print(message, file=sys.stderr)
+    errors = sum(problem.severity == "error" for problem in findings)
+    warnings = len(findings) - errors
+    if args.json:
+        print(json.dumps([problem.as_dict() for problem in findings], indent=2))
+    else:
+        for problem in findings:
+            print(problem)
+        checked = len(files) - sum(1 for message in unreadable if ": cannot read:" in message)
+        print(
+            f"{_count(checked, 'file')} checked: {_count(errors, 'error')}, "
+            f"{_count(warnings, 'warning')}"
+        )
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _scenario_files(names: list[str]) -> tuple[list[Path], list[str]]:
+    """The files to check and the messages for names that are not there."""
+    from excomm_sim.paths import bundled_scenarios_dir
+    from excomm_sim.tools.files import resolve_scenario_path
+
+    if not names:
+        return sorted(bundled_scenarios_dir().glob("*.yaml")), []
+    files: list[Path] = []
+    missing: list[str] = []
+    for name in names:
+        path = resolve_scenario_path(name)
+        if path.is_dir():
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not found:
+                missing.append(f"{name}: no .yaml files in this folder")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(f"{name}: no such file")
+    return files, missing
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
