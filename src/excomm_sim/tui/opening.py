@@ -1,0 +1,38 @@
+"""Opening a save for the menus: read it, find and load its scenario, or say why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attrs import frozen
+
+from excomm_sim.saves import SaveGame
+from excomm_sim.scenario.model import Scenario
+
+
+@frozen
+class Opened:
+    """A save and its scenario, or ``problem`` saying (in a sentence) what stopped it."""
+
+    save: SaveGame | None = None
+    scenario: Scenario | None = None
+    problem: str = ""
+
+
+def open_save(path: Path, scenarios_dir: Path | None = None) -> Opened:
+    from excomm_sim.saves import SaveError, read_save, resolve_scenario
+    from excomm_sim.tui.catalog import load_scenario
+
+    try:
+        save = read_save(path)
+    except SaveError as error:
+        return Opened(problem=str(error))
+    dirs = [scenarios_dir] if scenarios_dir else []
+    scenario_path = resolve_scenario(save, dirs)
+    if scenario_path is None:
+        return Opened(save, problem=f"{path.name}: scenario {save.scenario_id!r} was not found")
+    entry = load_scenario(scenario_path)
+    if entry.scenario is None:
+        first = entry.problems[0] if entry.problems else "it does not load"
+        return Opened(save, problem=f"{scenario_path.name} has problems: {first}")
+    return Opened(save, entry.scenario)

@@ -1,0 +1,104 @@
+"""Private briefings, and the hot-seat hand-over screen that hides them between players."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from excomm_sim.scenario.model import Role
+from excomm_sim.tui.messages import BriefingRead, HandedOver
+
+
+def briefing_content(role: Role, player: str) -> Content:
+    """The seat's name, bio, private briefing and objectives with their points."""
+    objectives = (
+        Content("\n").join(
+            Content(f"  • {objective.text} ({objective.points} pt)") for objective in role.objectives
+        )
+        if role.objectives
+        else Content("  (none: play as you judge best)")
+    )
+    return Content("\n").join(
+        [
+            Content.assemble((f"{role.name}", "bold"), f" — {role.title}"),
+            Content.styled(f"Played by {player}", "italic"),
+            Content(""),
+            Content(role.bio.strip()),
+            Content(""),
+            Content.styled("Your private briefing", "bold underline"),
+            Content(role.briefing.strip()),
+            Content(""),
+            Content.styled("Your objectives (scored at the end)", "bold underline"),
+            objectives,
+        ]
+    )
+
+
+class BriefingScreen(Screen[None]):
+    """One human's private briefing; Enter (or the button) moves on."""
+
+    BINDINGS = [Binding("enter", "done", "Continue", show=True)]
+
+    def __init__(self, role: Role, player: str, last: bool) -> None:
+        super().__init__(classes="briefing-screen")
+        self.role = role
+        self.player = player
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="briefing-body"):
+            yield Static("PRIVATE BRIEFING", classes="screen-title")
+            yield Static(briefing_content(self.role, self.player), id="briefing-text")
+            with Center():
+                yield Button("Continue", id="briefing-continue", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#briefing-body").focus()
+
+    def action_done(self) -> None:
+        self.post_message(BriefingRead(role=self.role.id))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_done()
+
+
+class HandoverScreen(Screen[None]):
+    """A blank screen between hot-seat players: nothing private shows until Enter."""
+
+    BINDINGS = [Binding("enter", "done", "I am ready", show=True)]
+
+    def __init__(self, role: Role, player: str) -> None:
+        super().__init__(classes="handover-screen")
+        self.role = role
+        self.player = player
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="handover-body"):
+            yield Static(
+                Content.assemble(
+                    "Pass to ",
+                    (self.player, "bold"),
+                    f" ({self.role.name})",
+                    " — press Enter when only they can see the screen",
+                ),
+                id="handover-text",
+            )
+            with Center():
+                yield Button("I am ready", id="handover-ready", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#handover-body").focus()
+
+    def action_done(self) -> None:
+        self.post_message(HandedOver(role=self.role.id))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_done()

@@ -1,0 +1,114 @@
+"""What a decision did: every change with its cause, chance rolls, events, the date moving on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from excomm_sim.engine.events import (
+    ChanceResolved,
+    ConsequenceLanded,
+    DateAdvanced,
+    DecisionPosed,
+    EventFired,
+    GameEnded,
+    OptionChosen,
+    Record,
+    VariableChanged,
+)
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.describe import cause_line, change_line, describe
+from excomm_sim.tui.messages import ConsequencesRead
+
+
+def consequence_lines(scenario: Scenario, records: Sequence[Record]) -> list[Content]:
+    """The records of one step, in order, each with what the player needs to know why.
+
+    The next item being posed is left out: the decision room shows it.
+    """
+    lines: list[Content] = []
+    for record in records:
+        if isinstance(record, DecisionPosed):
+            continue
+        if isinstance(record, VariableChanged):
+            lines.append(Content.assemble("• ", (change_line(scenario, record), "bold")))
+            lines.append(Content.assemble("    because: ", (cause_line(record), "italic")))
+        elif isinstance(record, OptionChosen):
+            lines.append(Content.styled(f"▶ {describe(scenario, record)}", "bold"))
+        elif isinstance(record, ChanceResolved):
+            lines.append(Content(f"• {describe(scenario, record)}"))
+            text = _outcome_text(scenario, record)
+            if text:
+                lines.append(Content.assemble("    ", (text, "italic")))
+        elif isinstance(record, ConsequenceLanded):
+            lines.append(Content(f"↳ {describe(scenario, record)}"))
+        elif isinstance(record, EventFired):
+            event = scenario.event(record.event)
+            lines.append(Content.styled(f"! Event: {event.title}", "bold"))
+            lines.append(Content("    " + event.text.strip()))
+            if event.sources:
+                sources = "; ".join(str(source) for source in event.sources)
+                lines.append(Content.styled(f"    Source: {sources}", "italic"))
+        elif isinstance(record, DateAdvanced):
+            lines.append(Content.styled(f"→ {describe(scenario, record)}", "bold"))
+        elif isinstance(record, GameEnded):
+            lines.append(Content.styled(f"■ {describe(scenario, record)}", "bold"))
+        else:
+            line = describe(scenario, record)
+            if line:
+                lines.append(Content("• " + line))
+    return lines
+
+
+def _outcome_text(scenario: Scenario, record: ChanceResolved) -> str:
+    try:
+        option = scenario.decision(record.decision).option(record.option)
+    except KeyError:
+        return ""
+    if option.chance is None:
+        return ""
+    for outcome in option.chance.outcomes:
+        if outcome.id == record.outcome:
+            return outcome.text.strip()
+    return ""
+
+
+class ConsequencesScreen(Screen[None]):
+    """Shown after every decision; Enter goes on (to the next item or the debrief)."""
+
+    BINDINGS = [Binding("enter", "done", "Continue", show=True)]
+
+    def __init__(self, scenario: Scenario, records: Sequence[Record], ended: bool) -> None:
+        super().__init__(id="consequences-screen")
+        self.scenario = scenario
+        self.records = list(records)
+        self.ended = ended
+
+    def compose(self) -> ComposeResult:
+        lines = consequence_lines(self.scenario, self.records)
+        with VerticalScroll(id="consequences-body"):
+            yield Static("What happened", classes="screen-title")
+            yield Static(
+                Content("\n").join(lines) if lines else Content("Nothing changed."),
+                id="consequences-text",
+            )
+            with Center():
+                label = "See the debrief" if self.ended else "Back to the table"
+                yield Button(label, id="consequences-continue", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#consequences-body").focus()
+
+    def action_done(self) -> None:
+        self.post_message(ConsequencesRead())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_done()

@@ -1,0 +1,139 @@
+"""The debrief: the ending, each seat's score, choices beside history's, the chart, questions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from excomm_sim.engine.game import RoleScore
+from excomm_sim.engine.state import GameState
+from excomm_sim.scenario.model import Ending, Scenario
+from excomm_sim.tui.messages import BackToTitle
+from excomm_sim.tui.widgets.chart import VariableChart
+
+
+def scores_content(
+    scenario: Scenario, scores: Mapping[str, RoleScore], humans: Mapping[str, str]
+) -> Content:
+    """Each seat (players first): points, won or not, every objective met (✓) or not (✗)."""
+    order = [r.id for r in scenario.roles if r.id in humans] + [
+        r.id for r in scenario.roles if r.id not in humans
+    ]
+    lines: list[Content] = []
+    for role_id in order:
+        score = scores.get(role_id)
+        if score is None:
+            continue
+        role = scenario.role(role_id)
+        who = humans.get(role_id, "computer")
+        verdict = "objectives mostly met" if score.won else "objectives mostly unmet"
+        lines.append(
+            Content.assemble(
+                (role.name, "bold"),
+                f" ({who}): {score.points}/{score.possible} points — {verdict}",
+            )
+        )
+        for objective, met in score.met:
+            mark = "✓ met    " if met else "✗ not met"
+            lines.append(Content(f"   {mark} {objective.text} ({objective.points} pt)"))
+    return Content("\n").join(lines)
+
+
+def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, str]) -> Content:
+    """Decision by decision: what was chosen (and by whom) beside what history did."""
+    lines: list[Content] = []
+    for choice in state.choices:
+        decision = scenario.decision(choice.decision)
+        chosen = decision.option(choice.option)
+        history = next((o for o in decision.options if o.history), None)
+        who = humans.get(choice.role) if choice.human else "the computer"
+        lines.append(Content.styled(decision.title, "bold underline"))
+        lines.append(
+            Content(f"   Chosen ({scenario.role(choice.role).name}, {who}): {chosen.label}")
+        )
+        if history is None:
+            lines.append(Content("   History: no matching course on record"))
+            continue
+        same = "= same as history" if history.id == chosen.id else "≠ history differs"
+        lines.append(Content(f"   History: {history.label}   [{same}]"))
+        note = history.history_note or decision.history_note
+        if note:
+            lines.append(Content.styled("   " + note.strip(), "italic"))
+    if not lines:
+        return Content("No decision was taken.")
+    return Content("\n").join(lines)
+
+
+class DebriefScreen(Screen[None]):
+    """Shown at an ending. Everything is on one scrolling page so a class can read it aloud."""
+
+    BINDINGS = [Binding("b", "back", "Back to title")]
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        state: GameState,
+        ending: Ending,
+        scores: Mapping[str, RoleScore],
+        humans: Mapping[str, str],
+    ) -> None:
+        super().__init__(id="debrief-screen")
+        self.scenario = scenario
+        self.game_state = state
+        self.ending = ending
+        self.scores = dict(scores)
+        self.humans = dict(humans)
+
+    def compose(self) -> ComposeResult:
+        ending = self.ending
+        with VerticalScroll(id="debrief-body"):
+            yield Static(Content.styled(f"■ {ending.title}", "bold"), id="ending-title")
+            yield Static(Content(ending.narrative.strip()), id="ending-narrative")
+            yield Static(Content.styled("What history did", "bold"), classes="section-title")
+            yield Static(Content(ending.debrief.strip()), id="ending-debrief")
+            yield Static(Content.styled("Scores", "bold"), classes="section-title")
+            yield Static(scores_content(self.scenario, self.scores, self.humans), id="scores")
+            yield Static(
+                Content.styled("Your choices beside history's", "bold"), classes="section-title"
+            )
+            yield Static(
+                choices_content(self.scenario, self.game_state, self.humans), id="choices"
+            )
+            yield Static(
+                Content.styled("The situation over time (start → end)", "bold"),
+                classes="section-title",
+            )
+            chart = VariableChart(id="chart")
+            chart.show(self.scenario, self.game_state.timeline)
+            yield chart
+            if ending.questions:
+                yield Static(Content.styled("For discussion", "bold"), classes="section-title")
+                yield Static(
+                    Content("\n").join(
+                        Content(f"{n}. {q.strip()}") for n, q in enumerate(ending.questions, 1)
+                    ),
+                    id="questions",
+                )
+            with Horizontal(id="debrief-buttons"):
+                yield Button("Back to title", id="debrief-back", variant="primary")
+                yield Button("Quit", id="debrief-quit")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#debrief-body").focus()
+
+    def action_back(self) -> None:
+        self.post_message(BackToTitle())
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "debrief-back":
+            self.action_back()
+        else:
+            await self.run_action("app.request_quit")

@@ -1,0 +1,123 @@
+"""The decision room: the item on the table, the options, the advisers, the dashboard, the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from excomm_sim.engine.events import Record
+from excomm_sim.engine.game import Prompt
+from excomm_sim.engine.state import GameState
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.describe import date_text
+from excomm_sim.tui.messages import OptionPicked
+from excomm_sim.tui.widgets.dashboard import Dashboard
+from excomm_sim.tui.widgets.log import GameLog
+from excomm_sim.tui.widgets.options import OptionsList
+from excomm_sim.tui.widgets.positions import Positions
+
+
+def status_line(scenario: Scenario, state: GameState, prompt: Prompt, date: dt.date) -> Content:
+    """'Sat 3 November 1962 · item 2 · You: John F. Kennedy — decide'."""
+    role = scenario.role(prompt.role)
+    task = "decide" if prompt.kind == "decide" else "recommend to the decider"
+    return Content.assemble(
+        (date_text(date), "bold"),
+        f" · item {state.turn + 1} · You: ",
+        (role.name, "bold"),
+        f" — {task}",
+    )
+
+
+def agenda_content(prompt: Prompt) -> Content:
+    decision = prompt.decision
+    parts = [
+        Content.styled(decision.title, "bold"),
+        Content(decision.context.strip()),
+    ]
+    if decision.sources:
+        parts.append(
+            Content.styled("Source: " + "; ".join(str(s) for s in decision.sources), "italic")
+        )
+    return Content("\n").join(parts)
+
+
+class DecisionRoomScreen(Screen[None]):
+    """The main screen. Choosing an option posts ``OptionPicked`` for the app to act on."""
+
+    BINDINGS = [
+        Binding("o", "focus_options", "Options"),
+        Binding("d", "focus_side", "Dashboard"),
+    ]
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        state: GameState,
+        prompt: Prompt,
+        date: dt.date,
+        records: Sequence[Record],
+    ) -> None:
+        super().__init__(id="decision-screen")
+        self.scenario = scenario
+        self.game_state = state
+        self.prompt_ = prompt
+        self.date = date
+        self.records = list(records)
+
+    def compose(self) -> ComposeResult:
+        prompt = self.prompt_
+        ask = (
+            "Choose what to do:"
+            if prompt.kind == "decide"
+            else f"What do you recommend to {self.decider_name()}?"
+        )
+        yield Static(
+            status_line(self.scenario, self.game_state, prompt, self.date), id="status-line"
+        )
+        with Horizontal(id="room"):
+            with VerticalScroll(id="agenda"):
+                yield Static(agenda_content(prompt), id="agenda-text")
+                yield Static(Content.styled(ask, "bold"), classes="section-title")
+                yield OptionsList(prompt.options, id="options")
+                yield Static(Content.styled("The advisers", "bold"), classes="section-title")
+                positions = Positions(id="positions")
+                positions.show(self.scenario, prompt.decision, prompt.positions)
+                yield positions
+            with VerticalScroll(id="side"):
+                yield Static(Content.styled("Situation", "bold"), classes="section-title")
+                dashboard = Dashboard(id="dashboard")
+                dashboard.show(self.scenario, self.game_state.timeline)
+                yield dashboard
+                yield Static(Content.styled("Log (newest first)", "bold"), classes="section-title")
+                log = GameLog(id="log")
+                log.show(self.scenario, self.records)
+                yield log
+        yield Footer()
+
+    def decider_name(self) -> str:
+        return self.scenario.role(self.prompt_.decision.decider).name
+
+    def on_mount(self) -> None:
+        options = self.query_one("#options", OptionsList)
+        options.focus()
+        if options.offered_ids:
+            options.highlighted = options.get_option_index(options.offered_ids[0])
+
+    def action_focus_options(self) -> None:
+        self.query_one("#options", OptionsList).focus()
+
+    def action_focus_side(self) -> None:
+        self.query_one("#side", VerticalScroll).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None and not event.option.disabled:
+            self.post_message(OptionPicked(role=self.prompt_.role, option=event.option.id))

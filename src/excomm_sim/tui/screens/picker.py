@@ -1,0 +1,67 @@
+"""The scenario picker: bundled scenarios and the instructor's folder, broken files explained."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from excomm_sim.tui.catalog import ScenarioEntry
+from excomm_sim.tui.messages import ScenarioChosen
+
+
+def entry_prompt(entry: ScenarioEntry) -> Content:
+    where = "bundled" if entry.bundled else str(entry.path.parent)
+    if entry.scenario is None:
+        count = len(entry.problems)
+        shown = "\n".join("   " + line for line in entry.problems[:6])
+        more = f"\n   … and {count - 6} more" if count > 6 else ""
+        return Content.assemble(
+            ("[broken] ", "bold"),
+            f"{entry.path.name} — {count} problem{'s' if count != 1 else ''} ({where})\n",
+            (shown + more, "italic"),
+        )
+    scenario = entry.scenario
+    return Content.assemble(
+        (scenario.title, "bold"),
+        f"\n   {entry.path.name} · version {scenario.version} · {where}",
+    )
+
+
+class ScenarioPickerScreen(Screen[None]):
+    """Lists scenarios; choosing a good one posts ``ScenarioChosen``; broken ones are greyed."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, entries: Sequence[ScenarioEntry]) -> None:
+        super().__init__(id="picker-screen")
+        self.entries = list(entries)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="picker-body"):
+            yield Static("Choose a scenario", classes="screen-title")
+            if not self.entries:
+                yield Static("No scenario files found.", id="picker-empty")
+            yield OptionList(
+                *(
+                    Option(entry_prompt(entry), id=str(index), disabled=entry.scenario is None)
+                    for index, entry in enumerate(self.entries)
+                ),
+                id="picker-list",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-list", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entry = self.entries[int(event.option.id or 0)]
+        if entry.scenario is not None:
+            self.post_message(ScenarioChosen(entry.scenario, entry.path))

@@ -1,0 +1,125 @@
+"""Game setup: solo (pick a role) or hot-seat (a name per seat), and the seed for the dice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.messages import GameSetUp
+
+SOLO_NAME = "Player"
+
+
+def role_prompt(scenario: Scenario, role_id: str) -> Content:
+    role = scenario.role(role_id)
+    duty = "decides" if role.is_president else "advises and recommends"
+    return Content.assemble((role.name, "bold"), f" — {role.title}\n   ({duty})")
+
+
+class SetupScreen(Screen[None]):
+    """Who plays which seat, and the seed. Posts ``GameSetUp`` when a game is ready."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("s", "show_tab('solo')", "Solo"),
+        Binding("h", "show_tab('hotseat')", "Hot-seat"),
+    ]
+
+    def __init__(self, scenario: Scenario, path: Path, seed: int) -> None:
+        super().__init__(id="setup-screen")
+        self.scenario = scenario
+        self.path = path
+        self.seed = seed
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="setup-body"):
+            yield Static(Content.styled(self.scenario.title, "bold"), classes="screen-title")
+            with Horizontal(id="seed-row"):
+                yield Label("Seed (same seed, same dice):", id="seed-label")
+                yield Input(str(self.seed), type="integer", id="seed", max_length=18)
+            with TabbedContent(id="setup-tabs"):
+                with TabPane("Solo", id="solo"):
+                    yield Static("Pick your seat; the computer plays the others.")
+                    yield OptionList(
+                        *(
+                            Option(role_prompt(self.scenario, role.id), id=role.id)
+                            for role in self.scenario.roles
+                        ),
+                        id="solo-roles",
+                    )
+                with TabPane("Hot-seat", id="hotseat"):
+                    yield Static(
+                        "Type a player's name beside each seat they take. "
+                        "Seats left blank are played by the computer."
+                    )
+                    for role in self.scenario.roles:
+                        with Horizontal(classes="seat-row"):
+                            yield Label(f"{role.name}", classes="seat-label")
+                            yield Input(
+                                placeholder="computer", id=f"seat-{role.id}", classes="seat-name"
+                            )
+                    yield Button("Start hot-seat game", id="start-hotseat", variant="primary")
+                    yield Static("", id="setup-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#solo-roles", OptionList).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#setup-tabs", TabbedContent).active = tab
+        if tab == "solo":
+            self.query_one("#solo-roles", OptionList).focus()
+        else:
+            self.query_one(f"#seat-{self.scenario.roles[0].id}", Input).focus()
+
+    def chosen_seed(self) -> int:
+        text = self.query_one("#seed", Input).value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            return self.seed
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        role = event.option.id or self.scenario.president.id
+        self.post_message(GameSetUp(self.scenario, self.path, self.chosen_seed(), {role: SOLO_NAME}))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "seed":
+            event.stop()
+            self.start_hotseat()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start-hotseat":
+            event.stop()
+            self.start_hotseat()
+
+    def start_hotseat(self) -> None:
+        humans = {
+            role.id: name
+            for role in self.scenario.roles
+            if (name := self.query_one(f"#seat-{role.id}", Input).value.strip())
+        }
+        if not humans:
+            self.query_one("#setup-error", Static).update(
+                "Give at least one seat a player's name."
+            )
+            return
+        self.post_message(GameSetUp(self.scenario, self.path, self.chosen_seed(), humans))

@@ -1,0 +1,68 @@
+"""The title screen: new game, continue, load, replay, quit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from excomm_sim.tui.messages import ContinueRequested, NewGameRequested, SavesListRequested
+
+TITLE_ART = "E X C O M M"
+
+
+class TitleScreen(Screen[None]):
+    """The first screen. ``latest_name`` names the newest save (Continue), None if none."""
+
+    def __init__(self, latest_name: str | None, replay_available: bool) -> None:
+        super().__init__(id="title-screen")
+        self.latest_name = latest_name
+        self.replay_available = replay_available
+
+    def compose(self) -> ComposeResult:
+        continue_text = (
+            f"Continue  ({self.latest_name})" if self.latest_name else "Continue  (no saved game)"
+        )
+        with VerticalScroll(id="title-body"):
+            with Vertical(id="title-box"):
+                yield Static(TITLE_ART, id="title-art")
+                yield Static(
+                    Content("A teaching wargame — the ExComm meeting of 3 November 1962"),
+                    id="title-tagline",
+                )
+                yield OptionList(
+                    Option("New game", id="new"),
+                    Option(continue_text, id="continue", disabled=self.latest_name is None),
+                    Option("Load a saved game", id="load"),
+                    Option(
+                        "Replay a saved game"
+                        + ("" if self.replay_available else "  (not available)"),
+                        id="replay",
+                        disabled=not self.replay_available,
+                    ),
+                    Option("Quit", id="quit"),
+                    id="title-menu",
+                )
+                yield Static(
+                    "↑↓ choose · Enter open · ? help · t light/dark · ctrl+p commands",
+                    id="title-hint",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#title-menu", OptionList).focus()
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id
+        if choice == "new":
+            self.post_message(NewGameRequested())
+        elif choice == "continue":
+            self.post_message(ContinueRequested())
+        elif choice in ("load", "replay"):
+            self.post_message(SavesListRequested(purpose=choice))
+        elif choice == "quit":
+            await self.run_action("app.request_quit")

@@ -1,0 +1,71 @@
+"""The dashboard: every shown variable as a meter, flag or status, with its trend line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.content import Content
+from textual.widgets import Static
+
+from excomm_sim.scenario.model import Display, Scenario, Value, Variable
+from excomm_sim.tui.describe import meter, spark, trend, value_text
+
+
+def dashboard_content(
+    scenario: Scenario, timeline: Sequence[Mapping[str, Value]], show_hidden: bool = False
+) -> Content:
+    """The dashboard's text: two lines per variable (label; value, change and sparkline).
+
+    Hidden variables are left out unless ``show_hidden`` (the author's inspector).
+    """
+    if not timeline:
+        return Content("")
+    current = timeline[-1]
+    previous = timeline[-2] if len(timeline) > 1 else current
+    parts: list[Content] = []
+    for variable in scenario.variables:
+        if variable.display is Display.HIDDEN and not show_hidden:
+            continue
+        parts.append(_variable_lines(variable, timeline, current, previous))
+    return Content("\n").join(parts)
+
+
+def _variable_lines(
+    variable: Variable,
+    timeline: Sequence[Mapping[str, Value]],
+    current: Mapping[str, Value],
+    previous: Mapping[str, Value],
+) -> Content:
+    value = current.get(variable.id, variable.initial)
+    old = previous.get(variable.id, value)
+    history = [step.get(variable.id, variable.initial) for step in timeline]
+    change = trend(variable, old, value)
+    if variable.display is Display.METER and isinstance(value, int):
+        low = variable.minimum if variable.minimum is not None else 0
+        high = variable.maximum if variable.maximum is not None else max(value, 1)
+        shown = Content.assemble(
+            (meter(value, low, high, 8), "$accent"), " ", (value_text(variable, value), "bold")
+        )
+    else:
+        shown = Content.styled(value_text(variable, value), "bold")
+    line = Content.assemble(shown, " ", change, "  ", (spark(history, variable), "$secondary"))
+    return Content.assemble((variable.label, "underline"), "\n ", line)
+
+
+class Dashboard(Static):
+    """The variables the players can see, refreshed by its screen with ``show``."""
+
+    DEFAULT_CSS = """
+    Dashboard {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def show(
+        self,
+        scenario: Scenario,
+        timeline: Sequence[Mapping[str, Value]],
+        show_hidden: bool = False,
+    ) -> None:
+        self.update(dashboard_content(scenario, timeline, show_hidden))

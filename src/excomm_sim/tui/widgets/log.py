@@ -1,0 +1,37 @@
+"""The running log: every record of the game so far, one line each, newest last."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import Static
+
+from excomm_sim.engine.events import Record
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.describe import describe
+
+
+def log_lines(scenario: Scenario, records: Sequence[Record], limit: int = 60) -> list[str]:
+    """The last ``limit`` describable records, as the log shows them."""
+    lines = [line for line in (describe(scenario, record) for record in records) if line]
+    return lines[-limit:]
+
+
+class GameLog(Static):
+    """The game's log as plain lines (the enclosing container scrolls)."""
+
+    DEFAULT_CSS = """
+    GameLog {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def show(
+        self, scenario: Scenario, records: Sequence[Record], newest_first: bool = True
+    ) -> None:
+        lines = log_lines(scenario, records)
+        if newest_first:
+            lines.reverse()
+        self.update(Content("\n").join(Content("• " + line) for line in lines))

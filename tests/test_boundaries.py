@@ -1,0 +1,37 @@
+"""The headless layers never load Textual, so tools and tests stay fast and UI-free."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEADLESS = [
+    "excomm_sim.engine",
+    "excomm_sim.engine.game",
+    "excomm_sim.scenario",
+    "excomm_sim.scenario.load",
+    "excomm_sim.saves",
+    "excomm_sim.session",
+    "excomm_sim.tui.describe",
+    "excomm_sim.tui.catalog",
+]
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_importing_a_headless_module_does_not_import_textual(module: str) -> None:
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m == 'textual'))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_tui_does_import_textual() -> None:
+    """The check above can fail: importing the app does load Textual."""
+    code = "import sys, excomm_sim.tui.app; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"
