@@ -1,0 +1,188 @@
+"""The records the engine emits: what happened in a game, in order, with causes.
+
+Records are the engine's only output besides the state. Shells render them (the TUI's
+log, the plain-text game, the after-action report) and never recompute what happened.
+Every record carries ``turn``: the 1-based number of the decision it belongs to (the
+decision posed when ``state.turn`` was ``turn - 1``); ``GameEnded`` carries the number of
+decisions taken. A ``VariableChanged`` always carries a ``Cause`` saying why, with the
+scenario's citations, so any change on the dashboard can be explained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from attrs import frozen
+
+from excomm_sim.scenario.model import Citation, Value
+
+CauseKind = Literal["start", "option", "chance", "delayed", "event"]
+
+
+@frozen
+class Cause:
+    """Why something changed: the option, chance outcome, delayed consequence or event.
+
+    ``decision``/``option`` name the decision and option at the root of the chain (an
+    event triggered by an option names both, and ``event``); ``outcome`` is the chance
+    outcome id for ``kind="chance"``. ``sources`` are the citations to show beside it.
+    """
+
+    kind: CauseKind
+    turn: int
+    decision: str | None = None
+    option: str | None = None
+    outcome: str | None = None
+    event: str | None = None
+    text: str = ""
+    sources: tuple[Citation, ...] = ()
+
+
+@frozen
+class DecisionPosed:
+    """A decision was put on the table."""
+
+    turn: int
+    decision: str
+
+
+@frozen
+class DecisionSkipped:
+    """A decision was passed over for good when its turn came.
+
+    ``reason`` is "condition" when its ``when`` was false, "no options" when none of
+    its options was offered (so no player is ever left with nothing to do).
+    """
+
+    turn: int
+    decision: str
+    reason: str = "condition"
+
+
+@frozen
+class Recommended:
+    """An adviser recommended an option (a computer adviser from its stance, or a human)."""
+
+    turn: int
+    decision: str
+    role: str
+    option: str
+    human: bool
+    reason: str
+
+
+@frozen
+class OptionChosen:
+    """The decider took an option."""
+
+    turn: int
+    decision: str
+    role: str
+    option: str
+    human: bool
+
+
+@frozen
+class ChanceResolved:
+    """A chance node was drawn; ``probability`` is the outcome's share of the weights."""
+
+    turn: int
+    decision: str
+    option: str
+    outcome: str
+    probability: float
+
+
+@frozen
+class VariableChanged:
+    """A variable took a new value (never recorded when the value stays the same).
+
+    ``effect`` is the assignment's source text; ``clamped`` is true when the raw result
+    fell outside the variable's range and was pulled back to its min or max.
+    """
+
+    turn: int
+    variable: str
+    old: Value
+    new: Value
+    cause: Cause
+    effect: str
+    clamped: bool
+
+
+@frozen
+class ConsequenceScheduled:
+    """A delayed consequence was set to land when ``turn`` reaches ``due_turn``."""
+
+    turn: int
+    due_turn: int
+    decision: str
+    option: str
+    index: int
+    text: str
+
+
+@frozen
+class ConsequenceLanded:
+    """A delayed consequence landed (its effects follow as VariableChanged records)."""
+
+    turn: int
+    decision: str
+    option: str
+    index: int
+    text: str
+
+
+@frozen
+class ConsequenceLapsed:
+    """A delayed consequence came due but its ``when`` was false, so it did nothing."""
+
+    turn: int
+    decision: str
+    option: str
+    index: int
+    text: str
+
+
+@frozen
+class EventFired:
+    """An event happened; ``cause`` says whether a condition or a trigger fired it."""
+
+    turn: int
+    event: str
+    cause: Cause
+
+
+@frozen
+class DateAdvanced:
+    """The calendar moved on: ``day`` days after the scenario's start, i.e. ``date``."""
+
+    turn: int
+    day: int
+    date: dt.date
+
+
+@frozen
+class GameEnded:
+    """The game reached an ending."""
+
+    turn: int
+    ending: str
+
+
+Record = (
+    DecisionPosed
+    | DecisionSkipped
+    | Recommended
+    | OptionChosen
+    | ChanceResolved
+    | VariableChanged
+    | ConsequenceScheduled
+    | ConsequenceLanded
+    | ConsequenceLapsed
+    | EventFired
+    | DateAdvanced
+    | GameEnded
+)
+"""Any record the engine emits."""

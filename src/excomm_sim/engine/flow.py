@@ -1,0 +1,354 @@
+"""The turn loop: posing decisions, resolving choices, landing consequences, endings.
+
+``Game`` copies a ``GameState`` into a mutable ``Run`` for the length of one call, lets
+``Flow`` play every computer move until a human must act or the game ends, and freezes
+the result into a new ``GameState``. Working on plain dicts and lists inside one call
+keeps an all-computer game (one ``start`` call) free of per-step copying.
+The order of everything here is the documented turn order (docs/rules-engine.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from excomm_sim.engine import advisers, chance
+from excomm_sim.engine.events import (
+    Cause,
+    ChanceResolved,
+    ConsequenceLanded,
+    ConsequenceLapsed,
+    ConsequenceScheduled,
+    DateAdvanced,
+    DecisionPosed,
+    DecisionSkipped,
+    EventFired,
+    GameEnded,
+    OptionChosen,
+    Recommended,
+    Record,
+    VariableChanged,
+)
+from excomm_sim.engine.state import Choice, GameState, Pending
+from excomm_sim.engine.tables import DecisionRow, EffectRow, OptionRow, Tables
+from excomm_sim.scenario.expr import EvalError
+from excomm_sim.scenario.model import Ending, Event, Scenario, Value
+
+
+class ScenarioRuntimeError(EvalError):
+    """An expression failed during play (e.g. division by zero), with where it was.
+
+    A subclass of ``EvalError`` so tools catching that keep working; the message names
+    the scenario object and the expression so an author can fix it.
+    """
+
+
+class Run:
+    """The mutable working copy of a GameState during one engine call."""
+
+    __slots__ = (
+        "choices",
+        "current",
+        "cursor",
+        "day",
+        "ending",
+        "env",
+        "fired",
+        "log",
+        "offered",
+        "pending",
+        "recommendations",
+        "rng",
+        "seed",
+        "timeline",
+        "turn",
+    )
+
+    def __init__(self, state: GameState) -> None:
+        env: dict[str, Value] = dict(state.values)
+        env["turn"] = state.turn
+        env["day"] = state.day
+        for choice in state.choices:
+            env["@" + choice.decision] = choice.option
+        self.env = env
+        self.seed = state.seed
+        self.rng = state.rng
+        self.turn = state.turn
+        self.day = state.day
+        self.cursor = state.cursor
+        self.current: DecisionRow | None = None
+        self.offered: list[OptionRow] | None = None
+        self.recommendations: dict[str, str] = dict(state.recommendations)
+        self.choices: list[Choice] = list(state.choices)
+        self.pending: list[Pending] = list(state.pending)
+        self.fired: set[str] = set(state.fired)
+        self.ending: str | None = state.ending
+        self.log: list[Record] = []
+        self.timeline: list[Mapping[str, Value]] = list(state.timeline)
+
+
+class Flow:
+    """The rules of play over one scenario's tables (see the module docstring)."""
+
+    def __init__(self, scenario: Scenario, tables: Tables) -> None:
+        self.scenario = scenario
+        self.tables = tables
+        self.start_date = scenario.calendar.start
+
+    # -- the loop -----------------------------------------------------------------------
+
+    def run_computers(self, run: Run) -> None:
+        """Play on until a human must act or the game has ended."""
+        while run.ending is None:
+            row = run.current
+            if row is None:
+                row = self.pose_next(run)
+                if row is None:
+                    return
+            for role in row.human_advisers:
+                if role not in run.recommendations:
+                    return
+            if row.decider_human:
+                return
+            offered = run.offered if run.offered is not None else self.offered(row, run.env)
+            option = advisers.decide(
+                row, offered, run.env, run.recommendations, self.tables.influence
+            )
+            self.resolve(run, row, option, row.decider, human=False)
+
+    def offered(self, row: DecisionRow, env: Mapping[str, Value]) -> list[OptionRow]:
+        return [o for o in row.options if o.when is None or o.when(env)]
+
+    def pose_next(self, run: Run) -> DecisionRow | None:
+        """Pose the next decision whose `when` holds, skipping others; else end the game."""
+        decisions = self.tables.decisions
+        env = run.env
+        number = run.turn + 1
+        while run.cursor < len(decisions):
+            row = decisions[run.cursor]
+            run.cursor += 1
+            if row.when is not None and not self._holds(row.when, env, row.decision):
+                run.log.append(DecisionSkipped(number, row.id, "condition"))
+                continue
+            offered = self.offered(row, env)
+            if not offered:
+                run.log.append(DecisionSkipped(number, row.id, "no options"))
+                continue
+            run.current = row
+            run.offered = offered
+            run.recommendations = {}
+            run.log.append(DecisionPosed(number, row.id))
+            for role, stance in advisers.recommendations(row, offered, env):
+                option_id = row.options[stance.option_index].id
+                run.log.append(
+                    Recommended(number, row.id, role, option_id, False, stance.stance.reason)
+                )
+            return row
+        self.finish(run)
+        return None
+
+    def resolve(
+        self, run: Run, row: DecisionRow, option: OptionRow, role: str, human: bool
+    ) -> None:
+        """Everything that follows a choice, in the documented order."""
+        env = run.env
+        log = run.log
+        decision = row.decision
+        turn = run.turn + 1
+        run.turn = turn
+        env["turn"] = turn
+        env["@" + row.id] = option.id
+        log.append(OptionChosen(turn, row.id, role, option.id, human))
+        cause = Cause(
+            "option",
+            turn,
+            row.id,
+            option.id,
+            text=f'Chose "{option.option.label}"',
+            sources=decision.sources,
+        )
+        if option.effects:
+            self.apply(run, option.effects, cause)
+        outcome_id = None
+        if option.chance:
+            outcome_id = self._draw(run, row, option, turn)
+        for delayed in option.delayed:
+            due = turn + delayed.delayed.after
+            run.pending.append(Pending(due, row.id, option.id, delayed.index))
+            text = delayed.delayed.text
+            log.append(ConsequenceScheduled(turn, due, row.id, option.id, delayed.index, text))
+        if option.trigger is not None:
+            self.fire(run, self.tables.events[option.trigger], cause)
+        run.choices.append(Choice(turn, row.id, option.id, role, human, outcome_id))
+        if run.pending:
+            self._land(run, turn)
+        for event in self.tables.watched_events:
+            if event.once and event.id in run.fired:
+                continue
+            if self._holds(event.when, env, event):
+                text = f"{event.title} ({event.when.source})" if event.when else event.title
+                self.fire(run, event, Cause("event", turn, event=event.id, text=text))
+        days = decision.days
+        if days:
+            run.day += days
+            env["day"] = run.day
+            log.append(DateAdvanced(turn, run.day, self.start_date + dt.timedelta(days=run.day)))
+        variable_ids = self.tables.variable_ids
+        run.timeline.append(MappingProxyType({v: env[v] for v in variable_ids}))
+        run.current = None
+        run.offered = None
+        run.recommendations = {}
+        for ending in self.tables.early_endings:
+            if self._holds(ending.when, env, ending):
+                self._end(run, ending)
+                return
+
+    def finish(self, run: Run) -> None:
+        """No decision is left: early endings, then the others (file order), then fallback."""
+        env = run.env
+        for ending in self.tables.early_endings + self.tables.final_endings:
+            if self._holds(ending.when, env, ending):
+                self._end(run, ending)
+                return
+        fallback = self.tables.fallback
+        if fallback is None:  # the loader guarantees one; built-in-code scenarios may not
+            raise ScenarioRuntimeError(f"{self.scenario.id}: no ending holds and none is fallback")
+        self._end(run, fallback)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def apply(self, run: Run, effects: tuple[EffectRow, ...], cause: Cause) -> None:
+        """Apply assignments in order, clamping ints; record each real change."""
+        env = run.env
+        for effect in effects:
+            try:
+                new = effect.apply(env)
+            except EvalError as error:
+                raise ScenarioRuntimeError(
+                    f"{cause.kind} {cause.event or cause.outcome or cause.option}: "
+                    f"{effect.source!r}: {error}"
+                ) from error
+            clamped = False
+            low = effect.minimum
+            if low is not None and new < low:  # type: ignore[operator]
+                new, clamped = low, True
+            high = effect.maximum
+            if high is not None and new > high:  # type: ignore[operator]
+                new, clamped = high, True
+            target = effect.target
+            old = env[target]
+            if new != old:
+                env[target] = new
+                run.log.append(
+                    VariableChanged(run.turn, target, old, new, cause, effect.source, clamped)
+                )
+
+    def fire(self, run: Run, event: Event, cause: Cause) -> None:
+        """Fire an event (unless it is once-only and has fired): record it, apply effects."""
+        if event.once and event.id in run.fired:
+            return
+        run.fired.add(event.id)
+        run.log.append(EventFired(run.turn, event.id, cause))
+        effects = self.tables.event_effects[event.id]
+        if effects:
+            event_cause = Cause(
+                "event",
+                run.turn,
+                cause.decision,
+                cause.option,
+                cause.outcome,
+                event.id,
+                text=f"Event: {event.title}",
+                sources=event.sources or cause.sources,
+            )
+            self.apply(run, effects, event_cause)
+
+    def _draw(self, run: Run, row: DecisionRow, option: OptionRow, turn: int) -> str:
+        env = run.env
+        try:
+            weights = [int(o.weight(env)) for o in option.chance]
+        except EvalError as error:
+            raise ScenarioRuntimeError(f"chance of option {option.id}: {error}") from error
+        index, run.rng = chance.pick(run.rng, weights)
+        probability = chance.probabilities(weights)[index]
+        outcome = option.chance[index]
+        run.log.append(ChanceResolved(turn, row.id, option.id, outcome.outcome.id, probability))
+        cause = Cause(
+            "chance",
+            turn,
+            row.id,
+            option.id,
+            outcome.outcome.id,
+            text=f"{outcome.outcome.label} (chance {probability:.0%})",
+            sources=row.decision.sources,
+        )
+        if outcome.effects:
+            self.apply(run, outcome.effects, cause)
+        if outcome.outcome.trigger is not None:
+            self.fire(run, self.tables.events[outcome.outcome.trigger], cause)
+        return outcome.outcome.id
+
+    def _land(self, run: Run, turn: int) -> None:
+        """Land, in the order they were scheduled, the consequences due now."""
+        due = [p for p in run.pending if p.due_turn <= turn]
+        if not due:
+            return
+        run.pending = [p for p in run.pending if p.due_turn > turn]
+        for pending in due:
+            row = self.tables.by_id[pending.decision]
+            option = next(o for o in row.options if o.id == pending.option)
+            delayed = option.delayed[pending.index]
+            spec = delayed.delayed
+            where = (turn, pending.decision, pending.option, pending.index, spec.text)
+            if spec.when is not None and not self._holds(spec.when, run.env, spec):
+                run.log.append(ConsequenceLapsed(*where))
+                continue
+            run.log.append(ConsequenceLanded(*where))
+            cause = Cause(
+                "delayed",
+                turn,
+                pending.decision,
+                pending.option,
+                text=spec.text,
+                sources=row.decision.sources,
+            )
+            if delayed.effects:
+                self.apply(run, delayed.effects, cause)
+            if spec.trigger is not None:
+                self.fire(run, self.tables.events[spec.trigger], cause)
+
+    def _end(self, run: Run, ending: Ending) -> None:
+        run.ending = ending.id
+        run.current = None
+        run.offered = None
+        run.log.append(GameEnded(run.turn, ending.id))
+
+    def _holds(self, condition: object, env: Mapping[str, Value], where: object) -> bool:
+        try:
+            return bool(condition(env))  # type: ignore[operator]
+        except EvalError as error:
+            name = getattr(where, "id", type(where).__name__)
+            source = getattr(condition, "source", "")
+            raise ScenarioRuntimeError(f"condition of {name}: {source!r}: {error}") from error
+
+
+def freeze(run: Run, previous: GameState) -> GameState:
+    """The GameState a Run has become (the log is the old log plus what this call added)."""
+    env = run.env
+    return GameState(
+        seed=run.seed,
+        rng=run.rng,
+        values=MappingProxyType({v: env[v] for v in previous.values}),
+        turn=run.turn,
+        day=run.day,
+        cursor=run.cursor,
+        current=run.current.id if run.current is not None else None,
+        recommendations=MappingProxyType(run.recommendations),
+        choices=tuple(run.choices),
+        pending=tuple(run.pending),
+        fired=frozenset(run.fired),
+        ending=run.ending,
+        log=previous.log + tuple(run.log),
+        timeline=tuple(run.timeline),
+    )

@@ -1,0 +1,329 @@
+"""The Game: start a game, ask who must act and on what, apply their action, score it.
+
+``Game`` is the engine's public face (docs/engine-api.md). It is pure: every method takes
+a ``GameState`` and returns new values; the same scenario, seed and actions always give
+the same states and records. Computer roles act inside ``start`` and ``step``, which
+return only when a human must act or the game has ended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Literal
+
+from attrs import frozen
+
+from excomm_sim.engine import advisers, chance
+from excomm_sim.engine.events import Recommended, Record
+from excomm_sim.engine.flow import Flow, Run, ScenarioRuntimeError, freeze
+from excomm_sim.engine.state import GameState
+from excomm_sim.engine.tables import DecisionRow, OptionRow, Tables
+from excomm_sim.scenario.model import (
+    ChanceOutcome,
+    Decision,
+    Ending,
+    Objective,
+    Option,
+    Position,
+    Scenario,
+    Value,
+)
+
+__all__ = [
+    "Action",
+    "Game",
+    "IllegalAction",
+    "OptionView",
+    "PositionView",
+    "Prompt",
+    "RoleScore",
+    "ScenarioRuntimeError",
+]
+
+
+@frozen
+class Action:
+    """A human's act: a recommendation or the decision, whichever the prompt asks."""
+
+    role: str
+    option: str
+
+
+class IllegalAction(Exception):
+    """An action the current state does not allow; ``message`` says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@frozen
+class OptionView:
+    """An option as a player sees it now: offered or withheld (with why), and the odds."""
+
+    option: Option
+    offered: bool
+    reason: str
+    """Why it is withheld (the scenario's ``unavailable`` text); empty when offered."""
+    odds: tuple[tuple[ChanceOutcome, float], ...] = ()
+    """Each outcome with its probability now, only when the option's chance is visible."""
+
+
+@frozen
+class PositionView:
+    """An adviser's position on an option: a computer stance or a human recommendation."""
+
+    role: str
+    option: str
+    position: Position
+    strength: int
+    reason: str
+    human: bool
+
+
+@frozen
+class Prompt:
+    """What the engine waits for: ``role`` must recommend on, or decide, ``decision``."""
+
+    kind: Literal["recommend", "decide"]
+    role: str
+    decision: Decision
+    options: tuple[OptionView, ...]
+    """Offered options in scenario order, then withheld ones that say why."""
+    positions: tuple[PositionView, ...]
+    """Computer advisers' holding stances on offered options, then human recommendations."""
+
+
+@frozen
+class RoleScore:
+    """A role's result: points from the objectives met on the final state."""
+
+    role: str
+    points: int
+    possible: int
+    met: tuple[tuple[Objective, bool], ...]
+
+    @property
+    def won(self) -> bool:
+        """A role wins with more than half its possible points."""
+        return self.points * 2 > self.possible
+
+
+class Game:
+    """The rules of one scenario for one set of human players.
+
+    ``humans`` maps role id -> player name; roles not listed are played by the computer.
+    """
+
+    def __init__(self, scenario: Scenario, humans: Mapping[str, str] | None = None) -> None:
+        humans = dict(humans or {})
+        role_ids = {role.id for role in scenario.roles}
+        unknown = sorted(set(humans) - role_ids)
+        if unknown:
+            raise ValueError(
+                f"unknown role(s) {', '.join(unknown)}; roles are: {', '.join(sorted(role_ids))}"
+            )
+        self.scenario = scenario
+        self.humans: Mapping[str, str] = MappingProxyType(humans)
+        self._tables = Tables(scenario, frozenset(humans))
+        self._flow = Flow(scenario, self._tables)
+        self._initial: Mapping[str, Value] = MappingProxyType(
+            {variable.id: variable.initial for variable in scenario.variables}
+        )
+
+    # -- playing ------------------------------------------------------------------------
+
+    def start(self, seed: int) -> tuple[GameState, tuple[Record, ...]]:
+        """A new game from ``seed``, played until a human must act (or it ends)."""
+        blank = GameState(
+            seed=seed,
+            rng=chance.seed_state(seed),
+            values=self._initial,
+            turn=0,
+            day=0,
+            cursor=0,
+            current=None,
+            timeline=(self._initial,),
+        )
+        run = Run(blank)
+        self._flow.run_computers(run)
+        return freeze(run, blank), tuple(run.log)
+
+    def step(self, state: GameState, action: Action) -> tuple[GameState, tuple[Record, ...]]:
+        """Apply a human's action; computer roles then play until a human must act."""
+        prompt = self.prompt(state)
+        if prompt is None:
+            raise IllegalAction("The game has ended; no more actions are taken.")
+        if action.role != prompt.role:
+            verb = "recommend" if prompt.kind == "recommend" else "decide"
+            raise IllegalAction(
+                f"It is {prompt.role}'s turn to {verb} on {prompt.decision.id}, "
+                f"not {action.role}'s."
+            )
+        view = next((v for v in prompt.options if v.option.id == action.option), None)
+        if view is None:
+            known = ", ".join(o.id for o in prompt.decision.options)
+            raise IllegalAction(
+                f"{prompt.decision.id} has no option {action.option!r} on offer; options: {known}."
+            )
+        if not view.offered:
+            raise IllegalAction(f"{view.option.label!r} is not available now: {view.reason}")
+        run = self._run(state)
+        row = run.current
+        assert row is not None  # prompt() found a current decision
+        if prompt.kind == "recommend":
+            run.recommendations[action.role] = action.option
+            run.log.append(
+                Recommended(state.turn + 1, row.id, action.role, action.option, True, "")
+            )
+        else:
+            option = next(o for o in row.options if o.id == action.option)
+            self._flow.resolve(run, row, option, action.role, human=True)
+        self._flow.run_computers(run)
+        return freeze(run, state), tuple(run.log)
+
+    def play(self, seed: int, actions: Iterable[Action]) -> GameState:
+        """Replay: start from ``seed`` and apply ``actions`` in order."""
+        state, _ = self.start(seed)
+        for action in actions:
+            state, _ = self.step(state, action)
+        return state
+
+    # -- asking -------------------------------------------------------------------------
+
+    def prompt(self, state: GameState) -> Prompt | None:
+        """Who must act now and on what; None once the game has ended."""
+        if state.ending is not None or state.current is None:
+            return None
+        row = self._tables.by_id[state.current]
+        env = self.env(state)
+        role = next((r for r in row.human_advisers if r not in state.recommendations), None)
+        kind: Literal["recommend", "decide"] = "recommend"
+        if role is None:
+            role, kind = row.decider, "decide"
+        offered = self._flow.offered(row, env)
+        return Prompt(
+            kind,
+            role,
+            row.decision,
+            self._option_views(row, offered, env),
+            self._positions(row, offered, env, state.recommendations),
+        )
+
+    def legal_actions(self, state: GameState) -> list[Action]:
+        """Every action the prompted role may take now (empty once ended)."""
+        prompt = self.prompt(state)
+        if prompt is None:
+            return []
+        return [Action(prompt.role, view.option.id) for view in prompt.options if view.offered]
+
+    def ending(self, state: GameState) -> Ending | None:
+        return self.scenario.ending(state.ending) if state.ending is not None else None
+
+    def scores(self, state: GameState) -> dict[str, RoleScore]:
+        """Each role's objectives judged on ``state`` (final once the game has ended)."""
+        env = self.env(state)
+        scores = {}
+        for role in self.scenario.roles:
+            met = tuple((o, bool(o.condition(env))) for o in role.objectives)
+            points = sum(o.points for o, ok in met if ok)
+            possible = sum(o.points for o in role.objectives)
+            scores[role.id] = RoleScore(role.id, points, possible, met)
+        return scores
+
+    def date(self, state: GameState) -> dt.date:
+        return self.scenario.calendar.start + dt.timedelta(days=state.day)
+
+    def env(self, state: GameState) -> Mapping[str, Value]:
+        """What expressions see: variables, ``turn``, ``day``, ``@decision`` -> option."""
+        env: dict[str, Value] = dict(state.values)
+        env["turn"] = state.turn
+        env["day"] = state.day
+        for choice in state.choices:
+            env["@" + choice.decision] = choice.option
+        return MappingProxyType(env)
+
+    def offered_options(self, state: GameState) -> tuple[Option, ...]:
+        """The options on offer on the current decision (empty once ended)."""
+        if state.current is None or state.ending is not None:
+            return ()
+        row = self._tables.by_id[state.current]
+        return tuple(o.option for o in self._flow.offered(row, self.env(state)))
+
+    def decider_scores(self, state: GameState) -> dict[str, int]:
+        """How a computer decider would score each offered option now (explanations)."""
+        if state.current is None:
+            return {}
+        row = self._tables.by_id[state.current]
+        env = self.env(state)
+        offered = self._flow.offered(row, env)
+        return advisers.option_scores(
+            row, offered, env, state.recommendations, self._tables.influence
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _run(self, state: GameState) -> Run:
+        run = Run(state)
+        if state.current is not None:
+            run.current = self._tables.by_id[state.current]
+        return run
+
+    def _option_views(
+        self, row: DecisionRow, offered: list[OptionRow], env: Mapping[str, Value]
+    ) -> tuple[OptionView, ...]:
+        offered_ids = {o.id for o in offered}
+        views = [OptionView(o.option, True, "", self._odds(o, env)) for o in offered]
+        for o in row.options:
+            if o.id not in offered_ids and o.option.unavailable:
+                views.append(OptionView(o.option, False, o.option.unavailable, self._odds(o, env)))
+        return tuple(views)
+
+    def _odds(
+        self, option: OptionRow, env: Mapping[str, Value]
+    ) -> tuple[tuple[ChanceOutcome, float], ...]:
+        spec = option.option.chance
+        if spec is None or not spec.visible:
+            return ()
+        weights = [int(outcome.weight(env)) for outcome in spec.outcomes]
+        return tuple(zip(spec.outcomes, chance.probabilities(weights), strict=True))
+
+    def _positions(
+        self,
+        row: DecisionRow,
+        offered: list[OptionRow],
+        env: Mapping[str, Value],
+        recommendations: Mapping[str, str],
+    ) -> tuple[PositionView, ...]:
+        views = []
+        for role in row.computer_advisers:
+            for option in offered:
+                for stance in option.option.stances:
+                    if stance.role != role:
+                        continue
+                    if stance.when is None or stance.when(env):
+                        views.append(
+                            PositionView(
+                                role,
+                                option.id,
+                                stance.position,
+                                stance.strength,
+                                stance.reason,
+                                False,
+                            )
+                        )
+        for role in row.human_advisers:
+            if role in recommendations:
+                views.append(
+                    PositionView(
+                        role,
+                        recommendations[role],
+                        Position.FAVOUR,
+                        advisers.HUMAN_RECOMMENDATION_STRENGTH,
+                        "",
+                        True,
+                    )
+                )
+        return tuple(views)

@@ -1,0 +1,1 @@
+"""Engine tests (a package so helpers import as ``engine.scenarios``)."""
