@@ -40,6 +40,17 @@ def check_scenario(save: SaveGame, scenario: Scenario) -> None:
         )
 
 
+def check_roles(save: SaveGame, scenario: Scenario) -> None:
+    """Refuse a save whose players sit in roles the scenario does not have."""
+    role_ids = {role.id for role in scenario.roles}
+    unknown = sorted(set(save.humans) - role_ids)
+    if unknown:
+        raise SaveError(
+            None,
+            f"this save has players in roles the scenario does not have: {', '.join(unknown)}",
+        )
+
+
 def scenario_changed(save: SaveGame, scenario: Scenario) -> bool:
     """True when the scenario file differs from the one the save was played on."""
     return bool(save.scenario_hash) and save.scenario_hash != scenario.content_hash
@@ -79,13 +90,7 @@ def resume(save: SaveGame, scenario: Scenario) -> Resumed:
     does not have. Never raises IllegalAction: a misfit is reported in ``problem``.
     """
     check_scenario(save, scenario)
-    role_ids = {role.id for role in scenario.roles}
-    unknown = sorted(set(save.humans) - role_ids)
-    if unknown:
-        raise SaveError(
-            None,
-            f"this save has players in roles the scenario does not have: {', '.join(unknown)}",
-        )
+    check_roles(save, scenario)
     game = Game(scenario, dict(save.humans))
     state, _records = game.start(save.seed)
     changed = scenario_changed(save, scenario)

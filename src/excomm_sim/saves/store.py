@@ -84,9 +84,7 @@ def read_save(path: Path) -> SaveGame:
     except OSError as error:
         raise SaveError(path, f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_SAVE_BYTES:
-        raise SaveError(
-            path, f"too large to be a save (over {MAX_SAVE_BYTES // (1024 * 1024)} MB)"
-        )
+        raise SaveError(path, f"too large to be a save (over {MAX_SAVE_BYTES // (1024 * 1024)} MB)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,0 +1,217 @@
+"""The after-action report of a saved game, as Markdown: a debrief a student can hand in.
+
+It sets each choice beside history's, explains every change with its cause, shows the
+variables over time, the ending and each role's score, and closes with the scenario's
+discussion questions. ``excomm_sim.reports.html`` renders the same sections as a
+self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from excomm_sim.reports.wording import (
+    choice_text,
+    consequence_lines,
+    date_text,
+    history_option,
+    option_label,
+    role_name,
+    stand_text,
+    value_text,
+)
+from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.model import Value, Variable
+
+
+@frozen
+class Series:
+    """One variable's values at the start and after each decision."""
+
+    variable: Variable
+    values: tuple[Value, ...]
+
+
+def time_labels(timeline: Timeline) -> list[str]:
+    """'Start', then the number of each decision taken."""
+    return ["Start"] + [str(number) for number in range(1, len(timeline.final.timeline))]
+
+
+def variable_series(timeline: Timeline) -> list[Series]:
+    """Every variable (hidden ones too: the debrief shows all) over the game's timeline."""
+    points = timeline.final.timeline
+    return [
+        Series(variable, tuple(point.get(variable.id, variable.initial) for point in points))
+        for variable in timeline.scenario.variables
+    ]
+
+
+def players_rows(timeline: Timeline) -> list[tuple[str, str, str]]:
+    """(role name, role title, player or 'computer') for every role, in scenario order."""
+    return [
+        (role.name, role.title, timeline.save.humans.get(role.id, "computer"))
+        for role in timeline.scenario.roles
+    ]
+
+
+def followed_history(step: Step) -> bool | None:
+    """True/False when the choice matches/differs from history's; None if unknowable."""
+    option = history_option(step.decision)
+    if option is None or step.choice is None:
+        return None
+    return step.choice.option == option.id
+
+
+def chosen_label(timeline: Timeline, step: Step) -> str:
+    if step.choice is None:
+        return "(not decided)"
+    return option_label(timeline.scenario, step.decision.id, step.choice.option)
+
+
+def history_label(step: Step) -> str:
+    option = history_option(step.decision)
+    return option.label if option is not None else "(not marked)"
+
+
+def history_note(step: Step) -> str:
+    option = history_option(step.decision)
+    note = option.history_note if option is not None else ""
+    return (note or step.decision.history_note).strip()
+
+
+def questions(timeline: Timeline) -> tuple[str, ...]:
+    return timeline.ending.questions if timeline.ending is not None else ()
+
+
+def _md(text: str) -> str:
+    """Scenario text made safe for Markdown: no raw HTML, paragraphs kept."""
+    return text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell(text: str) -> str:
+    """Safe inside a Markdown table cell: one line, pipes escaped."""
+    return " ".join(_md(text).split()).replace("|", "\\|")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(cell) for cell in header) + " |"]
+    lines.append("|" + "|".join("---" for _ in header) + "|")
+    lines.extend("| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows)
+    return lines
+
+
+def _markdown_step(timeline: Timeline, step: Step) -> list[str]:
+    scenario = timeline.scenario
+    lines = ["", f"### {step.number}. {_md(step.decision.title)}", ""]
+    lines.append(f"*{date_text(step.date)}*")
+    lines.extend(["", _md(step.decision.context)])
+    if step.positions:
+        lines.extend(["", "Positions at the table:", ""])
+        lines.extend(
+            f"- {_md(stand_text(scenario, step.decision, stand))}" for stand in step.positions
+        )
+    lines.extend(["", f"**Choice:** {_md(choice_text(scenario, step))}", ""])
+    same = followed_history(step)
+    beside = {True: " (the same)", False: " (different)", None: ""}[same]
+    lines.append(f"**History's choice:** {_md(history_label(step))}{beside}")
+    note = history_note(step)
+    if note:
+        lines.extend(["", f"> {_md(note)}".replace("\n", "\n> ")])
+    consequences = consequence_lines(scenario, step)
+    if consequences:
+        lines.extend(["", "Consequences:", ""])
+        lines.extend(f"- {_md(line)}" for line in consequences)
+    return lines
+
+
+def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> str:
+    """The report as Markdown (GitHub-flavoured tables), ending with a newline."""
+    scenario, save = timeline.scenario, timeline.save
+    lines = [f"# After-action report: {_md(scenario.title)}", ""]
+    lines.append(
+        f"Scenario `{scenario.id}` version {_md(scenario.version)}, set on "
+        f"{date_text(scenario.date)}. Game played {save.created}, last saved {save.updated}, "
+        f"seed {save.seed}, save `{_md(save_name)}`."
+    )
+    if save.branched_from is not None:
+        lines.extend(
+            [
+                "",
+                f"This game branched from `{_md(save.branched_from.save)}` after "
+                f"{save.branched_from.turn} action(s).",
+            ]
+        )
+    if save.note:
+        lines.extend(["", f"Note: {_md(save.note)}"])
+    if timeline.problem:
+        lines.extend(["", f"**Warning:** {_md(timeline.problem)}"])
+    lines.extend(["", _md(scenario.summary), "", "## Players and roles", ""])
+    lines.extend(_table(["Role", "Title", "Played by"], players_rows(timeline)))
+    lines.extend(["", "## Decisions beside history", ""])
+    lines.extend(
+        _table(
+            ["#", "Date", "Item", "Choice", "History", "Same?"],
+            [
+                [
+                    str(step.number),
+                    date_text(step.date),
+                    step.decision.title,
+                    chosen_label(timeline, step),
+                    history_label(step),
+                    {True: "yes", False: "no", None: "-"}[followed_history(step)],
+                ]
+                for step in timeline.steps
+            ],
+        )
+    )
+    lines.extend(["", "## Timeline"])
+    for step in timeline.steps:
+        lines.extend(_markdown_step(timeline, step))
+    lines.extend(["", "## The variables over time", ""])
+    lines.append("Columns: the start, then after each decision.")
+    lines.append("")
+    lines.extend(
+        _table(
+            ["Variable", *time_labels(timeline)],
+            [
+                [series.variable.label, *(value_text(series.variable, v) for v in series.values)]
+                for series in variable_series(timeline)
+            ],
+        )
+    )
+    lines.extend(_markdown_ending(timeline))
+    lines.extend(["", "---", "", f"*{_md(generated_by)}*"])
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_ending(timeline: Timeline) -> list[str]:
+    scenario = timeline.scenario
+    ending = timeline.ending
+    if ending is None:
+        return ["", "## Ending", "", "The game was not finished when it was saved."]
+    lines = ["", f"## Ending: {_md(ending.title)}", "", _md(ending.narrative)]
+    lines.extend(["", "### What happened in history", "", _md(ending.debrief)])
+    lines.extend(["", "## Scores", ""])
+    for role in scenario.roles:
+        score = timeline.scores.get(role.id)
+        if score is None:
+            continue
+        player = timeline.save.humans.get(role.id, "computer")
+        verdict = "more than half: a win" if score.won else "half or less"
+        lines.append(
+            f"**{_md(role_name(scenario, role.id))}** ({_md(player)}): "
+            f"{score.points} of {score.possible} points ({verdict})"
+        )
+        lines.append("")
+        lines.extend(
+            f"- [{'x' if met else ' '}] {_md(objective.text)} ({objective.points} pt)"
+            for objective, met in score.met
+        )
+        lines.append("")
+    asked = questions(timeline)
+    if asked:
+        lines.extend(["## Questions for discussion", ""])
+        lines.extend(f"{number}. {_md(text)}" for number, text in enumerate(asked, start=1))
+    return lines

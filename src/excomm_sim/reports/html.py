@@ -1,0 +1,206 @@
+"""The after-action report as one self-contained HTML page: inline CSS and SVG, no network.
+
+Every piece of scenario and save text goes through ``html.escape``: a scenario is
+someone's file, and a report must not run or fetch anything it says.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from excomm_sim.reports.after_action import (
+    chosen_label,
+    followed_history,
+    history_label,
+    history_note,
+    players_rows,
+    questions,
+    time_labels,
+    variable_series,
+)
+from excomm_sim.reports.svg import Line, line_chart
+from excomm_sim.reports.wording import (
+    choice_text,
+    consequence_lines,
+    date_text,
+    stand_text,
+    value_text,
+)
+from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.model import VariableKind
+
+STYLE = """
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto;
+       padding: 0 1rem; line-height: 1.45; color: #111; background: #fff; }
+h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
+th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #eee; }
+.same { font-weight: bold; }
+.different { font-style: italic; }
+.step { border-top: 1px solid #ccc; margin-top: 1.5rem; }
+.date { color: #444; font-style: italic; }
+blockquote { border-left: 4px solid #999; margin-left: 0; padding-left: 1rem; color: #333; }
+.warning { border: 2px solid #b00; padding: 0.5rem; }
+.wide { overflow-x: auto; }
+footer { margin-top: 2rem; color: #555; font-size: 0.85rem; }
+@media print { .step { page-break-inside: avoid; } }
+"""
+
+
+def _p(text: str) -> str:
+    """Paragraphs of scenario text, escaped; blank lines split paragraphs."""
+    paragraphs = [" ".join(chunk.split()) for chunk in text.strip().split("\n\n")]
+    return "".join(f"<p>{escape(chunk)}</p>" for chunk in paragraphs if chunk)
+
+
+def _table(header: list[str], rows: list[list[str]], cls: str = "") -> str:
+    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    attr = f' class="{cls}"' if cls else ""
+    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _step(timeline: Timeline, step: Step) -> str:
+    scenario = timeline.scenario
+    parts = [
+        f'<section class="step" id="decision-{step.number}">',
+        f"<h3>{step.number}. {escape(step.decision.title)}</h3>",
+        f'<p class="date">{escape(date_text(step.date))}</p>',
+        _p(step.decision.context),
+    ]
+    if step.positions:
+        items = "".join(
+            f"<li>{escape(stand_text(scenario, step.decision, stand))}</li>"
+            for stand in step.positions
+        )
+        parts.append(f"<p>Positions at the table:</p><ul>{items}</ul>")
+    parts.append(f"<p><strong>Choice:</strong> {escape(choice_text(scenario, step))}</p>")
+    same = followed_history(step)
+    beside = {True: " (the same)", False: " (different)", None: ""}[same]
+    css = {True: "same", False: "different", None: ""}[same]
+    parts.append(
+        f'<p class="{css}"><strong>History\'s choice:</strong> '
+        f"{escape(history_label(step))}{beside}</p>"
+    )
+    note = history_note(step)
+    if note:
+        parts.append(f"<blockquote>{_p(note)}</blockquote>")
+    consequences = consequence_lines(scenario, step)
+    if consequences:
+        items = "".join(f"<li>{escape(line)}</li>" for line in consequences)
+        parts.append(f"<p>Consequences:</p><ul>{items}</ul>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _chart(timeline: Timeline) -> str:
+    lines = [
+        Line(
+            series.variable.label,
+            int(series.variable.minimum),
+            int(series.variable.maximum),
+            tuple(int(value) for value in series.values),
+        )
+        for series in variable_series(timeline)
+        if series.variable.kind is VariableKind.INT
+        and series.variable.minimum is not None
+        and series.variable.maximum is not None
+    ]
+    if not lines:
+        return ""
+    return line_chart(lines, time_labels(timeline), "The meters over the game")
+
+
+def _ending(timeline: Timeline) -> str:
+    scenario = timeline.scenario
+    ending = timeline.ending
+    if ending is None:
+        return "<h2>Ending</h2><p>The game was not finished when it was saved.</p>"
+    parts = [f"<h2>Ending: {escape(ending.title)}</h2>", _p(ending.narrative)]
+    parts.extend(["<h3>What happened in history</h3>", _p(ending.debrief), "<h2>Scores</h2>"])
+    for role in scenario.roles:
+        score = timeline.scores.get(role.id)
+        if score is None:
+            continue
+        player = timeline.save.humans.get(role.id, "computer")
+        verdict = "more than half: a win" if score.won else "half or less"
+        items = "".join(
+            f"<li>{'☑ met' if met else '☐ not met'}: {escape(objective.text)} "
+            f"({objective.points} pt)</li>"
+            for objective, met in score.met
+        )
+        parts.append(
+            f"<h3>{escape(role.name)} ({escape(player)})</h3>"
+            f"<p>{score.points} of {score.possible} points ({verdict})</p><ul>{items}</ul>"
+        )
+    asked = questions(timeline)
+    if asked:
+        items = "".join(f"<li>{escape(text)}</li>" for text in asked)
+        parts.append(f"<h2>Questions for discussion</h2><ol>{items}</ol>")
+    return "\n".join(parts)
+
+
+def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
+    """The whole report as an HTML5 document (ends with a newline)."""
+    scenario, save = timeline.scenario, timeline.save
+    title = f"After-action report: {scenario.title}"
+    intro = (
+        f"Scenario {scenario.id} version {scenario.version}, set on {date_text(scenario.date)}. "
+        f"Game played {save.created}, last saved {save.updated}, seed {save.seed}, "
+        f"save {save_name}."
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{STYLE}</style></head>",
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{escape(intro)}</p>",
+    ]
+    if save.branched_from is not None:
+        parts.append(
+            f"<p>This game branched from {escape(save.branched_from.save)} after "
+            f"{save.branched_from.turn} action(s).</p>"
+        )
+    if save.note:
+        parts.append(f"<p>Note: {escape(save.note)}</p>")
+    if timeline.problem:
+        parts.append(f'<p class="warning"><strong>Warning:</strong> {escape(timeline.problem)}</p>')
+    parts.append(_p(scenario.summary))
+    parts.append("<h2>Players and roles</h2>")
+    parts.append(_table(["Role", "Title", "Played by"], [list(r) for r in players_rows(timeline)]))
+    parts.append("<h2>Decisions beside history</h2>")
+    parts.append(
+        _table(
+            ["#", "Date", "Item", "Choice", "History", "Same?"],
+            [
+                [
+                    str(step.number),
+                    date_text(step.date),
+                    step.decision.title,
+                    chosen_label(timeline, step),
+                    history_label(step),
+                    {True: "yes", False: "no", None: "-"}[followed_history(step)],
+                ]
+                for step in timeline.steps
+            ],
+        )
+    )
+    parts.append("<h2>Timeline</h2>")
+    parts.extend(_step(timeline, step) for step in timeline.steps)
+    parts.append("<h2>The variables over time</h2>")
+    parts.append(_chart(timeline))
+    parts.append("<p>Columns: the start, then after each decision.</p>")
+    rows = [
+        [series.variable.label, *(value_text(series.variable, v) for v in series.values)]
+        for series in variable_series(timeline)
+    ]
+    parts.append(f'<div class="wide">{_table(["Variable", *time_labels(timeline)], rows)}</div>')
+    parts.append(_ending(timeline))
+    parts.append(f"<footer>{escape(generated_by)}</footer>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
