@@ -206,6 +206,9 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
         ident = role.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "role")
         is_president = role.boolean("president")
+        flag = role.get("president")
+        if isinstance(flag, YScalar) and flag.kind == "bool" and flag.value:
+            is_president = True  # ``president: yes`` is already reported; do not cascade
         if is_president:
             presidents.append(mapping)
         roles.append(

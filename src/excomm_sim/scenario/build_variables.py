@@ -56,8 +56,11 @@ def build_variables(fields: Fields) -> tuple[Variable, ...]:
         variable = _variable(Fields(fields.ctx, mapping, path, VARIABLE_KEYS, "a variable"))
         if variable is None:
             continue
+        duplicate = variable.id in seen
         check_unique(fields.ctx, seen, variable.id, mapping, path + ".id", "variable")
-        variables.append(variable)
+        if not duplicate and variable.id not in BUILTINS:
+            # Only the first declaration types expressions, so one slip is one error.
+            variables.append(variable)
     return tuple(variables)
 
 
@@ -81,7 +84,11 @@ def _variable(fields: Fields) -> Variable | None:
         node = fields.get("display")
         assert node is not None
         ctx.report(
-            node, path + ".display", f"display {display_name} does not suit a {kind_name} variable"
+            node,
+            path + ".display",
+            f"display {display_name} does not suit an {kind_name} variable"
+            if kind_name in ("int", "enum")
+            else f"display {display_name} does not suit a {kind_name} variable",
         )
     for key, allowed_kind in (
         ("min", "int"),
@@ -107,6 +114,7 @@ def _variable(fields: Fields) -> Variable | None:
             node = fields.get("max")
             assert node is not None
             ctx.report(node, path + ".max", f"max {maximum} is below min {minimum}")
+            minimum = maximum = None  # no range to check anything else against
     elif kind is VariableKind.ENUM:
         values = _enum_values(fields)
         labels = _value_labels(fields, values)

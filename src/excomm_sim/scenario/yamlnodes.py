@@ -353,7 +353,8 @@ class _Converter:
             else:
                 scalar.value = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-            self.problems.add(line, column, path, f"{text!r} is not a valid {kind}")
+            shown = "date" if kind == "timestamp" else kind
+            self.problems.add(line, column, path, f"{text!r} is not a valid {shown}")
             scalar.kind = "str"
         return scalar
 
