@@ -1,7 +1,8 @@
 """The ``excomm-sim`` command line: one subcommand per module in ``excomm_sim.commands``.
 
-Each command module provides ``add_arguments(parser)`` and ``run(args) -> int`` and is
-imported only when its command runs, so ``excomm-sim validate`` never pays for Textual.
+Each command module provides ``add_arguments(parser)`` and ``run(args) -> int``. Only the
+module of the command being run is imported (the others contribute just their one-line
+help), so ``excomm-sim validate`` never pays for Textual and start-up stays fast.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with full arguments for ``selected`` and one-line help for the rest."""
     parser = argparse.ArgumentParser(
         prog="excomm-sim",
         description="A teaching wargame: the ExComm meeting of 3 November 1962. "
@@ -39,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        _command_module(module_name).add_arguments(command_parser)
+        if name == selected:
+            _command_module(module_name).add_arguments(command_parser)
     return parser
 
 
@@ -48,9 +51,13 @@ def _command_module(module_name: str):  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list or ["play"])
+    args_list = list(sys.argv[1:] if argv is None else argv) or ["play"]
+    selected = next((arg for arg in args_list if not arg.startswith("-")), None)
+    parser = build_parser(selected)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     module_name = COMMANDS[args.command][0]
     try:
         return int(_command_module(module_name).run(args))
