@@ -12,10 +12,10 @@ import secrets
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from excomm_sim.tui import messages as msg
@@ -37,10 +37,10 @@ class ExcommApp(App[int]):
     """
 
     CSS_PATH = "excomm.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     """Screens get ``-wide`` at 110 columns and more; the stylesheet widens panels then."""
     TITLE = "ExComm — 3 November 1962"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
         Binding("t", "toggle_theme", "Light/dark"),
         Binding("q", "request_quit", "Quit"),
@@ -85,9 +85,8 @@ class ExcommApp(App[int]):
         return saves_dir()
 
     def title_screen(self) -> Screen[None]:
-        from excomm_sim.tui.screens.title import TitleScreen
-
         from excomm_sim.saves import latest_save
+        from excomm_sim.tui.screens.title import TitleScreen
 
         latest = latest_save(self.resolved_saves_dir())
         return TitleScreen(latest.name if latest else None, replay_available())
@@ -332,9 +331,7 @@ class ExcommApp(App[int]):
             "Light / dark", "Switch between the light and dark themes", self.action_toggle_theme
         )
         if self.session is not None:
-            yield SystemCommand(
-                "Back to title", "Leave this game (it is saved)", self.pop_to_title
-            )
+            yield SystemCommand("Back to title", "Leave this game (it is saved)", self.pop_to_title)
 
 
 def replay_available() -> bool:
@@ -345,7 +342,7 @@ def replay_available() -> bool:
 
 
 def _scenario_path_for_save(path: Path) -> str:
-    """"" for a bundled scenario (found again by id), else the file's absolute path."""
+    """ "" for a bundled scenario (found again by id), else the file's absolute path."""
     from excomm_sim.paths import bundled_scenarios_dir
 
     try:

@@ -78,9 +78,7 @@ def spark(values: Sequence[Value], variable: Variable) -> str:
         low, high = 0, 1
     span = max(high - low, 1)
     top = len(SPARK_BLOCKS) - 1
-    return "".join(
-        SPARK_BLOCKS[min(max(round((n - low) * top / span), 0), top)] for n in numbers
-    )
+    return "".join(SPARK_BLOCKS[min(max(round((n - low) * top / span), 0), top)] for n in numbers)
 
 
 def _as_number(variable: Variable, value: Value) -> int:
@@ -108,11 +106,10 @@ def change_line(scenario: Scenario, record: VariableChanged) -> str:
     """'Verification confidence: 20/100 → 35/100 ▲ better (clamped)'."""
     variable = scenario.variable(record.variable)
     text = (
-        f"{variable.label}: {value_text(variable, record.old)} → "
-        f"{value_text(variable, record.new)}"
+        f"{variable.label}: {value_text(variable, record.old)} → {value_text(variable, record.new)}"
     )
     direction = trend(variable, record.old, record.new)
-    if direction:
+    if direction and direction != "changed":
         text += f" {direction}"
     if record.clamped:
         text += " (at its limit)"

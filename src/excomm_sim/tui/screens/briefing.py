@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -17,7 +19,8 @@ def briefing_content(role: Role, player: str) -> Content:
     """The seat's name, bio, private briefing and objectives with their points."""
     objectives = (
         Content("\n").join(
-            Content(f"  • {objective.text} ({objective.points} pt)") for objective in role.objectives
+            Content(f"  • {objective.text} ({objective.points} pt)")
+            for objective in role.objectives
         )
         if role.objectives
         else Content("  (none: play as you judge best)")
@@ -41,7 +44,7 @@ def briefing_content(role: Role, player: str) -> Content:
 class BriefingScreen(Screen[None]):
     """One human's private briefing; Enter (or the button) moves on."""
 
-    BINDINGS = [Binding("enter", "done", "Continue", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "Continue", show=True)]
 
     def __init__(self, role: Role, player: str, last: bool) -> None:
         super().__init__(classes="briefing-screen")
@@ -71,7 +74,7 @@ class BriefingScreen(Screen[None]):
 class HandoverScreen(Screen[None]):
     """A blank screen between hot-seat players: nothing private shows until Enter."""
 
-    BINDINGS = [Binding("enter", "done", "I am ready", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "I am ready", show=True)]
 
     def __init__(self, role: Role, player: str) -> None:
         super().__init__(classes="handover-screen")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -30,12 +31,12 @@ from excomm_sim.tui.messages import ConsequencesRead
 def consequence_lines(scenario: Scenario, records: Sequence[Record]) -> list[Content]:
     """The records of one step, in order, each with what the player needs to know why.
 
-    The next item being posed is left out: the decision room shows it.
+    Records from the next item being posed on are left out: the decision room shows them.
     """
     lines: list[Content] = []
     for record in records:
         if isinstance(record, DecisionPosed):
-            continue
+            break
         if isinstance(record, VariableChanged):
             lines.append(Content.assemble("• ", (change_line(scenario, record), "bold")))
             lines.append(Content.assemble("    because: ", (cause_line(record), "italic")))
@@ -82,7 +83,7 @@ def _outcome_text(scenario: Scenario, record: ChanceResolved) -> str:
 class ConsequencesScreen(Screen[None]):
     """Shown after every decision; Enter goes on (to the next item or the debrief)."""
 
-    BINDINGS = [Binding("enter", "done", "Continue", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "Continue", show=True)]
 
     def __init__(self, scenario: Scenario, records: Sequence[Record], ended: bool) -> None:
         super().__init__(id="consequences-screen")

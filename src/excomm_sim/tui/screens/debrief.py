@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -73,7 +74,7 @@ def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, s
 class DebriefScreen(Screen[None]):
     """Shown at an ending. Everything is on one scrolling page so a class can read it aloud."""
 
-    BINDINGS = [Binding("b", "back", "Back to title")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("b", "back", "Back to title")]
 
     def __init__(
         self,
@@ -102,9 +103,7 @@ class DebriefScreen(Screen[None]):
             yield Static(
                 Content.styled("Your choices beside history's", "bold"), classes="section-title"
             )
-            yield Static(
-                choices_content(self.scenario, self.game_state, self.humans), id="choices"
-            )
+            yield Static(choices_content(self.scenario, self.game_state, self.humans), id="choices")
             yield Static(
                 Content.styled("The situation over time (start → end)", "bold"),
                 classes="section-title",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -20,7 +21,7 @@ from excomm_sim.tui.describe import date_text
 from excomm_sim.tui.messages import OptionPicked
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
-from excomm_sim.tui.widgets.options import OptionsList
+from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
 
 
@@ -52,7 +53,7 @@ def agenda_content(prompt: Prompt) -> Content:
 class DecisionRoomScreen(Screen[None]):
     """The main screen. Choosing an option posts ``OptionPicked`` for the app to act on."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "focus_options", "Options"),
         Binding("d", "focus_side", "Dashboard"),
     ]
@@ -87,6 +88,7 @@ class DecisionRoomScreen(Screen[None]):
                 yield Static(agenda_content(prompt), id="agenda-text")
                 yield Static(Content.styled(ask, "bold"), classes="section-title")
                 yield OptionsList(prompt.options, id="options")
+                yield Static("", id="option-detail")
                 yield Static(Content.styled("The advisers", "bold"), classes="section-title")
                 positions = Positions(id="positions")
                 positions.show(self.scenario, prompt.decision, prompt.positions)
@@ -116,6 +118,13 @@ class DecisionRoomScreen(Screen[None]):
 
     def action_focus_side(self) -> None:
         self.query_one("#side", VerticalScroll).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        options = self.query_one("#options", OptionsList)
+        view = options.views.get(event.option.id or "")
+        if view is not None:
+            self.query_one("#option-detail", Static).update(option_detail(view))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from excomm_sim.tui.catalog import ScenarioEntry
 from excomm_sim.tui.messages import ScenarioChosen
+from excomm_sim.tui.widgets.marked import MarkedOptionList
 
 
 def entry_prompt(entry: ScenarioEntry) -> Content:
@@ -37,7 +39,7 @@ def entry_prompt(entry: ScenarioEntry) -> Content:
 class ScenarioPickerScreen(Screen[None]):
     """Lists scenarios; choosing a good one posts ``ScenarioChosen``; broken ones are greyed."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, entries: Sequence[ScenarioEntry]) -> None:
         super().__init__(id="picker-screen")
@@ -48,7 +50,7 @@ class ScenarioPickerScreen(Screen[None]):
             yield Static("Choose a scenario", classes="screen-title")
             if not self.entries:
                 yield Static("No scenario files found.", id="picker-empty")
-            yield OptionList(
+            yield MarkedOptionList(
                 *(
                     Option(entry_prompt(entry), id=str(index), disabled=entry.scenario is None)
                     for index, entry in enumerate(self.entries)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from excomm_sim.tui.catalog import SaveEntry
 from excomm_sim.tui.messages import SaveChosen
+from excomm_sim.tui.widgets.marked import MarkedOptionList
 
 
 def save_prompt(entry: SaveEntry) -> Content:
@@ -31,7 +33,7 @@ def save_prompt(entry: SaveEntry) -> Content:
 class SavesScreen(Screen[None]):
     """Choosing a readable save posts ``SaveChosen`` with this screen's ``purpose``."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, entries: Sequence[SaveEntry], purpose: str) -> None:
         super().__init__(id="saves-screen")
@@ -44,7 +46,7 @@ class SavesScreen(Screen[None]):
             yield Static(title, classes="screen-title")
             if not self.entries:
                 yield Static("No saved games yet.", id="saves-empty")
-            yield OptionList(
+            yield MarkedOptionList(
                 *(
                     Option(save_prompt(entry), id=str(index), disabled=bool(entry.problem))
                     for index, entry in enumerate(self.entries)

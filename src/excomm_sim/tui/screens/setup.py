@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import GameSetUp
+from excomm_sim.tui.widgets.marked import MarkedOptionList
 
 SOLO_NAME = "Player"
 
@@ -36,7 +38,7 @@ def role_prompt(scenario: Scenario, role_id: str) -> Content:
 class SetupScreen(Screen[None]):
     """Who plays which seat, and the seed. Posts ``GameSetUp`` when a game is ready."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("s", "show_tab('solo')", "Solo"),
         Binding("h", "show_tab('hotseat')", "Hot-seat"),
@@ -57,7 +59,7 @@ class SetupScreen(Screen[None]):
             with TabbedContent(id="setup-tabs"):
                 with TabPane("Solo", id="solo"):
                     yield Static("Pick your seat; the computer plays the others.")
-                    yield OptionList(
+                    yield MarkedOptionList(
                         *(
                             Option(role_prompt(self.scenario, role.id), id=role.id)
                             for role in self.scenario.roles
@@ -99,7 +101,9 @@ class SetupScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         role = event.option.id or self.scenario.president.id
-        self.post_message(GameSetUp(self.scenario, self.path, self.chosen_seed(), {role: SOLO_NAME}))
+        self.post_message(
+            GameSetUp(self.scenario, self.path, self.chosen_seed(), {role: SOLO_NAME})
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "seed":
@@ -118,8 +122,6 @@ class SetupScreen(Screen[None]):
             if (name := self.query_one(f"#seat-{role.id}", Input).value.strip())
         }
         if not humans:
-            self.query_one("#setup-error", Static).update(
-                "Give at least one seat a player's name."
-            )
+            self.query_one("#setup-error", Static).update("Give at least one seat a player's name.")
             return
         self.post_message(GameSetUp(self.scenario, self.path, self.chosen_seed(), humans))

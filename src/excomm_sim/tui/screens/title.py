@@ -10,6 +10,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from excomm_sim.tui.messages import ContinueRequested, NewGameRequested, SavesListRequested
+from excomm_sim.tui.widgets.marked import MarkedOptionList
 
 TITLE_ART = "E X C O M M"
 
@@ -26,30 +27,28 @@ class TitleScreen(Screen[None]):
         continue_text = (
             f"Continue  ({self.latest_name})" if self.latest_name else "Continue  (no saved game)"
         )
-        with VerticalScroll(id="title-body"):
-            with Vertical(id="title-box"):
-                yield Static(TITLE_ART, id="title-art")
-                yield Static(
-                    Content("A teaching wargame — the ExComm meeting of 3 November 1962"),
-                    id="title-tagline",
-                )
-                yield OptionList(
-                    Option("New game", id="new"),
-                    Option(continue_text, id="continue", disabled=self.latest_name is None),
-                    Option("Load a saved game", id="load"),
-                    Option(
-                        "Replay a saved game"
-                        + ("" if self.replay_available else "  (not available)"),
-                        id="replay",
-                        disabled=not self.replay_available,
-                    ),
-                    Option("Quit", id="quit"),
-                    id="title-menu",
-                )
-                yield Static(
-                    "↑↓ choose · Enter open · ? help · t light/dark · ctrl+p commands",
-                    id="title-hint",
-                )
+        with VerticalScroll(id="title-body"), Vertical(id="title-box"):
+            yield Static(TITLE_ART, id="title-art")
+            yield Static(
+                Content("A teaching wargame — the ExComm meeting of 3 November 1962"),
+                id="title-tagline",
+            )
+            yield MarkedOptionList(
+                Option("New game", id="new"),
+                Option(continue_text, id="continue", disabled=self.latest_name is None),
+                Option("Load a saved game", id="load"),
+                Option(
+                    "Replay a saved game" + ("" if self.replay_available else "  (not available)"),
+                    id="replay",
+                    disabled=not self.replay_available,
+                ),
+                Option("Quit", id="quit"),
+                id="title-menu",
+            )
+            yield Static(
+                "↑↓ Enter: choose · ?: help · t: theme · ctrl+p: commands",
+                id="title-hint",
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -6,31 +6,49 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from excomm_sim.engine.game import OptionView
 from excomm_sim.tui.describe import percent
+from excomm_sim.tui.widgets.marked import MarkedOptionList
+
+
+def odds_text(view: OptionView) -> str:
+    """'odds: Castro refuses 60%, Castro agrees 40%', or '' when the odds are not shown."""
+    if not view.odds:
+        return ""
+    return "odds: " + ", ".join(f"{outcome.label} {percent(p)}" for outcome, p in view.odds)
 
 
 def option_prompt(number: int | None, view: OptionView) -> Content:
-    """An option's text: number and label, its description, then odds or why it is withheld."""
+    """An option's line: number and label, then its odds or why it is withheld.
+
+    The longer description is not here: the decision room shows it for the highlighted
+    option (``option_detail``), which keeps the list short at 80x24.
+    """
     label = view.option.label
     if not view.offered:
-        head = Content.assemble(("[withheld] ", "italic"), label)
         reason = view.reason or "not available now"
-        return Content.assemble(head, "\n   ", ("why: " + reason, "italic"))
+        return Content.assemble(("[withheld] ", "italic"), label, ("\n  why: " + reason, "italic"))
     head = Content.assemble((f"{number}. ", "bold"), (label, "bold"))
-    lines = [head]
+    odds = odds_text(view)
+    return Content.assemble(head, ("\n  " + odds, "italic")) if odds else head
+
+
+def option_detail(view: OptionView) -> Content:
+    """The highlighted option in full: label, description, odds or the reason it is withheld."""
+    parts = [Content.styled(view.option.label, "bold")]
     if view.option.text:
-        lines.append(Content("   " + view.option.text))
-    if view.odds:
-        odds = ", ".join(f"{outcome.label} {percent(p)}" for outcome, p in view.odds)
-        lines.append(Content.assemble("   ", ("odds: " + odds, "italic")))
-    return Content("\n").join(lines)
+        parts.append(Content(view.option.text.strip()))
+    if not view.offered:
+        parts.append(Content.styled("[withheld] " + (view.reason or "not available now"), "italic"))
+    odds = odds_text(view)
+    if odds:
+        parts.append(Content.styled(odds, "italic"))
+    return Content("\n").join(parts)
 
 
-class OptionsList(OptionList):
+class OptionsList(MarkedOptionList):
     """The options as a list: arrows or mouse to highlight, Enter or click to choose.
 
     Option ids are the scenario's option ids; the screen turns a selection into an
@@ -59,6 +77,7 @@ class OptionsList(OptionList):
                 )
             )
         super().__init__(*options, id=id)
+        self.views = {view.option.id: view for view in views}
         self.offered_ids = [view.option.id for view in views if view.offered]
 
     def on_key(self, event: events.Key) -> None:
