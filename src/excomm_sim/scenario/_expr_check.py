@@ -59,7 +59,8 @@ class Compiled:
         self.is_const = False
         self.const: Value = 0
         self.is_text = False
-        """A string literal: its type is the one-value enum of its text."""
+        """Built from string literals only (``'a'``, ``'a' if c else 'b'``): its enum type is
+        just the texts it can yield, so it takes the type of what it meets."""
 
 
 def _constant(node: Node, type_: Type, value: Value) -> Compiled:
@@ -91,7 +92,9 @@ def describe_type(type_: Type) -> str:
 
 def describe(item: Compiled) -> str:
     if item.is_text:
-        return f"the text '{item.const}'"
+        if item.is_const:
+            return f"the text '{item.const}'"
+        return f"a text (one of: {one_of(item.type.values)})"
     if item.var is not None and item.type.kind == "enum":
         return f"{item.var}, a status value"
     return describe_type(item.type)
@@ -165,9 +168,13 @@ class Checker:
 
     def _fold(self, node: Node, result: Compiled, *parts: Compiled) -> Compiled:
         if all(part.is_const for part in parts):
-            folded = _constant(node, result.type, result.fn({}))
-            folded.is_text = folded.type.kind == "enum"
-            return folded
+            value = result.fn({})
+            if result.type.kind == "enum":
+                # A constant text: its type is just its own value.
+                folded = _constant(node, Type("enum", frozenset({str(value)})), value)
+                folded.is_text = True
+                return folded
+            return _constant(node, result.type, value)
         return result
 
     def _unary(self, node: Unary) -> Compiled:
@@ -201,13 +208,15 @@ class Checker:
         if a.kind == b.kind != "enum":
             return a
         if a.kind == b.kind == "enum":
-            if left.is_text and not right.is_text:
+            if left.is_text and right.is_text:
+                return Type("enum", a.values | b.values)
+            if left.is_text:
                 self.check_value(right, left)
                 return b
-            if right.is_text and not left.is_text:
+            if right.is_text:
                 self.check_value(left, right)
                 return a
-            if left.is_text or a.values & b.values:
+            if a.values & b.values:
                 return Type("enum", a.values | b.values)
             raise _error(
                 f"{context} {describe(left)} and {describe(right)}, which share no value"
@@ -219,10 +228,11 @@ class Checker:
         raise _error(f"{context} {describe(other)} and {describe(culprit)}", culprit)
 
     def check_value(self, enum: Compiled, text: Compiled) -> None:
-        """Refuse a string literal that is not one of ``enum``'s values."""
-        value = str(text.const)
-        if value in enum.type.values:
+        """Refuse a text (literal-built value) that ``enum`` cannot hold."""
+        missing = sorted(text.type.values - enum.type.values)
+        if not missing:
             return
+        value = str(text.const) if text.is_const else missing[0]
         owner = f"a value of {enum.var}" if enum.var is not None else "a possible value here"
         hint = did_you_mean(value, enum.type.values)
         expected = f"expected one of: {one_of(enum.type.values)}"
@@ -265,6 +275,7 @@ class Checker:
         type_ = self.unify(body, orelse, "both branches of 'if ... else' must have one type, not")
         b, t, o = body.fn, test.fn, orelse.fn
         result = Compiled(node, type_, lambda env: b(env) if t(env) else o(env))
+        result.is_text = body.is_text and orelse.is_text
         return self._fold(node, result, body, test, orelse)
 
     def _call(self, node: Call) -> Compiled:

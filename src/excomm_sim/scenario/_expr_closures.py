@@ -132,8 +132,8 @@ def membership(negated: bool, f: Fn, var: str | None, items: list[tuple[bool, Va
     fns = tuple(fn for _, _, fn in items)
 
     def contains(env: Env) -> Value:
-        value = f(env)
-        return any(value == fn(env) for fn in fns) != negated
+        # Every item is evaluated, as in Python, so a failing item fails the test.
+        return (f(env) in [fn(env) for fn in fns]) != negated
 
     return contains
 

@@ -218,9 +218,10 @@ def _check_assigned(
             value.end - value.start,
         )
     allowed = target_type.values
-    if value.is_const:
-        text = str(value.const)
-        if text not in allowed:
+    if value.is_text:
+        missing = sorted(value.type.values - allowed)
+        if missing:
+            text = str(value.const) if value.is_const else missing[0]
             hint = did_you_mean(text, allowed)
             expected = f"expected one of: {', '.join(sorted(allowed))}"
             raise ExprError(
