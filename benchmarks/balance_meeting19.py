@@ -1,0 +1,109 @@
+"""Balance report for meeting19: ending shares under random, history, hawk and dove courses.
+
+Plays the bundled scenario through the engine with the President seated as a "human" whose
+moves come from a strategy (every other role is the computer), and prints how often each
+ending is reached, plus each role's win rate. The hawk and dove courses take the option
+leaning their way when one is offered, else the first middle option (as ``simulate`` does);
+chance still varies with the seed, so they are played over many seeds too.
+
+    /work/venv/bin/python benchmarks/balance_meeting19.py [--games 10000] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.state import GameState
+from excomm_sim.scenario.load import load_path
+from excomm_sim.scenario.model import Option, Scenario
+
+SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "meeting19.yaml"
+
+Chooser = Callable[[Prompt, random.Random], str]
+
+
+def _offered(prompt: Prompt) -> list[Option]:
+    return [view.option for view in prompt.options if view.offered]
+
+
+def random_course(prompt: Prompt, rng: random.Random) -> str:
+    """Any offered option, uniformly."""
+    return rng.choice(_offered(prompt)).id
+
+
+def history_course(prompt: Prompt, rng: random.Random) -> str:
+    """The option history took (the first offered option where history made no choice)."""
+    offered = _offered(prompt)
+    return next((option.id for option in offered if option.history), offered[0].id)
+
+
+def lean_course(lean: str) -> Chooser:
+    """The option leaning ``lean``, else the first middle option, else the first offered."""
+
+    def choose(prompt: Prompt, rng: random.Random) -> str:
+        offered = _offered(prompt)
+        for wanted in (lean, ""):
+            for option in offered:
+                if option.lean == wanted:
+                    return option.id
+        return offered[0].id
+
+    return choose
+
+
+COURSES: dict[str, Chooser] = {
+    "random": random_course,
+    "history": history_course,
+    "hawk": lean_course("hawk"),
+    "dove": lean_course("dove"),
+}
+
+
+def play(game: Game, seed: int, choose: Chooser) -> GameState:
+    """One game from ``seed``, the President's moves from ``choose``."""
+    rng = random.Random(seed)
+    state, _ = game.start(seed)
+    while (prompt := game.prompt(state)) is not None:
+        state, _ = game.step(state, Action(prompt.role, choose(prompt, rng)))
+    return state
+
+
+def tally(scenario: Scenario, course: str, games: int, seed: int) -> tuple[Counter, Counter]:
+    """Ending counts and per-role win counts over ``games`` games of one course."""
+    game = Game(scenario, humans={scenario.president.id: course})
+    endings: Counter[str] = Counter()
+    wins: Counter[str] = Counter()
+    for index in range(games):
+        state = play(game, seed * 1_000_003 + index, COURSES[course])
+        endings[state.ending or "(unfinished)"] += 1
+        for role, score in game.scores(state).items():
+            wins[role] += score.won
+    return endings, wins
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=10_000, help="games per course")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--courses", default="random,history,hawk,dove")
+    args = parser.parse_args()
+    scenario = load_path(SCENARIO)
+    order = [ending.id for ending in scenario.endings]
+    for course in args.courses.split(","):
+        endings, wins = tally(scenario, course, args.games, args.seed)
+        print(f"{course} ({args.games} games)")
+        for ending in order:
+            share = 100 * endings[ending] / args.games
+            print(f"  {ending:<22} {endings[ending]:>6}  {share:5.1f}%")
+        rates = ", ".join(f"{r.id} {100 * wins[r.id] / args.games:.0f}%" for r in scenario.roles)
+        print(f"  role wins: {rates}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
