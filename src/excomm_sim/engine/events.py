@@ -20,7 +20,7 @@ from excomm_sim.scenario.model import Citation, Value
 CauseKind = Literal["start", "option", "chance", "delayed", "event"]
 
 
-@frozen
+@frozen(cache_hash=True)
 class Cause:
     """Why something changed: the option, chance outcome, delayed consequence or event.
 

@@ -10,8 +10,9 @@ The order of everything here is the documented turn order (docs/rules-engine.md)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 from excomm_sim.engine import advisers, chance
 from excomm_sim.engine.events import (
@@ -31,9 +32,14 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.engine.state import Choice, GameState, Pending
-from excomm_sim.engine.tables import DecisionRow, EffectRow, OptionRow, Tables
+from excomm_sim.engine.tables import Condition, DecisionRow, EffectRow, OptionRow, Tables
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Ending, Event, Scenario, Value
+
+SHARED_LIMIT = 200_000
+"""Most records kept for reuse by ``Flow.shared`` before the table is emptied."""
+
+T = TypeVar("T")
 
 
 class ScenarioRuntimeError(EvalError):
@@ -95,6 +101,34 @@ class Flow:
         self.scenario = scenario
         self.tables = tables
         self.start_date = scenario.calendar.start
+        self._shared: dict[tuple[object, ...], Any] = {}
+
+    def shared(self, cls: Callable[..., T], *fields: object) -> T:
+        """``cls(*fields)``, reusing an equal record made before.
+
+        Records are immutable values, so games that reach the same record share one
+        object: an all-computer game then builds few new objects, which is most of what
+        makes thousands of playthroughs a second possible. The table is emptied when it
+        grows past ``SHARED_LIMIT`` entries; results never depend on it.
+        """
+        key = (cls, *fields)
+        record = self._shared.get(key)
+        if record is None:
+            if len(self._shared) >= SHARED_LIMIT:
+                self._shared.clear()
+            record = self._shared[key] = cls(*fields)
+        return record  # type: ignore[no-any-return]
+
+    def keyed(
+        self, key: tuple[object, ...], cls: Callable[..., T], fields: tuple[object, ...]
+    ) -> T:
+        """Like ``shared`` with a cheaper key that determines ``fields`` (table rows by id)."""
+        record = self._shared.get(key)
+        if record is None:
+            if len(self._shared) >= SHARED_LIMIT:
+                self._shared.clear()
+            record = self._shared[key] = cls(*fields)
+        return record  # type: ignore[no-any-return]
 
     # -- the loop -----------------------------------------------------------------------
 
@@ -128,7 +162,7 @@ class Flow:
         while run.cursor < len(decisions):
             row = decisions[run.cursor]
             run.cursor += 1
-            if row.when is not None and not self._holds(row.when, env, row.decision):
+            if row.when is not None and not self._holds(row.decision, row.when, env):
                 run.log.append(DecisionSkipped(number, row.id, "condition"))
                 continue
             offered = self.offered(row, env)
@@ -138,12 +172,12 @@ class Flow:
             run.current = row
             run.offered = offered
             run.recommendations = {}
-            run.log.append(DecisionPosed(number, row.id))
+            shared = self.shared
+            run.log.append(shared(DecisionPosed, number, row.id))
             for role, stance in advisers.recommendations(row, offered, env):
                 option_id = row.options[stance.option_index].id
-                run.log.append(
-                    Recommended(number, row.id, role, option_id, False, stance.stance.reason)
-                )
+                reason = stance.stance.reason
+                run.log.append(shared(Recommended, number, row.id, role, option_id, False, reason))
             return row
         self.finish(run)
         return None
@@ -158,15 +192,13 @@ class Flow:
         turn = run.turn + 1
         run.turn = turn
         env["turn"] = turn
-        env["@" + row.id] = option.id
-        log.append(OptionChosen(turn, row.id, role, option.id, human))
-        cause = Cause(
-            "option",
-            turn,
-            row.id,
-            option.id,
-            text=f'Chose "{option.option.label}"',
-            sources=decision.sources,
+        env[row.choice_key] = option.id
+        shared = self.shared
+        log.append(shared(OptionChosen, turn, row.id, role, option.id, human))
+        cause = self.keyed(
+            (turn, option),
+            Cause,
+            ("option", turn, row.id, option.id, None, None, option.text, decision.sources),
         )
         if option.effects:
             self.apply(run, option.effects, cause)
@@ -175,40 +207,47 @@ class Flow:
             outcome_id = self._draw(run, row, option, turn)
         for delayed in option.delayed:
             due = turn + delayed.delayed.after
-            run.pending.append(Pending(due, row.id, option.id, delayed.index))
+            index = delayed.index
+            run.pending.append(shared(Pending, due, row.id, option.id, index))
             text = delayed.delayed.text
-            log.append(ConsequenceScheduled(turn, due, row.id, option.id, delayed.index, text))
+            log.append(shared(ConsequenceScheduled, turn, due, row.id, option.id, index, text))
         if option.trigger is not None:
             self.fire(run, self.tables.events[option.trigger], cause)
-        run.choices.append(Choice(turn, row.id, option.id, role, human, outcome_id))
+        run.choices.append(shared(Choice, turn, row.id, option.id, role, human, outcome_id))
         if run.pending:
             self._land(run, turn)
-        for event in self.tables.watched_events:
-            if event.once and event.id in run.fired:
+        fired = run.fired
+        for event, when in self.tables.watched_events:
+            if event.once and event.id in fired:
                 continue
-            if self._holds(event.when, env, event):
-                text = f"{event.title} ({event.when.source})" if event.when else event.title
-                self.fire(run, event, Cause("event", turn, event=event.id, text=text))
+            try:
+                holds = when(env)
+            except EvalError as error:
+                raise _runtime(f"event {event.id}", event.when, error) from error
+            if holds:
+                cause = shared(Cause, "event", turn, None, None, None, event.id, event.title)
+                self.fire(run, event, cause)
         days = decision.days
         if days:
             run.day += days
             env["day"] = run.day
-            log.append(DateAdvanced(turn, run.day, self.start_date + dt.timedelta(days=run.day)))
+            date = self.start_date + dt.timedelta(days=run.day)
+            log.append(shared(DateAdvanced, turn, run.day, date))
         variable_ids = self.tables.variable_ids
         run.timeline.append(MappingProxyType({v: env[v] for v in variable_ids}))
         run.current = None
         run.offered = None
         run.recommendations = {}
-        for ending in self.tables.early_endings:
-            if self._holds(ending.when, env, ending):
+        for ending, when in self.tables.early_endings:
+            if self._holds(ending, when, env):
                 self._end(run, ending)
                 return
 
     def finish(self, run: Run) -> None:
         """No decision is left: early endings, then the others (file order), then fallback."""
         env = run.env
-        for ending in self.tables.early_endings + self.tables.final_endings:
-            if self._holds(ending.when, env, ending):
+        for ending, when in self.tables.early_endings + self.tables.final_endings:
+            if self._holds(ending, when, env):
                 self._end(run, ending)
                 return
         fallback = self.tables.fallback
@@ -241,26 +280,49 @@ class Flow:
             if new != old:
                 env[target] = new
                 run.log.append(
-                    VariableChanged(run.turn, target, old, new, cause, effect.source, clamped)
+                    self.shared(
+                        VariableChanged, run.turn, target, old, new, cause, effect.source, clamped
+                    )
                 )
+
+    def odds_env(self, option: OptionRow, env: Mapping[str, Value]) -> Mapping[str, Value]:
+        """The env a chance's weights will see if ``option`` is taken: after its effects.
+
+        Lets prompts show the odds that will really be drawn (docs/rules-engine.md).
+        """
+        if not option.effects:
+            return env
+        preview = dict(env)
+        for effect in option.effects:
+            new = effect.apply(preview)
+            if effect.minimum is not None and new < effect.minimum:  # type: ignore[operator]
+                new = effect.minimum
+            if effect.maximum is not None and new > effect.maximum:  # type: ignore[operator]
+                new = effect.maximum
+            preview[effect.target] = new
+        return preview
 
     def fire(self, run: Run, event: Event, cause: Cause) -> None:
         """Fire an event (unless it is once-only and has fired): record it, apply effects."""
         if event.once and event.id in run.fired:
             return
         run.fired.add(event.id)
-        run.log.append(EventFired(run.turn, event.id, cause))
+        run.log.append(self.shared(EventFired, run.turn, event.id, cause))
         effects = self.tables.event_effects[event.id]
         if effects:
-            event_cause = Cause(
-                "event",
-                run.turn,
-                cause.decision,
-                cause.option,
-                cause.outcome,
-                event.id,
-                text=f"Event: {event.title}",
-                sources=event.sources or cause.sources,
+            event_cause = self.keyed(
+                (event, cause),
+                Cause,
+                (
+                    "event",
+                    run.turn,
+                    cause.decision,
+                    cause.option,
+                    cause.outcome,
+                    event.id,
+                    f"Event: {event.title}",
+                    event.sources or cause.sources,
+                ),
             )
             self.apply(run, effects, event_cause)
 
@@ -273,21 +335,28 @@ class Flow:
         index, run.rng = chance.pick(run.rng, weights)
         probability = chance.probabilities(weights)[index]
         outcome = option.chance[index]
-        run.log.append(ChanceResolved(turn, row.id, option.id, outcome.outcome.id, probability))
-        cause = Cause(
-            "chance",
-            turn,
-            row.id,
-            option.id,
-            outcome.outcome.id,
-            text=f"{outcome.outcome.label} (chance {probability:.0%})",
-            sources=row.decision.sources,
+        outcome_id = outcome.outcome.id
+        shared = self.shared
+        run.log.append(shared(ChanceResolved, turn, row.id, option.id, outcome_id, probability))
+        cause = self.keyed(
+            (turn, outcome, probability),
+            Cause,
+            (
+                "chance",
+                turn,
+                row.id,
+                option.id,
+                outcome_id,
+                None,
+                f"{outcome.outcome.label} (chance {probability:.0%})",
+                row.decision.sources,
+            ),
         )
         if outcome.effects:
             self.apply(run, outcome.effects, cause)
         if outcome.outcome.trigger is not None:
             self.fire(run, self.tables.events[outcome.outcome.trigger], cause)
-        return outcome.outcome.id
+        return outcome_id
 
     def _land(self, run: Run, turn: int) -> None:
         """Land, in the order they were scheduled, the consequences due now."""
@@ -301,17 +370,23 @@ class Flow:
             delayed = option.delayed[pending.index]
             spec = delayed.delayed
             where = (turn, pending.decision, pending.option, pending.index, spec.text)
-            if spec.when is not None and not self._holds(spec.when, run.env, spec):
+            if spec.when is not None and not self._holds(spec, spec.when.fn, run.env):
                 run.log.append(ConsequenceLapsed(*where))
                 continue
-            run.log.append(ConsequenceLanded(*where))
-            cause = Cause(
-                "delayed",
-                turn,
-                pending.decision,
-                pending.option,
-                text=spec.text,
-                sources=row.decision.sources,
+            run.log.append(self.shared(ConsequenceLanded, *where))
+            cause = self.keyed(
+                (turn, delayed),
+                Cause,
+                (
+                    "delayed",
+                    turn,
+                    pending.decision,
+                    pending.option,
+                    None,
+                    None,
+                    spec.text,
+                    row.decision.sources,
+                ),
             )
             if delayed.effects:
                 self.apply(run, delayed.effects, cause)
@@ -324,13 +399,21 @@ class Flow:
         run.offered = None
         run.log.append(GameEnded(run.turn, ending.id))
 
-    def _holds(self, condition: object, env: Mapping[str, Value], where: object) -> bool:
+    def _holds(self, owner: object, when: Condition, env: Mapping[str, Value]) -> bool:
+        """``owner``'s condition ``when`` on ``env``; failures name the owner."""
         try:
-            return bool(condition(env))  # type: ignore[operator]
+            return bool(when(env))  # type: ignore[misc]
         except EvalError as error:
-            name = getattr(where, "id", type(where).__name__)
-            source = getattr(condition, "source", "")
-            raise ScenarioRuntimeError(f"condition of {name}: {source!r}: {error}") from error
+            name = f"{type(owner).__name__.lower()} {getattr(owner, 'id', '')}".strip()
+            raise _runtime(name, getattr(owner, "when", None), error) from error
+
+
+def _runtime(owner: str, expression: object, error: EvalError) -> ScenarioRuntimeError:
+    """A ScenarioRuntimeError naming the scenario object, its location and the condition."""
+    source = getattr(expression, "source", "")
+    location = getattr(expression, "location", None)
+    where = f"{location}: " if location else ""
+    return ScenarioRuntimeError(f"{where}{owner}: condition {source!r} failed: {error}")
 
 
 def freeze(run: Run, previous: GameState) -> GameState:

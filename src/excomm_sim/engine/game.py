@@ -287,7 +287,8 @@ class Game:
         spec = option.option.chance
         if spec is None or not spec.visible:
             return ()
-        weights = [int(outcome.weight(env)) for outcome in spec.outcomes]
+        after = self._flow.odds_env(option, env)
+        weights = [int(outcome.weight(after)) for outcome in spec.outcomes]
         return tuple(zip(spec.outcomes, chance.probabilities(weights), strict=True))
 
     def _positions(

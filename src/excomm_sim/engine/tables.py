@@ -21,10 +21,16 @@ from excomm_sim.scenario.model import (
     Position,
     Scenario,
     Stance,
+    Value,
     VariableKind,
 )
 
-Condition = Callable[[Mapping[str, object]], object] | None
+Condition = Callable[[Mapping[str, Value]], Value] | None
+"""A compiled condition's bare function (None: always true); skips Expression.__call__."""
+
+
+def condition(expression: Expression | None) -> Condition:
+    return expression.fn if expression is not None else None
 
 
 class EffectRow:
@@ -51,7 +57,7 @@ class StanceRow:
         self.option_index = option_index
         self.strength = stance.strength
         self.weight = weight
-        self.when: Expression | None = stance.when
+        self.when = condition(stance.when)
 
 
 class OutcomeRow:
@@ -87,6 +93,7 @@ class OptionRow:
         "id",
         "index",
         "option",
+        "text",
         "trigger",
         "when",
     )
@@ -95,11 +102,13 @@ class OptionRow:
         self.option = option
         self.id = option.id
         self.index = index
-        self.when: Expression | None = option.when
+        self.when = condition(option.when)
         self.effects = effects
         self.chance: tuple[OutcomeRow, ...] = ()
         self.delayed: tuple[DelayedRow, ...] = ()
         self.trigger = option.trigger
+        self.text = f'Chose "{option.label}"'
+        """The cause text of the option's effects."""
         self.decider_terms: tuple[StanceRow, ...] = ()
         """Stances of computer-played roles on this option, weighted for the decider."""
 
@@ -108,6 +117,7 @@ class DecisionRow:
     """A decision with its options and who advises on it."""
 
     __slots__ = (
+        "choice_key",
         "computer_advisers",
         "decider",
         "decider_human",
@@ -123,8 +133,10 @@ class DecisionRow:
     def __init__(self, decision: Decision, index: int) -> None:
         self.decision = decision
         self.id = decision.id
+        self.choice_key = "@" + decision.id
+        """The env key expressions read for chose()/decided()."""
         self.index = index
-        self.when: Expression | None = decision.when
+        self.when = condition(decision.when)
         self.decider = decision.decider
         self.decider_human = False
         self.options: tuple[OptionRow, ...] = ()
@@ -149,14 +161,15 @@ class Tables:
         self.event_effects: dict[str, tuple[EffectRow, ...]] = {
             event.id: self.effect_rows(event.effects) for event in scenario.events
         }
-        self.watched_events: tuple[Event, ...] = tuple(
-            event for event in scenario.events if event.when is not None
+        self.watched_events: tuple[tuple[Event, Callable[[Mapping[str, Value]], Value]], ...] = (
+            tuple((e, e.when.fn) for e in scenario.events if e.when is not None)
         )
-        self.early_endings: tuple[Ending, ...] = tuple(
-            e for e in scenario.endings if e.early and e.when is not None
+        """Events with a condition, checked after every decision, in file order."""
+        self.early_endings: tuple[tuple[Ending, Callable[[Mapping[str, Value]], Value]], ...] = (
+            tuple((e, e.when.fn) for e in scenario.endings if e.early and e.when is not None)
         )
-        self.final_endings: tuple[Ending, ...] = tuple(
-            e for e in scenario.endings if not e.early and e.when is not None
+        self.final_endings: tuple[tuple[Ending, Callable[[Mapping[str, Value]], Value]], ...] = (
+            tuple((e, e.when.fn) for e in scenario.endings if not e.early and e.when is not None)
         )
         self.fallback: Ending | None = next((e for e in scenario.endings if e.when is None), None)
         role_order = [role.id for role in scenario.roles]

@@ -1,0 +1,143 @@
+"""``excomm-sim play``: open the game in the terminal UI, or play it as plain text.
+
+``--plain`` plays line by line over stdin/stdout (pipes, scripts, screen readers); without
+it the Textual app runs (imported only then, so the other commands never load Textual).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "scenario",
+        nargs="?",
+        metavar="SCENARIO",
+        help="a scenario file, or the name of one in --scenarios DIR or bundled "
+        "(default: the bundled meeting19)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="play line by line over stdin/stdout (no screen control: pipes, screen readers)",
+    )
+    parser.add_argument(
+        "--role",
+        action="append",
+        metavar="ROLE",
+        dest="roles",
+        help="the role you play (default: the president); ROLE=NAME names the player; "
+        "repeat for hot-seat play with several people",
+    )
+    parser.add_argument(
+        "--seed", type=int, help="the game's random seed (default: a fresh one, shown)"
+    )
+    parser.add_argument("--scenarios", type=Path, metavar="DIR", help="a folder of scenarios")
+    parser.add_argument("--saves", type=Path, metavar="DIR", help="where saved games go")
+    parser.add_argument("--watch", action="store_true", help="watch the computer play every role")
+
+
+def resolve_scenario(name: str | None, scenarios_dir: Path | None) -> Path | None:
+    """The scenario file for ``name`` (a path, or a stem in the folder or bundled), or None."""
+    from excomm_sim.paths import bundled_scenario, bundled_scenarios_dir
+
+    if name is None:
+        return bundled_scenario()
+    path = Path(name)
+    if path.is_file():
+        return path
+    stem = path.stem if path.suffix in (".yaml", ".yml") else name
+    for folder in (scenarios_dir, bundled_scenarios_dir()):
+        if folder is None:
+            continue
+        for suffix in (".yaml", ".yml"):
+            candidate = folder / f"{stem}{suffix}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def parse_roles(values: list[str]) -> dict[str, str]:
+    """``["president", "mcnamara=Ann"]`` -> role id -> player name."""
+    humans: dict[str, str] = {}
+    for number, value in enumerate(values, start=1):
+        role, _, name = value.partition("=")
+        humans[role.strip()] = name.strip() or f"Player {number}"
+    return humans
+
+
+def fresh_seed() -> int:
+    """A new seed from the operating system (the shell may use entropy; the engine never)."""
+    import secrets
+
+    return secrets.randbelow(1_000_000)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.plain:
+        return _run_tui(args)
+    return _run_plain(args)
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    try:
+        from excomm_sim.tui.app import run_game
+    except ImportError as error:
+        print(
+            f"excomm-sim: the terminal interface is not available ({error}); "
+            "play with --plain instead",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    scenario_path = None
+    if args.scenario is not None:
+        scenario_path = resolve_scenario(args.scenario, args.scenarios)
+        if scenario_path is None:
+            print(f"excomm-sim: no scenario {args.scenario!r} found", file=sys.stderr)
+            return EXIT_USAGE
+    return int(
+        run_game(
+            scenario_path=scenario_path,
+            roles=tuple(args.roles or ()),
+            seed=args.seed,
+            scenarios_dir=args.scenarios,
+            saves_dir=args.saves,
+            watch=args.watch,
+        )
+    )
+
+
+def _run_plain(args: argparse.Namespace) -> int:
+    from excomm_sim.plain import play_plain
+    from excomm_sim.scenario.load import ScenarioError, load_path
+
+    path = resolve_scenario(args.scenario, args.scenarios)
+    if path is None:
+        print(f"excomm-sim: no scenario {args.scenario!r} found", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        scenario = load_path(path)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as error:
+        print(f"excomm-sim: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    humans = {} if args.watch else parse_roles(args.roles or [scenario.president.id])
+    role_ids = [role.id for role in scenario.roles]
+    unknown = [role for role in humans if role not in role_ids]
+    if unknown:
+        print(
+            f"excomm-sim: no role {unknown[0]!r} in {scenario.id}; "
+            f"roles are: {', '.join(role_ids)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    seed = args.seed if args.seed is not None else fresh_seed()
+    return play_plain(scenario, humans, seed, sys.stdin, sys.stdout)

@@ -1,0 +1,303 @@
+"""The plain-text game: a whole game line by line over any text streams.
+
+For pipes, scripts and screen readers: no colours, no cursor movement, one question at a
+time ("Choose 1-3:") with numbered options. It is a thin shell over the engine: it asks
+``Game.prompt`` what to show, sends the player's number as an ``Action``, and prints the
+records ``Game.step`` returns. End of input leaves the game cleanly.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from typing import TextIO
+
+from excomm_sim.engine.events import (
+    ChanceResolved,
+    ConsequenceLanded,
+    ConsequenceLapsed,
+    ConsequenceScheduled,
+    DateAdvanced,
+    DecisionPosed,
+    DecisionSkipped,
+    EventFired,
+    GameEnded,
+    OptionChosen,
+    Recommended,
+    Record,
+    VariableChanged,
+)
+from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
+from excomm_sim.engine.state import GameState
+from excomm_sim.scenario.model import Display, Position, Scenario
+
+WIDTH = 78
+STRENGTH_WORDS = {1: "leans to", 2: "favours", 3: "insists on"}
+OPPOSE_WORDS = {1: "is wary of", 2: "opposes", 3: "strongly opposes"}
+
+
+class PlainGame:
+    """One plain-text game between ``Game`` and two text streams."""
+
+    def __init__(self, game: Game, seed: int, reader: TextIO, writer: TextIO) -> None:
+        self.game = game
+        self.scenario: Scenario = game.scenario
+        self.seed = seed
+        self.reader = reader
+        self.writer = writer
+        self.briefed: set[str] = set()
+
+    # -- output helpers -------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.writer.write(text + "\n")
+
+    def para(self, text: str, indent: str = "") -> None:
+        """Print ``text`` wrapped, keeping its blank-line paragraph breaks."""
+        for number, block in enumerate(p for p in text.strip().split("\n\n") if p.strip()):
+            if number:
+                self.say()
+            self.say(
+                textwrap.fill(
+                    " ".join(block.split()),
+                    WIDTH,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                )
+            )
+
+    def role_name(self, role_id: str) -> str:
+        role = self.scenario.role(role_id)
+        return f"{role.name} ({role.title})"
+
+    def date_text(self, state: GameState) -> str:
+        date = self.game.date(state)
+        return f"{date:%A} {date.day} {date:%B %Y}"
+
+    # -- the game -------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Play to the end or to end of input; always 0 (leaving is not an error)."""
+        scenario = self.scenario
+        self.say(scenario.title)
+        self.say("=" * len(scenario.title))
+        self.para(scenario.summary)
+        self.say()
+        self.say(f"Seed: {self.seed} (play the same game again with --seed {self.seed})")
+        if not self.game.humans:
+            self.say("Watching: every role is played by the computer.")
+        state, records = self.game.start(self.seed)
+        self.show_records(state, records)
+        while True:
+            prompt = self.game.prompt(state)
+            if prompt is None:
+                self.show_end(state)
+                return 0
+            self.brief(prompt.role)
+            choice = self.ask(prompt, state)
+            if choice is None:
+                self.say()
+                self.say(f"Game left at turn {state.turn + 1}.")
+                return 0
+            state, records = self.game.step(state, Action(prompt.role, choice))
+            self.show_records(state, records)
+
+    def brief(self, role_id: str) -> None:
+        """A human's private briefing, shown once, before their first question."""
+        if role_id in self.briefed:
+            return
+        self.briefed.add(role_id)
+        role = self.scenario.role(role_id)
+        self.say()
+        if len(self.game.humans) > 1:
+            player = self.game.humans.get(role_id, role_id)
+            self.say(f"*** Pass the keyboard to {player}. Others, look away. ***")
+        heading = f"Your role: {role.name}, {role.title}"
+        self.say(heading)
+        self.say("-" * len(heading))
+        self.para(role.bio)
+        self.say()
+        self.say("Briefing (private):")
+        self.para(role.briefing, "  ")
+        if role.objectives:
+            self.say()
+            self.say("Your objectives (private):")
+            for objective in role.objectives:
+                points = "point" if objective.points == 1 else "points"
+                self.para(f"- {objective.text} ({objective.points} {points})", "  ")
+
+    def ask(self, prompt: Prompt, state: GameState) -> str | None:
+        """Show the question and read a valid number; None at end of input."""
+        decision = prompt.decision
+        self.say()
+        if len(self.game.humans) > 1:
+            self.say(f"[{self.role_name(prompt.role)}]")
+        self.say(f"--- Turn {state.turn + 1} · {self.date_text(state)} ---")
+        self.say(decision.title)
+        self.para(decision.context)
+        if decision.sources:
+            self.say(f"(Source: {'; '.join(str(c) for c in decision.sources)})")
+        offered = [view for view in prompt.options if view.offered]
+        numbers = {view.option.id: n for n, view in enumerate(offered, start=1)}
+        if prompt.positions:
+            self.say()
+            self.say("Advisers:")
+            for position in prompt.positions:
+                label = self.scenario.decision(decision.id).option(position.option).label
+                who = self.scenario.role(position.role).name
+                if position.human:
+                    self.para(f"{who} recommends {numbers[position.option]}. {label}.", "  ")
+                    continue
+                words = OPPOSE_WORDS if position.position is Position.OPPOSE else STRENGTH_WORDS
+                verb = words.get(position.strength, words[2])
+                number = numbers.get(position.option)
+                self.para(f"{who} {verb} {number}. {label}: {position.reason}", "  ")
+        self.say()
+        question = "Your recommendation" if prompt.kind == "recommend" else "Your decision"
+        self.say(f"{question}:")
+        for view in prompt.options:
+            option = view.option
+            if view.offered:
+                self.para(f"{numbers[option.id]}. {option.label}", "  ")
+                if option.text:
+                    self.para(option.text, "     ")
+            else:
+                self.para(f"-  {option.label} (not available: {view.reason})", "  ")
+            if view.odds:
+                odds = ", ".join(f"{o.label} {p:.0%}" for o, p in view.odds)
+                self.para(f"Odds: {odds}", "     ")
+        count = len(offered)
+        while True:
+            self.writer.write(f"Choose 1-{count}: ")
+            self.writer.flush()
+            line = self.reader.readline()
+            if not line:
+                return None
+            answer = line.strip()
+            self.say(answer)  # echo, so a transcript reads like the session
+            if answer.isdigit() and 1 <= int(answer) <= count:
+                return offered[int(answer) - 1].option.id
+            self.say(f"Please type a number from 1 to {count}.")
+
+    # -- records --------------------------------------------------------------------------
+
+    def show_records(self, state: GameState, records: tuple[Record, ...]) -> None:
+        """Print what happened: choices, chance, changes with their causes, events, dates."""
+        scenario = self.scenario
+        watching = not self.game.humans
+        for record in records:
+            if isinstance(record, DecisionPosed):
+                if watching:
+                    title = scenario.decision(record.decision).title
+                    self.say()
+                    self.say(f"--- Turn {record.turn}: {title} ---")
+            elif isinstance(record, Recommended):
+                if watching or record.human:
+                    label = scenario.decision(record.decision).option(record.option).label
+                    name = scenario.role(record.role).name
+                    reason = f": {record.reason}" if record.reason else ""
+                    self.para(f"{name} recommends {label}{reason}", "  ")
+            elif isinstance(record, DecisionSkipped):
+                title = scenario.decision(record.decision).title
+                why = (
+                    "no option was open" if record.reason == "no options" else "it no longer arose"
+                )
+                self.say(f"(Passed over: {title}; {why}.)")
+            elif isinstance(record, OptionChosen):
+                label = scenario.decision(record.decision).option(record.option).label
+                name = scenario.role(record.role).name
+                self.say()
+                self.say(f"{name} decides: {label}.")
+            elif isinstance(record, ChanceResolved):
+                outcome = self._outcome_label(record)
+                self.say(f"Chance: {outcome} ({record.probability:.0%} likely).")
+            elif isinstance(record, VariableChanged):
+                self._show_change(record)
+            elif isinstance(record, ConsequenceScheduled):
+                self.para(f"Later: {record.text}", "  ")
+            elif isinstance(record, ConsequenceLanded):
+                self.para(f"A consequence arrives: {record.text}")
+            elif isinstance(record, ConsequenceLapsed):
+                self.para(f"A feared consequence did not come: {record.text}")
+            elif isinstance(record, EventFired):
+                event = scenario.event(record.event)
+                self.say(f"EVENT: {event.title}")
+                self.para(event.text, "  ")
+            elif isinstance(record, DateAdvanced):
+                self.say(f"The date is now {record.date:%A} {record.date.day} {record.date:%B %Y}.")
+            elif isinstance(record, GameEnded):
+                pass  # show_end prints the ending
+
+    def _outcome_label(self, record: ChanceResolved) -> str:
+        option = self.scenario.decision(record.decision).option(record.option)
+        assert option.chance is not None
+        return next(o.label for o in option.chance.outcomes if o.id == record.outcome)
+
+    def _show_change(self, record: VariableChanged) -> None:
+        variable = self.scenario.variable(record.variable)
+        if variable.display is Display.HIDDEN:
+            return
+        old, new = variable.label_of(record.old), variable.label_of(record.new)
+        why = record.cause.text
+        if record.cause.sources:
+            why += "; " + "; ".join(str(c) for c in record.cause.sources)
+        limit = " (at its limit)" if record.clamped else ""
+        self.para(f"{variable.label}: {old} -> {new}{limit} [{why}]", "  ")
+
+    # -- the end --------------------------------------------------------------------------
+
+    def show_end(self, state: GameState) -> None:
+        ending = self.game.ending(state)
+        assert ending is not None
+        self.say()
+        heading = f"THE END: {ending.title}"
+        self.say(heading)
+        self.say("=" * len(heading))
+        self.para(ending.narrative)
+        self.say()
+        self.say("What history did:")
+        self.para(ending.debrief, "  ")
+        self.show_scores(self.game.scores(state))
+        self.show_history(state)
+        if ending.questions:
+            self.say()
+            self.say("For discussion:")
+            for question in ending.questions:
+                self.para(f"- {question}", "  ")
+
+    def show_scores(self, scores: Mapping[str, RoleScore]) -> None:
+        self.say()
+        self.say("Scores:")
+        for role in self.scenario.roles:
+            result = scores[role.id]
+            human = " (you)" if role.id in self.game.humans else ""
+            verdict = "won" if result.won else "lost"
+            self.say(f"  {role.name}{human}: {result.points}/{result.possible} points, {verdict}")
+            for objective, met in result.met:
+                mark = "[x]" if met else "[ ]"
+                self.para(f"{mark} {objective.text}", "      ")
+
+    def show_history(self, state: GameState) -> None:
+        self.say()
+        self.say("Your choices beside history's:")
+        for choice in state.choices:
+            decision = self.scenario.decision(choice.decision)
+            chosen = decision.option(choice.option).label
+            history = next((o for o in decision.options if o.history), None)
+            if history is None:
+                beside = "history offers no comparison"
+            elif history.id == choice.option:
+                beside = "as history did"
+            else:
+                beside = f"history: {history.label}"
+            self.para(f"{choice.turn}. {decision.title}: {chosen} ({beside})", "  ")
+            note = decision.history_note or (history.history_note if history else "")
+            if note:
+                self.para(note, "     ")
+
+
+def play_plain(
+    scenario: Scenario, humans: Mapping[str, str], seed: int, reader: TextIO, writer: TextIO
+) -> int:
+    """Play one plain-text game; 0 when it ends or the player leaves at end of input."""
+    return PlainGame(Game(scenario, humans), seed, reader, writer).run()
