@@ -7,10 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.content import Content
+from textual.widgets import Button, OptionList, Static
 
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.app import ExcommApp
+
+ScreenText = Callable[[App[object]], str]
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.yaml"
@@ -20,6 +25,12 @@ SEED = 1962
 def fixed_clock() -> dt.datetime:
     """Saves are stamped with this, so nothing on screen depends on the real clock."""
     return dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def tiny_path() -> Path:
+    """The small test scenario's file."""
+    return TINY
 
 
 @pytest.fixture
@@ -48,3 +59,29 @@ def make_app(tiny: Scenario, saves_dir: Path) -> Callable[..., ExcommApp]:
         return ExcommApp(**options)  # type: ignore[arg-type]
 
     return make
+
+
+def _screen_text(app: App[object]) -> str:
+    """Every Static's text, every option's prompt and every button label on the top screen."""
+    parts: list[str] = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Button):
+            parts.append(str(widget.label))
+        elif isinstance(widget, Static):
+            parts.append(_plain(widget.content))
+        elif isinstance(widget, OptionList):
+            for index in range(widget.option_count):
+                parts.append(_plain(widget.get_option_at_index(index).prompt))
+    return "\n".join(parts)
+
+
+def _plain(content: object) -> str:
+    if isinstance(content, Content):
+        return content.plain
+    return str(content)
+
+
+@pytest.fixture
+def screen_text() -> ScreenText:
+    """Reads the top screen's text: what a player sees, for assertions."""
+    return _screen_text

@@ -14,9 +14,8 @@ from excomm_sim.tui.screens.decision import DecisionRoomScreen
 from excomm_sim.tui.screens.setup import SetupScreen
 from excomm_sim.tui.screens.title import TitleScreen
 
-from tui_screen_text import screen_text
-
 MakeApp = Callable[..., ExcommApp]
+ScreenText = Callable[[ExcommApp], str]
 
 
 async def press(pilot: Pilot[int], *keys: str) -> None:
@@ -30,7 +29,7 @@ async def open_setup(pilot: Pilot[int]) -> None:
     assert isinstance(pilot.app.screen, SetupScreen)
 
 
-async def play_to_debrief(pilot: Pilot[int], limit: int = 20) -> list[str]:
+async def play_to_debrief(pilot: Pilot[int], screen_text: ScreenText, limit: int = 20) -> list[str]:
     """Press 1 in every decision room and Enter on every other screen; return what showed."""
     seen: list[str] = []
     for _ in range(limit):
@@ -42,7 +41,9 @@ async def play_to_debrief(pilot: Pilot[int], limit: int = 20) -> list[str]:
     raise AssertionError("no debrief after many key presses")
 
 
-async def test_solo_president_plays_to_an_ending(make_app: MakeApp) -> None:
+async def test_solo_president_plays_to_an_ending(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
@@ -67,7 +68,7 @@ async def test_solo_president_plays_to_an_ending(make_app: MakeApp) -> None:
         assert "because: " in shown
         assert "Ships: In port → Leaving" in shown
         assert "The date is now Sunday 4 November 1962" in shown
-        await play_to_debrief(pilot)
+        await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
         assert "■ The ships sail and the town sleeps" in debrief
         assert "Mayor Ada Byrne (Player): 3/3 points" in debrief
@@ -75,7 +76,9 @@ async def test_solo_president_plays_to_an_ending(make_app: MakeApp) -> None:
         assert "1. Was the letter enough on its own?" in debrief
 
 
-async def test_solo_adviser_recommends_and_the_computer_decides(make_app: MakeApp) -> None:
+async def test_solo_adviser_recommends_and_the_computer_decides(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
@@ -89,11 +92,13 @@ async def test_solo_adviser_recommends_and_the_computer_decides(make_app: MakeAp
         shown = screen_text(app)
         assert "Captain Ines Moor recommends “Demand an inspection”" in shown
         assert "▶ Mayor Ada Byrne decides: “" in shown
-        await play_to_debrief(pilot)
+        await play_to_debrief(pilot, screen_text)
         assert "Captain Ines Moor (Player)" in screen_text(app)
 
 
-async def test_two_player_hot_seat_hides_each_briefing(make_app: MakeApp) -> None:
+async def test_two_player_hot_seat_hides_each_briefing(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
@@ -126,7 +131,7 @@ async def test_two_player_hot_seat_hides_each_briefing(make_app: MakeApp) -> Non
         room = screen_text(app)
         assert "You: Mayor Ada Byrne — decide" in room
         assert "Captain Ines Moor → recommends “Demand they depart”" in room
-        await play_to_debrief(pilot, limit=40)
+        await play_to_debrief(pilot, screen_text, limit=40)
         debrief = screen_text(app)
         assert "Mayor Ada Byrne (Ann)" in debrief
         assert "Captain Ines Moor (Ben)" in debrief

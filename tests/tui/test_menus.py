@@ -1,0 +1,160 @@
+"""The title's menus, saves, help, quitting and themes, driven by keys."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from excomm_sim.saves import read_save
+from excomm_sim.tui.app import DARK_THEME, LIGHT_THEME, ExcommApp
+from excomm_sim.tui.screens.confirm import ConfirmScreen
+from excomm_sim.tui.screens.decision import DecisionRoomScreen
+from excomm_sim.tui.screens.help import HelpScreen
+from excomm_sim.tui.screens.picker import ScenarioPickerScreen
+from excomm_sim.tui.screens.saves import SavesScreen
+from excomm_sim.tui.screens.setup import SetupScreen
+from excomm_sim.tui.screens.title import TitleScreen
+
+MakeApp = Callable[..., ExcommApp]
+ScreenText = Callable[[ExcommApp], str]
+
+BROKEN = """\
+format: 1
+id: broken
+title: Broken
+version: 1.0
+"""
+
+
+async def test_picker_lists_a_broken_scenario_with_its_location(
+    make_app: MakeApp, screen_text: ScreenText, tmp_path: Path, tiny_path: Path
+) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(tiny_path, folder / "harbour.yaml")
+    (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    app = make_app(scenario=None, scenario_path=None, scenarios_dir=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScenarioPickerScreen)
+        shown = screen_text(app)
+        assert "[broken] broken.yaml" in shown
+        assert "broken.yaml:1:1: error: missing required key 'date'" in shown
+        assert "The Harbour Crisis" in shown
+
+
+async def test_choosing_a_scenario_in_the_picker_opens_setup(
+    make_app: MakeApp, tmp_path: Path, tiny_path: Path
+) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(tiny_path, folder / "harbour.yaml")
+    app = make_app(scenario=None, scenario_path=None, scenarios_dir=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScenarioPickerScreen)
+        index = next(i for i, e in enumerate(screen.entries) if e.path.name == "harbour.yaml")
+        await pilot.press(*["down"] * index, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.scenario.id == "tiny"
+
+
+async def test_every_decision_is_autosaved(make_app: MakeApp, saves_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "1")
+        await pilot.pause()
+        saves = list(saves_dir.glob("*.json"))
+        assert len(saves) == 1
+        assert [a.option for a in read_save(saves[0]).actions] == ["depart"]
+
+
+async def test_continue_resumes_the_latest_save(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "1")
+        await pilot.pause()
+    second = make_app()
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Continue  (tiny-" in screen_text(second)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(second.screen, DecisionRoomScreen)
+        assert "Who pays for the tugs" in screen_text(second)
+
+
+async def test_load_lists_an_unreadable_save_with_its_error(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    saves_dir.mkdir(parents=True)
+    (saves_dir / "tiny-20260101-000000.json").write_text("{not json", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SavesScreen)
+        assert "[unreadable] tiny-20260101-000000.json" in screen_text(app)
+
+
+async def test_quit_asks_first_and_no_keeps_playing(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+async def test_help_opens_with_question_mark_and_closes_with_escape(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "▲ better, ▼ worse" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_t_switches_between_dark_and_light(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == DARK_THEME
+        await pilot.press("t")
+        assert app.theme == LIGHT_THEME
+        await pilot.press("t")
+        assert app.theme == DARK_THEME
+
+
+async def test_the_command_palette_offers_the_game_commands(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Help", "Light / dark", "Theme", "Quit"} <= set(titles)
+
+
+async def test_clicking_an_option_chooses_it(make_app: MakeApp, screen_text: ScreenText) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        options = app.screen.query_one("#options")
+        await pilot.click(options, offset=(4, 2))  # the second line: option 2
+        await pilot.pause()
+        assert "decides: “Demand an inspection”" in screen_text(app)
