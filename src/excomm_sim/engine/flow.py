@@ -10,6 +10,7 @@ The order of everything here is the documented turn order (docs/rules-engine.md)
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -32,7 +33,14 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.engine.state import Choice, GameState, Pending
-from excomm_sim.engine.tables import Condition, DecisionRow, EffectRow, OptionRow, Tables
+from excomm_sim.engine.tables import (
+    Condition,
+    DecisionRow,
+    EffectRow,
+    OptionRow,
+    StanceRow,
+    Tables,
+)
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Ending, Event, Scenario, Value
 
@@ -102,6 +110,12 @@ class Flow:
         self.tables = tables
         self.start_date = scenario.calendar.start
         self._shared: dict[tuple[object, ...], Any] = {}
+        self.variable_ids = tables.variable_ids
+        ids = tables.variable_ids
+        self.values_of: Callable[[Mapping[str, Value]], tuple[Value, ...]] = (
+            operator.itemgetter(*ids) if len(ids) > 1 else lambda env: tuple(env[v] for v in ids)
+        )
+        """env -> the tuple of variable values, in declaration order (a C-level getter)."""
 
     def shared(self, cls: Callable[..., T], *fields: object) -> T:
         """``cls(*fields)``, reusing an equal record made before.
@@ -172,15 +186,26 @@ class Flow:
             run.current = row
             run.offered = offered
             run.recommendations = {}
-            shared = self.shared
-            run.log.append(shared(DecisionPosed, number, row.id))
-            for role, stance in advisers.recommendations(row, offered, env):
-                option_id = row.options[stance.option_index].id
-                reason = stance.stance.reason
-                run.log.append(shared(Recommended, number, row.id, role, option_id, False, reason))
+            chosen = advisers.recommendations(row, offered, env)
+            key = ("posed", row, number, *chosen)
+            records = self._shared.get(key)
+            if records is None:
+                records = self._shared[key] = self._posed(row, number, chosen)
+            run.log.extend(records)
             return row
         self.finish(run)
         return None
+
+    def _posed(
+        self, row: DecisionRow, number: int, chosen: list[tuple[str, StanceRow]]
+    ) -> tuple[Record, ...]:
+        """The records of posing ``row``: posed, then each computer recommendation."""
+        records: list[Record] = [DecisionPosed(number, row.id)]
+        for role, stance in chosen:
+            option_id = row.options[stance.option_index].id
+            reason = stance.stance.reason
+            records.append(Recommended(number, row.id, role, option_id, False, reason))
+        return tuple(records)
 
     def resolve(
         self, run: Run, row: DecisionRow, option: OptionRow, role: str, human: bool
@@ -196,7 +221,7 @@ class Flow:
         shared = self.shared
         log.append(shared(OptionChosen, turn, row.id, role, option.id, human))
         cause = self.keyed(
-            (turn, option),
+            ("option", turn, option),
             Cause,
             ("option", turn, row.id, option.id, None, None, option.text, decision.sources),
         )
@@ -231,10 +256,14 @@ class Flow:
         if days:
             run.day += days
             env["day"] = run.day
-            date = self.start_date + dt.timedelta(days=run.day)
-            log.append(shared(DateAdvanced, turn, run.day, date))
-        variable_ids = self.tables.variable_ids
-        run.timeline.append(MappingProxyType({v: env[v] for v in variable_ids}))
+            key = ("date", turn, run.day)
+            record = self._shared.get(key)
+            if record is None:
+                date = self.start_date + dt.timedelta(days=run.day)
+                record = self._shared[key] = DateAdvanced(turn, run.day, date)
+            log.append(record)
+        snapshot = dict(zip(self.variable_ids, self.values_of(env), strict=True))
+        run.timeline.append(MappingProxyType(snapshot))
         run.current = None
         run.offered = None
         run.recommendations = {}
@@ -311,7 +340,7 @@ class Flow:
         effects = self.tables.event_effects[event.id]
         if effects:
             event_cause = self.keyed(
-                (event, cause),
+                ("event", event.id, cause),
                 Cause,
                 (
                     "event",
@@ -339,7 +368,7 @@ class Flow:
         shared = self.shared
         run.log.append(shared(ChanceResolved, turn, row.id, option.id, outcome_id, probability))
         cause = self.keyed(
-            (turn, outcome, probability),
+            ("chance", turn, outcome, probability),
             Cause,
             (
                 "chance",
@@ -375,7 +404,7 @@ class Flow:
                 continue
             run.log.append(self.shared(ConsequenceLanded, *where))
             cause = self.keyed(
-                (turn, delayed),
+                ("delayed", turn, delayed),
                 Cause,
                 (
                     "delayed",
