@@ -271,7 +271,8 @@ class ExcommApp(App[int]):
         if any(isinstance(record, OptionChosen) for record in records):
             from excomm_sim.tui.screens.consequences import ConsequencesScreen
 
-            self.show(ConsequencesScreen(self.session.scenario, records, self.session.ended))
+            session = self.session
+            self.show(ConsequencesScreen(session.scenario, records, session.ended, session.date))
         else:
             self.show_turn()
 

@@ -30,6 +30,25 @@ from excomm_sim.scenario.model import Scenario, Value, Variable, VariableKind
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
 
+def prose(text: str) -> str:
+    """Scenario text reflowed for the screen: lines within a paragraph joined, blank lines kept.
+
+    YAML block scalars keep the author's line breaks, which wrap badly in a narrow column.
+    Lines starting with "-", "*" or "•" stay on their own line (lists).
+    """
+    paragraphs: list[str] = []
+    for block in text.strip().split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        merged: list[str] = []
+        for line in lines:
+            if merged and not line.startswith(("-", "*", "•")):
+                merged[-1] += " " + line
+            else:
+                merged.append(line)
+        paragraphs.append("\n".join(merged))
+    return "\n\n".join(paragraphs)
+
+
 def date_text(date: dt.date) -> str:
     """'Saturday 3 November 1962': spelt out, so no reader confuses day and month."""
     return f"{date:%A} {date.day} {date:%B %Y}"
@@ -116,11 +135,11 @@ def change_line(scenario: Scenario, record: VariableChanged) -> str:
     return text
 
 
-def cause_line(record: VariableChanged) -> str:
+def cause_line(record: VariableChanged, sources: bool = True) -> str:
     """Why a value changed, with the record citation when the cause carries one."""
     cause = record.cause
     text = cause.text or cause.kind
-    if cause.sources:
+    if cause.sources and sources:
         text += " — " + "; ".join(str(source) for source in cause.sources)
     return text
 

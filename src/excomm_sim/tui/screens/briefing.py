@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from excomm_sim.scenario.model import Role
+from excomm_sim.tui.describe import prose
 from excomm_sim.tui.messages import BriefingRead, HandedOver
 
 
@@ -30,10 +31,10 @@ def briefing_content(role: Role, player: str) -> Content:
             Content.assemble((f"{role.name}", "bold"), f" — {role.title}"),
             Content.styled(f"Played by {player}", "italic"),
             Content(""),
-            Content(role.bio.strip()),
+            Content(prose(role.bio)),
             Content(""),
             Content.styled("Your private briefing", "bold underline"),
-            Content(role.briefing.strip()),
+            Content(prose(role.briefing)),
             Content(""),
             Content.styled("Your objectives (scored at the end)", "bold underline"),
             objectives,

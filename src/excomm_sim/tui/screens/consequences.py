@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -24,23 +25,37 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.describe import cause_line, change_line, describe
+from excomm_sim.tui.describe import cause_line, change_line, date_text, describe, prose
 from excomm_sim.tui.messages import ConsequencesRead
 
 
-def consequence_lines(scenario: Scenario, records: Sequence[Record]) -> list[Content]:
+def consequence_lines(
+    scenario: Scenario, records: Sequence[Record], date: dt.date | None = None
+) -> list[Content]:
     """The records of one step, in order, each with what the player needs to know why.
 
-    Records from the next item being posed on are left out: the decision room shows them.
+    Changes with the same cause are grouped under one "because" line. Records from the next
+    item being posed on are left out: the decision room shows them. ``date`` (today) is
+    named when the calendar did not move, so the player always sees where time stands.
     """
     lines: list[Content] = []
+    last_cause = None
+    cited: set[tuple[object, ...]] = set()
     for record in records:
         if isinstance(record, DecisionPosed):
             break
         if isinstance(record, VariableChanged):
-            lines.append(Content.assemble("• ", (change_line(scenario, record), "bold")))
-            lines.append(Content.assemble("    because: ", (cause_line(record), "italic")))
-        elif isinstance(record, OptionChosen):
+            if record.cause != last_cause:
+                # Cite each set of sources once: a chance roll repeats its option's sources.
+                new = tuple(record.cause.sources) not in cited
+                cited.add(tuple(record.cause.sources))
+                because = cause_line(record, sources=new)
+                lines.append(Content.assemble("  because: ", (because, "italic")))
+                last_cause = record.cause
+            lines.append(Content.assemble("   • ", (change_line(scenario, record), "bold")))
+            continue
+        last_cause = None
+        if isinstance(record, OptionChosen):
             lines.append(Content.styled(f"▶ {describe(scenario, record)}", "bold"))
         elif isinstance(record, ChanceResolved):
             lines.append(Content(f"• {describe(scenario, record)}"))
@@ -52,7 +67,7 @@ def consequence_lines(scenario: Scenario, records: Sequence[Record]) -> list[Con
         elif isinstance(record, EventFired):
             event = scenario.event(record.event)
             lines.append(Content.styled(f"! Event: {event.title}", "bold"))
-            lines.append(Content("    " + event.text.strip()))
+            lines.append(Content("    " + prose(event.text)))
             if event.sources:
                 sources = "; ".join(str(source) for source in event.sources)
                 lines.append(Content.styled(f"    Source: {sources}", "italic"))
@@ -64,6 +79,9 @@ def consequence_lines(scenario: Scenario, records: Sequence[Record]) -> list[Con
             line = describe(scenario, record)
             if line:
                 lines.append(Content("• " + line))
+    moved = any(isinstance(record, DateAdvanced) for record in records)
+    if date is not None and not moved:
+        lines.append(Content.styled(f"→ Still {date_text(date)}: the meeting goes on", "bold"))
     return lines
 
 
@@ -76,7 +94,7 @@ def _outcome_text(scenario: Scenario, record: ChanceResolved) -> str:
         return ""
     for outcome in option.chance.outcomes:
         if outcome.id == record.outcome:
-            return outcome.text.strip()
+            return prose(outcome.text)
     return ""
 
 
@@ -85,14 +103,21 @@ class ConsequencesScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "Continue", show=True)]
 
-    def __init__(self, scenario: Scenario, records: Sequence[Record], ended: bool) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        records: Sequence[Record],
+        ended: bool,
+        date: dt.date | None = None,
+    ) -> None:
         super().__init__(id="consequences-screen")
+        self.date = date
         self.scenario = scenario
         self.records = list(records)
         self.ended = ended
 
     def compose(self) -> ComposeResult:
-        lines = consequence_lines(self.scenario, self.records)
+        lines = consequence_lines(self.scenario, self.records, None if self.ended else self.date)
         with VerticalScroll(id="consequences-body"):
             yield Static("What happened", classes="screen-title")
             yield Static(

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 from excomm_sim.engine.game import RoleScore
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Ending, Scenario
+from excomm_sim.tui.describe import prose
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
 
@@ -22,7 +23,10 @@ from excomm_sim.tui.widgets.chart import VariableChart
 def scores_content(
     scenario: Scenario, scores: Mapping[str, RoleScore], humans: Mapping[str, str]
 ) -> Content:
-    """Each seat (players first): points, won or not, every objective met (✓) or not (✗)."""
+    """Each seat (players first): points, won or not, every objective met (✓) or not (✗).
+
+    A seat wins with more than half its possible points (the engine's ``RoleScore.won``).
+    """
     order = [r.id for r in scenario.roles if r.id in humans] + [
         r.id for r in scenario.roles if r.id not in humans
     ]
@@ -33,7 +37,7 @@ def scores_content(
             continue
         role = scenario.role(role_id)
         who = humans.get(role_id, "computer")
-        verdict = "objectives mostly met" if score.won else "objectives mostly unmet"
+        verdict = "won" if score.won else "did not win"
         lines.append(
             Content.assemble(
                 (role.name, "bold"),
@@ -65,7 +69,7 @@ def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, s
         lines.append(Content(f"   History: {history.label}   [{same}]"))
         note = history.history_note or decision.history_note
         if note:
-            lines.append(Content.styled("   " + note.strip(), "italic"))
+            lines.append(Content.styled("   " + prose(note), "italic"))
     if not lines:
         return Content("No decision was taken.")
     return Content("\n").join(lines)
@@ -95,9 +99,9 @@ class DebriefScreen(Screen[None]):
         ending = self.ending
         with VerticalScroll(id="debrief-body"):
             yield Static(Content.styled(f"■ {ending.title}", "bold"), id="ending-title")
-            yield Static(Content(ending.narrative.strip()), id="ending-narrative")
+            yield Static(Content(prose(ending.narrative)), id="ending-narrative")
             yield Static(Content.styled("What history did", "bold"), classes="section-title")
-            yield Static(Content(ending.debrief.strip()), id="ending-debrief")
+            yield Static(Content(prose(ending.debrief)), id="ending-debrief")
             yield Static(Content.styled("Scores", "bold"), classes="section-title")
             yield Static(scores_content(self.scenario, self.scores, self.humans), id="scores")
             yield Static(
@@ -115,7 +119,7 @@ class DebriefScreen(Screen[None]):
                 yield Static(Content.styled("For discussion", "bold"), classes="section-title")
                 yield Static(
                     Content("\n").join(
-                        Content(f"{n}. {q.strip()}") for n, q in enumerate(ending.questions, 1)
+                        Content(f"{n}. {prose(q)}") for n, q in enumerate(ending.questions, 1)
                     ),
                     id="questions",
                 )

@@ -17,7 +17,7 @@ from excomm_sim.engine.events import Record
 from excomm_sim.engine.game import Prompt
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.describe import date_text
+from excomm_sim.tui.describe import date_text, prose
 from excomm_sim.tui.messages import OptionPicked
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
@@ -41,7 +41,7 @@ def agenda_content(prompt: Prompt) -> Content:
     decision = prompt.decision
     parts = [
         Content.styled(decision.title, "bold"),
-        Content(decision.context.strip()),
+        Content(prose(decision.context)),
     ]
     if decision.sources:
         parts.append(
@@ -72,6 +72,8 @@ class DecisionRoomScreen(Screen[None]):
         self.prompt_ = prompt
         self.date = date
         self.records = list(records)
+        self.shown_first_highlight = False
+        """The first highlight is set on mount: leave the agenda at its top for reading."""
 
     def compose(self) -> ComposeResult:
         prompt = self.prompt_
@@ -125,6 +127,10 @@ class DecisionRoomScreen(Screen[None]):
         view = options.views.get(event.option.id or "")
         if view is not None:
             self.query_one("#option-detail", Static).update(option_detail(view))
+        if self.shown_first_highlight:
+            # Keep the list in view as the player moves through it (the agenda scrolls).
+            self.query_one("#agenda", VerticalScroll).scroll_to_widget(options, animate=False)
+        self.shown_first_highlight = True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

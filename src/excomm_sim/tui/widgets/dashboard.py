@@ -14,7 +14,7 @@ from excomm_sim.tui.describe import meter, spark, trend, value_text
 def dashboard_content(
     scenario: Scenario, timeline: Sequence[Mapping[str, Value]], show_hidden: bool = False
 ) -> Content:
-    """The dashboard's text: two lines per variable (label; value, change and sparkline).
+    """The dashboard's text: two lines per variable (label and trend line; value and change).
 
     Hidden variables are left out unless ``show_hidden`` (the author's inspector).
     """
@@ -48,8 +48,14 @@ def _variable_lines(
         )
     else:
         shown = Content.styled(value_text(variable, value), "bold")
-    line = Content.assemble(shown, " ", change, "  ", (spark(history, variable), "$secondary"))
-    return Content.assemble((variable.label, "underline"), "\n ", line)
+    if change and change != "changed":
+        shown = Content.assemble(shown, " ", change)
+    elif change:
+        shown = Content.assemble(shown, " (new)")
+    label = Content.assemble(
+        (variable.label, "underline"), " ", (spark(history, variable), "$text-secondary")
+    )
+    return Content.assemble(label, "\n ", shown)
 
 
 class Dashboard(Static):

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from excomm_sim.engine.game import OptionView
-from excomm_sim.tui.describe import percent
+from excomm_sim.tui.describe import percent, prose
 from excomm_sim.tui.widgets.marked import MarkedOptionList
 
 
@@ -39,7 +39,7 @@ def option_detail(view: OptionView) -> Content:
     """The highlighted option in full: label, description, odds or the reason it is withheld."""
     parts = [Content.styled(view.option.label, "bold")]
     if view.option.text:
-        parts.append(Content(view.option.text.strip()))
+        parts.append(Content(prose(view.option.text)))
     if not view.offered:
         parts.append(Content.styled("[withheld] " + (view.reason or "not available now"), "italic"))
     odds = odds_text(view)
@@ -59,7 +59,14 @@ class OptionsList(MarkedOptionList):
     OptionsList {
         height: auto;
         max-height: 999;
-        margin: 0 0 1 0;
+        border: none;
+        border-left: outer $border-blurred;
+        padding: 0;
+        margin: 0;
+        &:focus {
+            border: none;
+            border-left: outer $border;
+        }
     }
     """
 
