@@ -46,6 +46,7 @@ class PlainGame:
         self.reader = reader
         self.writer = writer
         self.briefed: set[str] = set()
+        self.last_role: str | None = None
 
     # -- output helpers -------------------------------------------------------------------
 
@@ -104,14 +105,20 @@ class PlainGame:
 
     def brief(self, role_id: str) -> None:
         """A human's private briefing, shown once, before their first question."""
+        hot_seat = len(self.game.humans) > 1
+        if hot_seat and role_id != self.last_role:
+            player = self.game.humans.get(role_id, role_id)
+            self.say()
+            name = self.scenario.role(role_id).name
+            self.say(f"*** Pass the keyboard to {player}, playing {name}. ***")
+        self.last_role = role_id
         if role_id in self.briefed:
             return
         self.briefed.add(role_id)
         role = self.scenario.role(role_id)
         self.say()
-        if len(self.game.humans) > 1:
-            player = self.game.humans.get(role_id, role_id)
-            self.say(f"*** Pass the keyboard to {player}. Others, look away. ***")
+        if hot_seat:
+            self.say("(Private: others, look away.)")
         heading = f"Your role: {role.name}, {role.title}"
         self.say(heading)
         self.say("-" * len(heading))
@@ -130,8 +137,6 @@ class PlainGame:
         """Show the question and read a valid number; None at end of input."""
         decision = prompt.decision
         self.say()
-        if len(self.game.humans) > 1:
-            self.say(f"[{self.role_name(prompt.role)}]")
         self.say(f"--- Turn {state.turn + 1} · {self.date_text(state)} ---")
         self.say(decision.title)
         self.para(decision.context)
@@ -238,7 +243,7 @@ class PlainGame:
         if variable.display is Display.HIDDEN:
             return
         old, new = variable.label_of(record.old), variable.label_of(record.new)
-        why = record.cause.text
+        why = record.cause.text.rstrip(".")
         if record.cause.sources:
             why += "; " + "; ".join(str(c) for c in record.cause.sources)
         limit = " (at its limit)" if record.clamped else ""
