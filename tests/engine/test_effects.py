@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from engine.scenarios import Builder, bool_var, enum_var, int_var, scenario
 from excomm_sim.engine.events import VariableChanged
-from excomm_sim.engine.game import Game
+from excomm_sim.engine.game import Game, ScenarioRuntimeError
+from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Citation, Scenario
 
 
@@ -66,3 +69,14 @@ def test_change_carries_the_option_cause_with_the_decision_citations() -> None:
     assert cause.sources == (Citation("record", 1, 2),)
     assert cause.text == 'Chose "Label act"'
     assert change.effect == "tension -= 5"
+
+
+def test_failing_effect_stops_the_game_naming_the_option_and_expression() -> None:
+    b = Builder([int_var("tension", 0), int_var("trust", 5)], {"only": ["act"]})
+    game = Game(scenario(b, [b.decision("only", [b.option("act", "trust = 10 / tension")])]))
+    with pytest.raises(ScenarioRuntimeError, match=r"option only\.act.*'trust = 10 / tension'"):
+        game.start(1)
+
+
+def test_runtime_error_is_an_eval_error_for_tools_that_catch_those() -> None:
+    assert issubclass(ScenarioRuntimeError, EvalError)

@@ -248,7 +248,7 @@ class Flow:
             try:
                 holds = when(env)
             except EvalError as error:
-                raise _runtime(f"event {event.id}", event.when, error) from error
+                raise _runtime(event, "condition", event.when, error) from error
             if holds:
                 cause = shared(Cause, "event", turn, None, None, None, event.id, event.title)
                 self.fire(run, event, cause)
@@ -293,9 +293,13 @@ class Flow:
             try:
                 new = effect.apply(env)
             except EvalError as error:
+                if cause.kind == "event":
+                    owner = f"event {cause.event}"
+                else:
+                    path = ".".join(p for p in (cause.decision, cause.option, cause.outcome) if p)
+                    owner = f"{cause.kind} {path}"
                 raise ScenarioRuntimeError(
-                    f"{cause.kind} {cause.event or cause.outcome or cause.option}: "
-                    f"{effect.source!r}: {error}"
+                    f"{owner} (turn {cause.turn}): effect {effect.source!r} failed: {error}"
                 ) from error
             clamped = False
             low = effect.minimum
@@ -360,7 +364,7 @@ class Flow:
         try:
             weights = [int(o.weight(env)) for o in option.chance]
         except EvalError as error:
-            raise ScenarioRuntimeError(f"chance of option {option.id}: {error}") from error
+            raise _runtime(option.option, "chance weight", None, error) from error
         index, run.rng = chance.pick(run.rng, weights)
         probability = chance.probabilities(weights)[index]
         outcome = option.chance[index]
@@ -433,16 +437,19 @@ class Flow:
         try:
             return bool(when(env))  # type: ignore[misc]
         except EvalError as error:
-            name = f"{type(owner).__name__.lower()} {getattr(owner, 'id', '')}".strip()
-            raise _runtime(name, getattr(owner, "when", None), error) from error
+            raise _runtime(owner, "condition", getattr(owner, "when", None), error) from error
 
 
-def _runtime(owner: str, expression: object, error: EvalError) -> ScenarioRuntimeError:
-    """A ScenarioRuntimeError naming the scenario object, its location and the condition."""
+def _runtime(
+    owner: object, what: str, expression: object, error: Exception
+) -> ScenarioRuntimeError:
+    """A ScenarioRuntimeError naming the scenario object, where it is, and the expression."""
     source = getattr(expression, "source", "")
-    location = getattr(expression, "location", None)
-    where = f"{location}: " if location else ""
-    return ScenarioRuntimeError(f"{where}{owner}: condition {source!r} failed: {error}")
+    location = getattr(owner, "location", None)
+    where = f"{location}: " if location is not None and location.line else ""
+    kind = type(owner).__name__.lower()
+    name = f"{kind} {getattr(owner, 'id', '')}".strip()
+    return ScenarioRuntimeError(f"{where}{name}: {what} {source!r} failed: {error}")
 
 
 def freeze(run: Run, previous: GameState) -> GameState:
