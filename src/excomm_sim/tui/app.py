@@ -36,7 +36,8 @@ class ExcommApp(App[int]):
     the title and setup and starts a game at once. ``clock`` pins save timestamps (tests).
     """
 
-    CSS_PATH = "excomm.tcss"
+    CSS_PATH = Path(__file__).parent / "excomm.tcss"
+    """Absolute, so subclasses elsewhere (benchmark and test harnesses) find it too."""
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     """Screens get ``-wide`` at 110 columns and more; the stylesheet widens panels then."""
     TITLE = "ExComm — 3 November 1962"
@@ -85,11 +86,22 @@ class ExcommApp(App[int]):
         return saves_dir()
 
     def title_screen(self) -> Screen[None]:
+        """A fresh title; which save Continue resumes is filled in just after it shows."""
+        from excomm_sim.tui.screens.title import TitleScreen
+
+        self.call_after_refresh(self.find_latest_save)
+        return TitleScreen(replay_available())
+
+    def find_latest_save(self) -> None:
+        """Tell the title about the newest save (reading saves loads the engine: kept off
+        the startup path so the title appears at once)."""
         from excomm_sim.saves import latest_save
         from excomm_sim.tui.screens.title import TitleScreen
 
         latest = latest_save(self.resolved_saves_dir())
-        return TitleScreen(latest.name if latest else None, replay_available())
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.set_latest(latest.name if latest else None)
 
     def show(self, screen: Screen[None]) -> None:
         """Put a game screen up: over the title menus, or in place of the last game screen."""
@@ -409,4 +421,6 @@ def run_game(
         watch=watch,
     )
     result = app.run()
+    if app.return_code:
+        return app.return_code
     return int(result or 0)

@@ -10,23 +10,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from excomm_sim.tui.messages import ContinueRequested, NewGameRequested, SavesListRequested
-from excomm_sim.tui.widgets.marked import MarkedOptionList
+from excomm_sim.tui.widgets.marked import MarkedOptionList, gutter_prompt
 
 TITLE_ART = "E X C O M M"
 
 
 class TitleScreen(Screen[None]):
-    """The first screen. ``latest_name`` names the newest save (Continue), None if none."""
+    """The first screen. The app names the newest save for Continue with ``set_latest``."""
 
-    def __init__(self, latest_name: str | None, replay_available: bool) -> None:
+    def __init__(self, replay_available: bool) -> None:
         super().__init__(id="title-screen")
-        self.latest_name = latest_name
+        self.latest_name: str | None = None
         self.replay_available = replay_available
 
     def compose(self) -> ComposeResult:
-        continue_text = (
-            f"Continue  ({self.latest_name})" if self.latest_name else "Continue  (no saved game)"
-        )
         with VerticalScroll(id="title-body"), Vertical(id="title-box"):
             yield Static(TITLE_ART, id="title-art")
             yield Static(
@@ -35,7 +32,7 @@ class TitleScreen(Screen[None]):
             )
             yield MarkedOptionList(
                 Option("New game", id="new"),
-                Option(continue_text, id="continue", disabled=self.latest_name is None),
+                Option("Continue", id="continue", disabled=True),
                 Option("Load a saved game", id="load"),
                 Option(
                     "Replay a saved game" + ("" if self.replay_available else "  (not available)"),
@@ -50,6 +47,17 @@ class TitleScreen(Screen[None]):
                 id="title-hint",
             )
         yield Footer()
+
+    def set_latest(self, name: str | None) -> None:
+        """Show which save Continue resumes (None: there is none, Continue stays greyed)."""
+        self.latest_name = name
+        menu = self.query_one("#title-menu", MarkedOptionList)
+        text = f"Continue  ({name})" if name else "Continue  (no saved game)"
+        menu.replace_option_prompt("continue", gutter_prompt(text))
+        if name:
+            menu.enable_option("continue")
+        else:
+            menu.disable_option("continue")
 
     def on_mount(self) -> None:
         self.query_one("#title-menu", OptionList).focus()

@@ -11,11 +11,15 @@ from textual.widgets.option_list import Option
 MARK = "▶"
 
 
-def gutter(option: Option) -> Option:
-    """The same option with two columns in front of its first line for the marker."""
-    prompt = option.prompt
+def gutter_prompt(prompt: object) -> Content:
+    """A prompt with two columns in front of its first line for the marker."""
     content = prompt if isinstance(prompt, Content) else Content(str(prompt))
-    return Option(Content.assemble("  ", content), id=option.id, disabled=option.disabled)
+    return Content.assemble("  ", content)
+
+
+def gutter(option: Option) -> Option:
+    """The same option with room for the marker (see ``gutter_prompt``)."""
+    return Option(gutter_prompt(option.prompt), id=option.id, disabled=option.disabled)
 
 
 class MarkedOptionList(OptionList):
