@@ -15,7 +15,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="stop after N distinct states (default 200000); a partial check says so",
+        help="bound the exhaustive search to N distinct states (default 10000); past it the "
+        "check samples games and says the result is partial",
+    )
+    parser.add_argument(
+        "--samples",
+        type=int,
+        default=None,
+        metavar="N",
+        help="sampled games played when the bound is hit (default 1000)",
     )
 
 
@@ -25,18 +33,19 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from excomm_sim.tools.check import check, format_text
-    from excomm_sim.tools.explore import DEFAULT_MAX_STATES
+    from excomm_sim.tools.explore import DEFAULT_MAX_STATES, DEFAULT_SAMPLES
     from excomm_sim.tools.files import load_scenario_or_report
 
     max_states = DEFAULT_MAX_STATES if args.max_states is None else args.max_states
-    if max_states < 1:
-        print("check: --max-states must be at least 1", file=sys.stderr)
+    samples = DEFAULT_SAMPLES if args.samples is None else args.samples
+    if max_states < 1 or samples < 0:
+        print("check: --max-states must be at least 1, --samples at least 0", file=sys.stderr)
         return 2
     scenario = load_scenario_or_report(args.file)
     if scenario is None:
         return 2
     started = time.perf_counter()
-    report = check(scenario, max_states)
+    report = check(scenario, max_states, samples)
     elapsed = time.perf_counter() - started
     if args.json:
         data = report.to_json()

@@ -14,7 +14,13 @@ from typing import Any, Literal
 from attrs import frozen
 
 from excomm_sim.scenario.model import NOWHERE, Location, Scenario, VariableKind
-from excomm_sim.tools.explore import DEFAULT_MAX_STATES, Exploration, Step, explore
+from excomm_sim.tools.explore import (
+    DEFAULT_MAX_STATES,
+    DEFAULT_SAMPLES,
+    Exploration,
+    Step,
+    explore,
+)
 
 Severity = Literal["error", "warning"]
 
@@ -57,7 +63,17 @@ class CheckReport:
     end_states: int
     complete: bool
     stopped_by: str
+    samples: int
     coverage: dict[str, Coverage]
+
+    @property
+    def scope(self) -> str:
+        """How far the exploration went, in words."""
+        if self.complete:
+            return "complete"
+        return (
+            f"PARTIAL: exhaustive search stopped by {self.stopped_by}; {self.samples} sampled games"
+        )
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -72,6 +88,7 @@ class CheckReport:
             "scenario": self.scenario,
             "complete": self.complete,
             "stopped_by": self.stopped_by,
+            "samples": self.samples,
             "states": self.states,
             "end_states": self.end_states,
             "coverage": {
@@ -83,9 +100,11 @@ class CheckReport:
         }
 
 
-def check(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> CheckReport:
+def check(
+    scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES
+) -> CheckReport:
     """Explore ``scenario`` and report what is unreachable, broken or unbalanced."""
-    return report_from(scenario, explore(scenario, max_states))
+    return report_from(scenario, explore(scenario, max_states, samples))
 
 
 def report_from(scenario: Scenario, seen: Exploration) -> CheckReport:
@@ -100,6 +119,7 @@ def report_from(scenario: Scenario, seen: Exploration) -> CheckReport:
         end_states=len(seen.ends),
         complete=seen.complete,
         stopped_by=seen.stopped_by,
+        samples=seen.samples,
         coverage=_coverage(scenario, seen),
     )
 
@@ -137,13 +157,16 @@ def _runtime_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
     return findings
 
 
-def _unreached(seen: Exploration, kind: str, what: str, location: Location) -> Finding:
+def _unreached(
+    seen: Exploration, kind: str, what: str, location: Location, verb: str = "reached"
+) -> Finding:
     if seen.complete:
-        return Finding("error", kind, f"{what} is never reached", location)
+        return Finding("error", kind, f"{what} is never {verb}", location)
     return Finding(
         "warning",
         kind,
-        f"{what} was not reached in the explored part (stopped by {seen.stopped_by})",
+        f"{what} was not {verb} in the explored part (exhaustive search stopped by "
+        f"{seen.stopped_by}, then {seen.samples} sampled games)",
         location,
     )
 
@@ -153,24 +176,34 @@ def _reach_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
     for decision in scenario.decisions:
         if decision.id not in seen.posed:
             findings.append(
-                _unreached(seen, "unreached-decision", f"decision {decision.id}", decision.location)
+                _unreached(
+                    seen,
+                    "unreached-decision",
+                    f"decision {decision.id}",
+                    decision.location,
+                    "posed",
+                )
             )
             continue
         for option in decision.options:
             if (decision.id, option.id) not in seen.offered:
-                what = f"option {option.id} of decision {decision.id} (never offered)"
-                findings.append(_unreached(seen, "unreached-option", what, option.location))
+                what = f"option {option.id} of decision {decision.id}"
+                findings.append(
+                    _unreached(seen, "unreached-option", what, option.location, "offered")
+                )
                 continue
             if option.chance is None:
                 continue
             for outcome in option.chance.outcomes:
                 if (decision.id, option.id, outcome.id) not in seen.outcomes:
                     what = f"chance outcome {outcome.id} of {decision.id}={option.id}"
-                    findings.append(_unreached(seen, "unreached-outcome", what, outcome.location))
+                    findings.append(
+                        _unreached(seen, "unreached-outcome", what, outcome.location, "drawn")
+                    )
     for event in scenario.events:
         if event.id not in seen.events:
             findings.append(
-                _unreached(seen, "unreached-event", f"event {event.id}", event.location)
+                _unreached(seen, "unreached-event", f"event {event.id}", event.location, "fired")
             )
     for ending in scenario.endings:
         if ending.id in seen.endings:
@@ -263,10 +296,9 @@ def format_text(report: CheckReport, paths: bool = True) -> str:
     coverage = ", ".join(
         f"{name} {c.reached}/{c.total}" for name, c in report.coverage.items() if c.total
     )
-    state = "complete" if report.complete else f"PARTIAL (stopped by {report.stopped_by})"
     lines.append(
         f"{report.scenario}: explored {report.states} states, {report.end_states} end states "
-        f"({state}); reached {coverage}"
+        f"({report.scope}); reached {coverage}"
     )
     lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
     return "\n".join(lines) + "\n"

@@ -10,12 +10,19 @@ the explorer a client of the public engine API: it never re-implements the rules
 States are deduplicated by what can influence the rest of the game: values, position on the
 agenda, turn and day, pending consequences, fired events, the ending, and the choices that
 some expression reads through ``chose()``/``decided()`` (its ``@decision`` names).
+
+A scenario with many int variables and many decisions (meeting 19: 19 decisions, seven
+0-100 meters) has far more distinct states than any bound, and a breadth-first search stops
+a few decisions deep. So when the bound is hit, the explorer goes on with sampled games
+that favour the options and outcomes seen least so far: they reach the endings and cover
+every branch quickly, but prove nothing, so the result stays marked incomplete.
 """
 
 from __future__ import annotations
 
+import random
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -30,13 +37,19 @@ from excomm_sim.engine.events import (
     GameEnded,
     OptionChosen,
 )
-from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.game import Action, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.expr import EvalError, Expression
-from excomm_sim.scenario.model import Scenario, Value
+from excomm_sim.scenario.model import Option, Scenario, Value
 
-DEFAULT_MAX_STATES = 200_000
-"""Default bound on distinct states; the bundled scenarios stay far below it."""
+DEFAULT_MAX_STATES = 10_000
+"""Default bound on distinct states for the exhaustive search."""
+
+DEFAULT_SAMPLES = 1_000
+"""Sampled games played after the exhaustive search hits its bound."""
+
+MAX_SAMPLE_MOVES = 10_000
+"""Guard against a game that never ends (an engine fault)."""
 
 MAX_CHANCE_TRIES = 4_000
 """Seeds tried per chance node before giving up on finding its rarest outcomes."""
@@ -104,6 +117,8 @@ class Exploration:
     states: int = 0
     complete: bool = True
     stopped_by: str = ""
+    samples: int = 0
+    """Sampled games played after the bound was hit (0 when the search was complete)."""
     posed: set[str] = attrs.field(factory=set)
     offered: set[tuple[str, str]] = attrs.field(factory=set)
     chosen: set[tuple[str, str]] = attrs.field(factory=set)
@@ -179,10 +194,22 @@ def deciders(scenario: Scenario) -> dict[str, str]:
 class Explorer:
     """Breadth-first search over game states; keeps the first (shortest) path to each."""
 
-    def __init__(self, scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        max_states: int = DEFAULT_MAX_STATES,
+        samples: int = DEFAULT_SAMPLES,
+    ) -> None:
         self.scenario = scenario
         self.max_states = max_states
-        self.game = Game(scenario, humans=deciders(scenario))
+        self.samples = samples
+        self.humans = deciders(scenario)
+        self.game = Game(scenario, humans=self.humans)
+        self.ends_seen: set[Hashable] = set()
+        # When the President decides everything, no one is ever asked to recommend, so the
+        # cheaper ``offered_options`` can stand in for ``prompt`` (which also builds views).
+        self.sole_decider = scenario.president.id if len(self.humans) == 1 else None
+        self.taken: Counter[tuple[str, str]] = Counter()
         self.variable_ids = tuple(variable.id for variable in scenario.variables)
         self.read = choices_read(scenario)
         self.result = Exploration()
@@ -209,13 +236,20 @@ class Explorer:
     def run(self) -> Exploration:
         result = self.result
         try:
-            state, records = self.game.start(0)
+            start, records = self.game.start(0)
         except EvalError as error:
             result.failures.append(Failure((), None, str(error)))
             return result
-        self._observe(state, records, ())
-        seen: set[Hashable] = {self.key(state)}
-        queue: deque[tuple[GameState, tuple[Step, ...]]] = deque([(state, ())])
+        self._observe(start, records, ())
+        if not self._search(start):
+            self._sample(start)
+        return result
+
+    def _search(self, start: GameState) -> bool:
+        """Breadth-first search; False if the bound stopped it."""
+        result = self.result
+        seen: set[Hashable] = {self.key(start)}
+        queue: deque[tuple[GameState, tuple[Step, ...]]] = deque([(start, ())])
         result.states = 1
         while queue:
             state, path = queue.popleft()
@@ -226,47 +260,96 @@ class Explorer:
                 if result.states >= self.max_states:
                     result.complete = False
                     result.stopped_by = f"the bound of {self.max_states} states"
-                    return result
+                    return False
                 seen.add(child_key)
                 result.states += 1
                 queue.append((child, (*path, step)))
-        return result
+        return True
+
+    def _sample(self, start: GameState) -> None:
+        """Play sampled games from the start, favouring the least-taken options."""
+        rng = random.Random(0)  # a private generator: the check is repeatable
+        for _ in range(self.samples):
+            self.result.samples += 1
+            state, path = start, ()
+            for _ in range(MAX_SAMPLE_MOVES):
+                turn = self._turn(state)
+                if turn is None:
+                    self._record_end(state, path)
+                    break
+                kind, role, decision, offered = turn
+                if not offered:
+                    self.result.dead_ends.append(DeadEnd(path, decision))
+                    break
+                if kind == "recommend":
+                    option = offered[0]
+                else:
+                    option = self._least_taken(decision, offered, rng)
+                    self.result.offered.update((decision, o.id) for o in offered)
+                    self.taken[(decision, option.id)] += 1
+                if option.chance is not None:
+                    state = attrs.evolve(state, rng=rng.getrandbits(64))
+                step = Step(decision, option.id, recommend=kind == "recommend")
+                child = self._step(state, Action(role, option.id), path, step, decision)
+                if child is None:
+                    break
+                state, records = child
+                outcome = next((r.outcome for r in records if isinstance(r, ChanceResolved)), None)
+                path = (*path, attrs.evolve(step, outcome=outcome) if outcome else step)
+
+    def _least_taken(self, decision: str, offered: list[Option], rng: random.Random) -> Option:
+        """Half the time an option taken least so far, otherwise any: cover, then mix."""
+        if rng.random() < 0.5:
+            fewest = min(self.taken[(decision, option.id)] for option in offered)
+            offered = [o for o in offered if self.taken[(decision, o.id)] == fewest]
+        return rng.choice(offered)
+
+    def _turn(self, state: GameState) -> tuple[str, str, str, list[Option]] | None:
+        """(kind, role, decision id, offered options) for whoever acts now; None if ended."""
+        if state.ending is not None or state.current is None:
+            return None
+        offered_options = getattr(self.game, "offered_options", None)
+        if self.sole_decider is not None and offered_options is not None:
+            return "decide", self.sole_decider, state.current, list(offered_options(state))
+        prompt = self.game.prompt(state)
+        if prompt is None:
+            return None
+        offered = [view.option for view in prompt.options if view.offered]
+        return prompt.kind, prompt.role, prompt.decision.id, offered
 
     def _children(
         self, state: GameState, path: tuple[Step, ...]
     ) -> Iterator[tuple[GameState, Step]]:
-        prompt = self.game.prompt(state)
-        if prompt is None:
+        turn = self._turn(state)
+        if turn is None:
             self._record_end(state, path)
             return
-        offered = [view.option for view in prompt.options if view.offered]
-        decision = prompt.decision
+        kind, role, decision, offered = turn
         if not offered:
-            self.result.dead_ends.append(DeadEnd(path, decision.id))
+            self.result.dead_ends.append(DeadEnd(path, decision))
             return
-        if prompt.kind == "recommend":
+        if kind == "recommend":
             # Recommendations cannot change the game when every decider is human.
             option = offered[0]
-            step = Step(decision.id, option.id, recommend=True)
-            child = self._step(state, Action(prompt.role, option.id), path, step, decision.id)
+            step = Step(decision, option.id, recommend=True)
+            child = self._step(state, Action(role, option.id), path, step, decision)
             if child is not None:
                 yield child[0], step
             return
         for option in offered:
-            self.result.offered.add((decision.id, option.id))
-            action = Action(prompt.role, option.id)
+            self.result.offered.add((decision, option.id))
+            action = Action(role, option.id)
             if option.chance is None:
-                step = Step(decision.id, option.id)
-                child = self._step(state, action, path, step, decision.id)
+                step = Step(decision, option.id)
+                child = self._step(state, action, path, step, decision)
                 if child is not None:
                     yield child[0], step
             else:
-                yield from self._chance_children(state, prompt, action, path)
+                yield from self._chance_children(state, decision, action, path)
 
     def _chance_children(
-        self, state: GameState, prompt: Prompt, action: Action, path: tuple[Step, ...]
+        self, state: GameState, decision: str, action: Action, path: tuple[Step, ...]
     ) -> Iterator[tuple[GameState, Step]]:
-        decision = prompt.decision.id
         found: dict[str, float] = {}
         for attempt in range(MAX_CHANCE_TRIES):
             forced = attrs.evolve(state, rng=_spread(attempt))
@@ -330,14 +413,15 @@ class Explorer:
                 result.events.add(record.event)
             elif isinstance(record, GameEnded):
                 result.endings.add(record.ending)
-            elif isinstance(record, DecisionSkipped) and self._nothing_offered(
-                state, record.decision
-            ):
+            elif isinstance(record, DecisionSkipped) and self._nothing_offered(state, record):
                 result.dead_ends.append(DeadEnd(path, record.decision))
 
-    def _nothing_offered(self, state: GameState, decision_id: str) -> bool:
+    def _nothing_offered(self, state: GameState, skipped: DecisionSkipped) -> bool:
         """A skip is a dead end when the decision was due but none of its options was open."""
-        decision = self.scenario.decision(decision_id)
+        reason = getattr(skipped, "reason", None)
+        if reason is not None:
+            return bool(reason == "no options")
+        decision = self.scenario.decision(skipped.decision)
         env = self.game.env(state)
         try:
             if decision.when is not None and not decision.when(env):
@@ -347,6 +431,10 @@ class Explorer:
             return False
 
     def _record_end(self, state: GameState, path: tuple[Step, ...]) -> None:
+        key = self.key(state)
+        if key in self.ends_seen:  # sampled games often reach the same end state again
+            return
+        self.ends_seen.add(key)
         scores = self.game.scores(state)
         objectives = {
             (role, objective.id): met
@@ -359,6 +447,9 @@ class Explorer:
         )
 
 
-def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> Exploration:
-    """Explore every reachable state of ``scenario`` up to ``max_states`` distinct states."""
-    return Explorer(scenario, max_states).run()
+def explore(
+    scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES
+) -> Exploration:
+    """Explore every reachable state of ``scenario`` up to ``max_states`` distinct states;
+    past the bound, play ``samples`` sampled games for coverage."""
+    return Explorer(scenario, max_states, samples).run()

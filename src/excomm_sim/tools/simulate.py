@@ -16,7 +16,7 @@ from typing import Any
 
 from attrs import define, field, frozen
 
-from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.game import Action, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Option, Position, Scenario, VariableKind
 
@@ -38,19 +38,15 @@ class StrategyError(ValueError):
     """An unknown strategy name, or a ROLE-stances naming no role."""
 
 
-Chooser = Callable[[Game, GameState, Prompt, random.Random], str]
+Chooser = Callable[[Game, GameState, Sequence[Option], random.Random], str]
+"""(game, state, offered options, the game's private generator) -> the option id to take."""
 
 
-def _offered(prompt: Prompt) -> list[Option]:
-    return [view.option for view in prompt.options if view.offered]
+def _random(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
+    return rng.choice(offered).id
 
 
-def _random(game: Game, state: GameState, prompt: Prompt, rng: random.Random) -> str:
-    return rng.choice(_offered(prompt)).id
-
-
-def _history(game: Game, state: GameState, prompt: Prompt, rng: random.Random) -> str:
-    offered = _offered(prompt)
+def _history(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
     for option in offered:
         if option.history:
             return option.id
@@ -58,8 +54,7 @@ def _history(game: Game, state: GameState, prompt: Prompt, rng: random.Random) -
 
 
 def _lean(lean: str) -> Chooser:
-    def choose(game: Game, state: GameState, prompt: Prompt, rng: random.Random) -> str:
-        offered = _offered(prompt)
+    def choose(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
         for wanted in (lean, ""):
             for option in offered:
                 if option.lean == wanted:
@@ -70,10 +65,10 @@ def _lean(lean: str) -> Chooser:
 
 
 def _stances(role: str) -> Chooser:
-    def choose(game: Game, state: GameState, prompt: Prompt, rng: random.Random) -> str:
+    def choose(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
         env = game.env(state)
         best_id, best_score = "", -math.inf
-        for option in _offered(prompt):
+        for option in offered:
             score = 0
             for stance in option.stances:
                 if stance.role != role or (stance.when is not None and not stance.when(env)):
@@ -201,11 +196,15 @@ class Simulator:
         rng = random.Random(seed)
         game = self.game
         state, _ = game.start(seed)
+        seat = self.seat
+        choose = self.choose
         for _ in range(MAX_MOVES):
-            prompt = game.prompt(state)
-            if prompt is None:
+            if state.ending is not None or state.current is None:
                 break
-            state, _ = game.step(state, Action(prompt.role, self.choose(game, state, prompt, rng)))
+            # The seat is the only human, so whoever the engine waits for is the seat, and
+            # the options on offer are all it needs (cheaper than building a Prompt).
+            offered = game.offered_options(state)
+            state, _ = game.step(state, Action(seat, choose(game, state, offered, rng)))
         return state
 
     def run(self, indices: Sequence[int] | range) -> Tally:
