@@ -24,7 +24,7 @@ from excomm_sim.scenario.model import (
     Scenario,
     Source,
 )
-from excomm_sim.scenario.refs import Refs, declared_ids
+from excomm_sim.scenario.refs import Refs, declared_id, declared_ids
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
 SCENARIO_KEYS = (
@@ -135,9 +135,9 @@ def _declared_choices(top: YMap) -> Mapping[str, frozenset[str]]:
     if isinstance(decisions, YSeq):
         for item in decisions.items:
             if isinstance(item, YMap):
-                ident = declared_ids(YSeq(0, 0, [item]))
-                if ident and ident[0] not in choices:
-                    choices[ident[0]] = frozenset(declared_ids(_entry(item, "options")))
+                ident = declared_id(item)
+                if ident and ident not in choices:
+                    choices[ident] = frozenset(declared_ids(_entry(item, "options")))
     return choices
 
 
@@ -148,9 +148,9 @@ def _declared_president(top: YMap) -> str:
             if isinstance(item, YMap):
                 flag = _entry(item, "president")
                 if isinstance(flag, YScalar) and flag.kind == "bool" and flag.value:
-                    ids = declared_ids(YSeq(0, 0, [item]))
-                    if ids:
-                        return ids[0]
+                    ident = declared_id(item)
+                    if ident:
+                        return ident
     return ""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from excomm_sim.scenario.expr import (
     Assignment,
@@ -23,6 +24,7 @@ from excomm_sim.scenario.expr import (
 )
 from excomm_sim.scenario.fields import Context
 from excomm_sim.scenario.model import Variable, VariableKind
+from excomm_sim.scenario.problems import Severity
 from excomm_sim.scenario.yamlnodes import YNode, YScalar, describe
 
 _STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
@@ -31,17 +33,27 @@ _COMPARISON = re.compile(
     r"|(?<![\w.])(-?\d+)\s*(==|!=|<=|>=|<|>)\s*([a-z][a-z0-9_]*)(?![\w.(])"
 )
 _LITERAL_ASSIGNMENT = re.compile(r"\s*([a-z][a-z0-9_]*)\s*=\s*(-?\d+)\s*")
+_DIGIT = re.compile(r"\d")
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 
+Finding = tuple[int, str, Severity]
+"""A problem inside an expression: offset in its text, message, severity."""
+
+
 class ExpressionCompiler:
-    """Compiles one file's expressions against its declared names, reporting located errors."""
+    """Compiles one file's expressions against its declared names, reporting located errors.
+
+    Results are memoised by text: a file states ``tension -= 5`` many times, and the answer
+    (the compiled object, or the findings to report) depends only on the text and the
+    file's declarations. Findings are placed anew at every scalar that repeats the text.
+    """
 
     def __init__(self, ctx: Context, names: Names, variables: Mapping[str, Variable]) -> None:
         self.ctx = ctx
         self.names = names
         self.variables = variables
-        self._one: Expression | None = None
+        self._memo: dict[tuple[str, str], tuple[Any, tuple[Finding, ...]]] = {}
 
     def source_of(self, node: YNode, path: str) -> str | None:
         """An expression's text: a string, or a plain number or boolean (``weight: 60``)."""
@@ -56,27 +68,13 @@ class ExpressionCompiler:
         source = self.source_of(node, path)
         if source is None:
             return None
-        assert isinstance(node, YScalar)
-        try:
-            expression = compile_condition(source, self.names)
-        except ExprError as error:
-            self._report(node, path, error)
-            return None
-        self._check_comparisons(node, path, source)
-        return expression
+        return self._compiled("bool", source, node, path)  # type: ignore[no-any-return]
 
     def integer(self, node: YNode, path: str) -> Expression | None:
         source = self.source_of(node, path)
         if source is None:
             return None
-        assert isinstance(node, YScalar)
-        try:
-            expression = compile_expression(source, self.names, "int")
-        except ExprError as error:
-            self._report(node, path, error)
-            return None
-        self._check_comparisons(node, path, source)
-        return expression
+        return self._compiled("int", source, node, path)  # type: ignore[no-any-return]
 
     def effect(self, node: YNode, path: str) -> Assignment | None:
         if not isinstance(node, YScalar) or node.kind != "str":
@@ -87,49 +85,60 @@ class ExpressionCompiler:
             )
             return None
         source = node.text.rstrip("\n") if node.style in ("|", ">") else node.text
-        try:
-            assignment = compile_effect(source, self.names)
-        except ExprError as error:
-            self._report(node, path, error)
-            return None
-        self._check_literal_assignment(node, path, source)
-        self._check_comparisons(node, path, source)
-        return assignment
+        return self._compiled("effect", source, node, path)  # type: ignore[no-any-return]
 
     def constant_one(self) -> Expression:
         """The default chance weight, compiled once per file."""
-        if self._one is None:
-            self._one = compile_expression("1", self.names, "int")
-        return self._one
+        return self._compile("int", "1")[0]  # type: ignore[no-any-return]
 
-    def _report(self, node: YScalar, path: str, error: ExprError) -> None:
-        line, column = self.ctx.source.locate(node, error.offset)
-        message = error.message
-        if error.hint and error.hint not in message:
-            message = f"{message} ({error.hint})"
-        self.ctx.report_at(line, column, path, message)
+    def _compiled(self, mode: str, source: str, node: YNode, path: str) -> Any:
+        assert isinstance(node, YScalar)
+        result, findings = self._compile(mode, source)
+        for offset, message, severity in findings:
+            line, column = self.ctx.source.locate(node, offset)
+            self.ctx.report_at(line, column, path, message, severity)
+        return result
 
-    def _check_literal_assignment(self, node: YScalar, path: str, source: str) -> None:
+    def _compile(self, mode: str, source: str) -> tuple[Any, tuple[Finding, ...]]:
+        key = (mode, source)
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        try:
+            if mode == "effect":
+                result: Any = compile_effect(source, self.names)
+            elif mode == "bool":
+                result = compile_condition(source, self.names)
+            else:
+                result = compile_expression(source, self.names, "int")
+        except ExprError as error:
+            message = error.message
+            if error.hint and error.hint not in message:
+                message = f"{message} ({error.hint})"
+            outcome: tuple[Any, tuple[Finding, ...]] = (None, ((error.offset, message, "error"),))
+        else:
+            findings = self._range_findings(source) if _DIGIT.search(source) else ()
+            outcome = (result, findings)
+        self._memo[key] = outcome
+        return outcome
+
+    def _range_findings(self, source: str) -> tuple[Finding, ...]:
+        findings: list[Finding] = []
         match = _LITERAL_ASSIGNMENT.fullmatch(source)
-        if match is None:
-            return
-        variable = self.variables.get(match.group(1))
-        if variable is None or variable.kind is not VariableKind.INT:
-            return
-        value = int(match.group(2))
-        if not _in_range(variable, value):
-            line, column = self.ctx.source.locate(node, match.start(2))
-            self.ctx.report_at(
-                line,
-                column,
-                path,
-                f"{value} is outside {variable.id}'s range {variable.minimum}..{variable.maximum}",
-            )
-
-    def _check_comparisons(self, node: YScalar, path: str, source: str) -> None:
-        if not any(char.isdigit() for char in source):
-            return
-        blanked = _STRING_LITERAL.sub(lambda match: " " * len(match.group()), source)
+        if match is not None:
+            variable = self.variables.get(match.group(1))
+            if variable is not None and variable.kind is VariableKind.INT:
+                value = int(match.group(2))
+                if not _in_range(variable, value):
+                    findings.append(
+                        (
+                            match.start(2),
+                            f"{value} is outside {variable.id}'s range "
+                            f"{variable.minimum}..{variable.maximum}",
+                            "error",
+                        )
+                    )
+        blanked = _STRING_LITERAL.sub(lambda found: " " * len(found.group()), source)
         for match in _COMPARISON.finditer(blanked):
             if match.group(1):
                 name, operator, literal = match.group(1), match.group(2), match.group(3)
@@ -144,15 +153,15 @@ class ExpressionCompiler:
             if _in_range(variable, value):
                 continue
             outcome = _always(operator, above=value > (variable.maximum or 0))
-            line, column = self.ctx.source.locate(node, literal_at)
-            self.ctx.report_at(
-                line,
-                column,
-                path,
-                f"{value} is outside {name}'s range {variable.minimum}..{variable.maximum}, "
-                f"so '{name} {operator} {value}' is always {outcome}",
-                "warning",
+            findings.append(
+                (
+                    literal_at,
+                    f"{value} is outside {name}'s range {variable.minimum}..{variable.maximum}, "
+                    f"so '{name} {operator} {value}' is always {outcome}",
+                    "warning",
+                )
             )
+        return tuple(findings)
 
 
 def _in_range(variable: Variable, value: int) -> bool:

@@ -27,6 +27,9 @@ from excomm_sim.scenario.yamlnodes import (
 
 IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 """What every id in a scenario looks like."""
+_BLOCK_STYLES = ("|", ">")
+_ALLOWED: dict[int, tuple[Sequence[str], frozenset[str]]] = {}
+"""Key tables as sets, by the identity of the (module-level, immutable) tuple."""
 YAML_BOOL_WORDS = frozenset({"yes", "no", "on", "off"})
 """Words YAML 1.1 reads as booleans although an author may mean the word."""
 
@@ -103,8 +106,13 @@ class Fields:
         self.node = node
         self.path = path
         self.what = what
+        known = _ALLOWED.get(id(allowed))
+        if known is None or known[0] is not allowed:
+            known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
+        if node.entries.keys() <= known[1]:
+            return
         for key, entry in node.entries.items():
-            if key not in allowed:
+            if key not in known[1]:
                 hint = did_you_mean(key, allowed)
                 if not hint and node.flow and _is_null(entry.value):
                     hint = "; inside { } a comma ends the entry, so quote text that contains commas"
@@ -125,11 +133,13 @@ class Fields:
     def get(self, key: str, required: bool = False) -> YNode | None:
         """The value node, or None when absent or null (reported when ``required``)."""
         entry = self.node.entries.get(key)
-        if entry is None or _is_null(entry.value):
-            if required:
-                self.missing(key)
-            return None
-        return entry.value
+        if entry is not None:
+            value = entry.value
+            if type(value) is not YScalar or value.kind != "null":
+                return value
+        if required:
+            self.missing(key)
+        return None
 
     def missing(self, key: str) -> None:
         entry = self.node.entries.get(key)
@@ -141,6 +151,17 @@ class Fields:
             )
 
     def text(self, key: str, required: bool = False, default: str = "") -> str:
+        entry = self.node.entries.get(key)
+        if entry is not None:
+            # Fast path for the common case: plain or quoted text that is not blank.
+            value = entry.value
+            if (
+                type(value) is YScalar
+                and value.kind == "str"
+                and value.node.style not in _BLOCK_STYLES
+                and (not required or value.text.strip())
+            ):
+                return value.text
         node = self.get(key, required)
         if node is None:
             return default

@@ -157,17 +157,21 @@ class Refs:
         return self.reference(node, join(fields.path, key), known, what)
 
 
+def declared_id(item: YNode) -> str | None:
+    """The valid ``id`` of a mapping, silently (None when missing or malformed)."""
+    if isinstance(item, YMap):
+        entry = item.entries.get("id")
+        if (
+            entry is not None
+            and isinstance(entry.value, YScalar)
+            and IDENTIFIER.fullmatch(entry.value.text)
+        ):
+            return entry.value.text
+    return None
+
+
 def declared_ids(node: YNode | None) -> list[str]:
     """The valid ``id`` values of a list of mappings, silently (the builder reports later)."""
-    found = []
-    if isinstance(node, YSeq):
-        for item in node.items:
-            if isinstance(item, YMap):
-                entry = item.entries.get("id")
-                if (
-                    entry is not None
-                    and isinstance(entry.value, YScalar)
-                    and IDENTIFIER.fullmatch(entry.value.text)
-                ):
-                    found.append(entry.value.text)
-    return found
+    if not isinstance(node, YSeq):
+        return []
+    return [ident for ident in map(declared_id, node.items) if ident is not None]

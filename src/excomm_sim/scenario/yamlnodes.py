@@ -40,6 +40,7 @@ _SCALAR_TAGS = {
     _YAML + "merge": "str",  # "<<" used as a value is just text
 }
 _MAP_TAG = _YAML + "map"
+_STR_TAG = _YAML + "str"
 _SEQ_TAG = _YAML + "seq"
 _MERGE_TAG = _YAML + "merge"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -47,13 +48,20 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class YNode:
-    """A located node: 1-based ``line`` and ``column`` of its first character."""
+    """A located node; line and column (1-based) are read from the composed YAML node."""
 
-    __slots__ = ("column", "line")
+    __slots__ = ("node",)
 
-    def __init__(self, line: int, column: int) -> None:
-        self.line = line
-        self.column = column
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+    @property
+    def line(self) -> int:
+        return int(self.node.start_mark.line) + 1
+
+    @property
+    def column(self) -> int:
+        return int(self.node.start_mark.column) + 1
 
 
 class YScalar(YNode):
@@ -64,38 +72,47 @@ class YScalar(YNode):
     quote/block indicator. ``index``/``end`` are character offsets of the scalar in the text.
     """
 
-    __slots__ = ("end", "index", "kind", "style", "text", "value")
+    __slots__ = ("kind", "text", "value")
 
-    def __init__(
-        self,
-        line: int,
-        column: int,
-        value: Any,
-        text: str,
-        kind: str,
-        style: str,
-        index: int,
-        end: int,
-    ) -> None:
-        super().__init__(line, column)
-        self.value = value
-        self.text = text
+    def __init__(self, node: yaml.ScalarNode, kind: str, value: Any) -> None:
+        self.node = node
         self.kind = kind
-        self.style = style
-        self.index = index
-        self.end = end
+        self.text: str = node.value
+        self.value = value
+
+    @property
+    def style(self) -> str:
+        return self.node.style or ""
+
+    @property
+    def index(self) -> int:
+        return int(self.node.start_mark.index)
+
+    @property
+    def end(self) -> int:
+        return int(self.node.end_mark.index)
 
 
 class YEntry:
     """A mapping entry: where its key stands, the key's YAML kind, and the value node."""
 
-    __slots__ = ("key_column", "key_kind", "key_line", "value")
+    __slots__ = ("key", "value")
 
-    def __init__(self, key_line: int, key_column: int, key_kind: str, value: YNode) -> None:
-        self.key_line = key_line
-        self.key_column = key_column
-        self.key_kind = key_kind
+    def __init__(self, key: yaml.ScalarNode, value: YNode) -> None:
+        self.key = key
         self.value = value
+
+    @property
+    def key_line(self) -> int:
+        return int(self.key.start_mark.line) + 1
+
+    @property
+    def key_column(self) -> int:
+        return int(self.key.start_mark.column) + 1
+
+    @property
+    def key_kind(self) -> str:
+        return _SCALAR_TAGS.get(self.key.tag, "str")
 
 
 class YMap(YNode):
@@ -104,14 +121,15 @@ class YMap(YNode):
     ``flow`` is true for the ``{a: 1, b: 2}`` style, where a comma ends an entry.
     """
 
-    __slots__ = ("entries", "flow")
+    __slots__ = ("entries",)
 
-    def __init__(
-        self, line: int, column: int, entries: dict[str, YEntry], flow: bool = False
-    ) -> None:
-        super().__init__(line, column)
+    def __init__(self, node: yaml.MappingNode, entries: dict[str, YEntry]) -> None:
+        self.node = node
         self.entries = entries
-        self.flow = flow
+
+    @property
+    def flow(self) -> bool:
+        return bool(self.node.flow_style)
 
 
 class YSeq(YNode):
@@ -119,8 +137,8 @@ class YSeq(YNode):
 
     __slots__ = ("items",)
 
-    def __init__(self, line: int, column: int, items: list[YNode]) -> None:
-        super().__init__(line, column)
+    def __init__(self, node: yaml.SequenceNode, items: list[YNode]) -> None:
+        self.node = node
         self.items = items
 
 
@@ -195,10 +213,41 @@ def _find_char(text: str, char: str, start: int, end: int) -> int:
     return text.find(char, start, end)
 
 
+class _SafeLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.1 resolution memoised, for speed on large files.
+
+    Composing calls ``resolve`` for every node; the answer depends only on the node kind,
+    the text and whether the scalar was plain, so it is cached per text. Path resolvers
+    (``descend_resolver``/``ascend_resolver``) are a PyYAML extension nobody registers on
+    the safe loader; they are skipped.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._resolved: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
+            tag = self._resolved.get(value)
+            if tag is None:
+                tag = self._resolved[value] = super().resolve(kind, value, implicit)
+            return tag
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
 def read_yaml(source: SourceText, problems: Problems) -> YNode | None:
     """Compose ``source`` safely and convert it; None (with problems) when unreadable."""
+    loader = _SafeLoader(source.text)
     try:
-        node = yaml.compose(source.text, Loader=_Loader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -214,11 +263,17 @@ def read_yaml(source: SourceText, problems: Problems) -> YNode | None:
     except RecursionError:
         problems.add(1, 1, "", f"the document nests deeper than {MAX_DEPTH} levels")
         return None
+    finally:
+        loader.dispose()
     if node is None:
         return None
-    if not _within_limits(node, problems):
+    converter = _Converter(problems)
+    try:
+        return converter.convert(node, "", 0)
+    except _Refused as refusal:
+        mark = refusal.node.start_mark
+        problems.add(mark.line + 1, mark.column + 1, "", refusal.message)
         return None
-    return _Converter(problems).convert(node, "")
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
@@ -235,53 +290,6 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return f"{problem} ({context}{where})"
 
 
-def _within_limits(root: yaml.Node, problems: Problems) -> bool:
-    """Measure the expanded size of the node graph without expanding it.
-
-    Sizes are memoised per node object, so shared (aliased) nodes cost one visit however
-    often they are referenced; a node that contains itself is a cycle.
-    """
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def measure(node: yaml.Node, depth: int) -> int:
-        key = id(node)
-        known = sizes.get(key)
-        if known is not None:
-            return known
-        if key in active:
-            raise _Refused(node, "an alias refers to a node that contains it (a cycle)")
-        if depth > MAX_DEPTH:
-            raise _Refused(node, f"the document nests deeper than {MAX_DEPTH} levels")
-        size = 1
-        if isinstance(node, yaml.SequenceNode):
-            active.add(key)
-            for child in node.value:
-                size += measure(child, depth + 1)
-            active.discard(key)
-        elif isinstance(node, yaml.MappingNode):
-            active.add(key)
-            for key_node, value_node in node.value:
-                size += measure(key_node, depth + 1) + measure(value_node, depth + 1)
-            active.discard(key)
-        if size > MAX_NODES:
-            raise _Refused(
-                node,
-                f"the document expands to more than {MAX_NODES:,} nodes "
-                "(aliases referring to aliases?); refused",
-            )
-        sizes[key] = size
-        return size
-
-    try:
-        measure(root, 0)
-    except _Refused as refusal:
-        mark = refusal.node.start_mark
-        problems.add(mark.line + 1, mark.column + 1, "", refusal.message)
-        return False
-    return True
-
-
 class _Refused(Exception):
     def __init__(self, node: yaml.Node, message: str) -> None:
         super().__init__(message)
@@ -290,128 +298,155 @@ class _Refused(Exception):
 
 
 class _Converter:
-    """Walks a measured node graph once; shared (aliased) nodes convert once."""
+    """Walks the composed node graph once, measuring it as if aliases were expanded.
+
+    A node reached again through an alias converts once (its result is shared), and its
+    expanded size is remembered, so a "billion laughs" file is refused after work
+    proportional to its length. A collection met again while still being converted is an
+    alias cycle.
+    """
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.done: dict[int, YNode] = {}
+        self.sizes: dict[int, int] = {}
+        self.active: set[int] = set()
 
-    def convert(self, node: yaml.Node, path: str) -> YNode:
-        known = self.done.get(id(node))
+    def convert(self, node: yaml.Node, path: str, depth: int) -> YNode:
+        if node.__class__ is yaml.ScalarNode:
+            return self._scalar(node, path)
+        key = id(node)
+        known = self.done.get(key)
         if known is not None:
             return known
-        mark = node.start_mark
-        line, column = mark.line + 1, mark.column + 1
+        if key in self.active:
+            raise _Refused(node, "an alias refers to a node that contains it (a cycle)")
+        if depth >= MAX_DEPTH:
+            raise _Refused(node, f"the document nests deeper than {MAX_DEPTH} levels")
+        self.active.add(key)
         result: YNode
-        if isinstance(node, yaml.ScalarNode):
-            result = self._scalar(node, line, column, path)
-        elif isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, _SEQ_TAG, line, column, path)
-            result = YSeq(
-                line,
-                column,
-                [self.convert(child, f"{path}[{index}]") for index, child in enumerate(node.value)],
-            )
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                self._report(node, path, _tag_message(node.tag))
+            items = []
+            size = 1
+            for index, child in enumerate(node.value):
+                if child.__class__ is yaml.ScalarNode:
+                    items.append(self._scalar(child, path, index))
+                    size += 1
+                else:
+                    items.append(self.convert(child, f"{path}[{index}]", depth + 1))
+                    size += self.sizes[id(child)]
+            result = YSeq(node, items)
         else:
-            self._check_tag(node, _MAP_TAG, line, column, path)
-            result = YMap(line, column, self._entries(node, path), bool(node.flow_style))
-        self.done[id(node)] = result
+            if node.tag != _MAP_TAG:
+                self._report(node, path, _tag_message(node.tag))
+            entries, size = self._entries(node, path, depth)
+            result = YMap(node, entries)
+        self.active.discard(key)
+        if size > MAX_NODES:
+            raise _Refused(
+                node,
+                f"the document holds more than {MAX_NODES:,} values once aliases are "
+                "expanded; refused",
+            )
+        self.sizes[key] = size
+        self.done[key] = result
         return result
 
-    def _check_tag(self, node: yaml.Node, expected: str, line: int, column: int, path: str) -> None:
-        if node.tag != expected:
-            self.problems.add(line, column, path, _tag_message(node.tag))
+    def _report(self, node: yaml.Node, path: str, message: str) -> None:
+        mark = node.start_mark
+        self.problems.add(mark.line + 1, mark.column + 1, path, message)
 
-    def _scalar(self, node: yaml.ScalarNode, line: int, column: int, path: str) -> YScalar:
-        text: str = node.value
+    def _scalar(self, node: yaml.ScalarNode, path: str, key: str | int | None = None) -> YScalar:
         kind = _SCALAR_TAGS.get(node.tag)
-        style = node.style or ""
-        scalar = YScalar(
-            line,
-            column,
-            text,
-            text,
-            kind or "str",
-            style,
-            node.start_mark.index,
-            node.end_mark.index,
-        )
-        if kind is None:
-            self.problems.add(line, column, path, _tag_message(node.tag))
-            return scalar
         if kind == "str":
-            return scalar
+            return YScalar(node, "str", node.value)
+        if kind is None:
+            self._report(node, _join(path, key), _tag_message(node.tag))
+            return YScalar(node, "str", node.value)
         try:
             if kind == "int":
-                scalar.value = _CONSTRUCTOR.construct_yaml_int(node)
+                value = _CONSTRUCTOR.construct_yaml_int(node)
             elif kind == "float":
-                scalar.value = _CONSTRUCTOR.construct_yaml_float(node)
+                value = _CONSTRUCTOR.construct_yaml_float(node)
             elif kind == "bool":
-                scalar.value = _CONSTRUCTOR.construct_yaml_bool(node)
+                value = _CONSTRUCTOR.construct_yaml_bool(node)
             elif kind == "null":
-                scalar.value = None
+                value = None
             else:
-                scalar.value = _CONSTRUCTOR.construct_yaml_timestamp(node)
+                value = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
             shown = "date" if kind == "timestamp" else kind
-            self.problems.add(line, column, path, f"{text!r} is not a valid {shown}")
-            scalar.kind = "str"
-        return scalar
+            self._report(node, _join(path, key), f"{node.value!r} is not a valid {shown}")
+            return YScalar(node, "str", node.value)
+        return YScalar(node, kind, value)
 
-    def _entries(self, node: yaml.MappingNode, path: str) -> dict[str, YEntry]:
+    def _entries(
+        self, node: yaml.MappingNode, path: str, depth: int
+    ) -> tuple[dict[str, YEntry], int]:
         entries: dict[str, YEntry] = {}
         merged: list[YMap] = []
+        size = 1
         for key_node, value_node in node.value:
-            key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.add(
-                    key_line, key_column, path, "a key must be a plain name, not a list or mapping"
-                )
+            if key_node.__class__ is not yaml.ScalarNode:
+                self._report(key_node, path, "a key must be a plain name, not a list or mapping")
                 continue
-            if key_node.tag == _MERGE_TAG:
-                merged.extend(self._merge_sources(value_node, path))
-                continue
+            tag = key_node.tag
             key = key_node.value
-            key_path = f"{path}.{key}" if path else key
-            key_kind = _SCALAR_TAGS.get(key_node.tag)
-            if key_kind is None:
-                self.problems.add(key_line, key_column, key_path, _tag_message(key_node.tag))
-                key_kind = "str"
+            if tag != _STR_TAG:
+                if tag == _MERGE_TAG:
+                    merged.extend(self._merge_sources(value_node, path, depth))
+                    continue
+                if tag not in _SCALAR_TAGS:
+                    self._report(key_node, _join(path, key), _tag_message(tag))
             first = entries.get(key)
             if first is not None:
-                self.problems.add(
-                    key_line,
-                    key_column,
-                    key_path,
+                self._report(
+                    key_node,
+                    _join(path, key),
                     f"duplicate key '{key}' (first given on line {first.key_line}); "
                     "YAML would silently keep only the last one",
                 )
                 continue
-            entries[key] = YEntry(
-                key_line, key_column, key_kind, self.convert(value_node, key_path)
-            )
+            if value_node.__class__ is yaml.ScalarNode:
+                entries[key] = YEntry(key_node, self._scalar(value_node, path, key))
+                size += 2
+            else:
+                entries[key] = YEntry(
+                    key_node, self.convert(value_node, _join(path, key), depth + 1)
+                )
+                size += 1 + self.sizes[id(value_node)]
         for source in merged:
             for key, entry in source.entries.items():
                 entries.setdefault(key, entry)
-        return entries
+            size += self.sizes.get(id(source.node), 1)
+        return entries, size
 
-    def _merge_sources(self, node: yaml.Node, path: str) -> list[YMap]:
+    def _merge_sources(self, node: yaml.Node, path: str, depth: int) -> list[YMap]:
         """The mappings a ``<<:`` merge key brings in (a mapping or a list of them)."""
-        converted = self.convert(node, path)
+        converted = self.convert(node, path, depth + 1)
         candidates = converted.items if isinstance(converted, YSeq) else [converted]
         sources: list[YMap] = []
         for candidate in candidates:
             if isinstance(candidate, YMap):
                 sources.append(candidate)
             else:
-                self.problems.add(
-                    candidate.line,
-                    candidate.column,
+                self._report(
+                    candidate.node,
                     path,
-                    f"a merge key (<<) takes a mapping or a list of mappings, "
+                    "a merge key (<<) takes a mapping or a list of mappings, "
                     f"got {describe(candidate)}",
                 )
         return sources
+
+
+def _join(path: str, key: str | int | None) -> str:
+    if key is None:
+        return path
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
 
 
 def _tag_message(tag: str) -> str:
