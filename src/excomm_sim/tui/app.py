@@ -387,7 +387,8 @@ def run_game(
     saves_dir: Path | None = None,
     watch: bool = False,
 ) -> int:
-    """Run the game in the terminal; 0 on a normal quit, 2 if the scenario cannot be loaded.
+    """Run the game in the terminal: 0 on a normal quit, 1 if the scenario has problems
+    (printed as file:line:col), 2 if it cannot be read or a role is unknown.
 
     ``scenario_path`` None means the bundled meeting 19 (New game opens the picker);
     ``roles`` (role ids, optionally ``role=Name``) start a game at once, skipping the title.
@@ -398,11 +399,14 @@ def run_game(
         from excomm_sim.tui.catalog import load_scenario
 
         path = scenario_path or bundled_scenario()
+        if not path.is_file():
+            print(f"excomm-sim: no scenario file {path}", file=sys.stderr)
+            return 2
         entry = load_scenario(path)
         if entry.scenario is None:
             for problem in entry.problems:
                 print(problem, file=sys.stderr)
-            return 2
+            return 1
         scenario, scenario_path = entry.scenario, path
     humans: dict[str, str] = {}
     if roles and scenario is not None:

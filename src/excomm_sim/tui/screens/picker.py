@@ -14,16 +14,27 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from excomm_sim.tui.catalog import ScenarioEntry
+from excomm_sim.tui.describe import prose
 from excomm_sim.tui.messages import ScenarioChosen
 from excomm_sim.tui.widgets.marked import MarkedOptionList
+
+MAX_PROBLEMS = 3
+"""Problems listed per broken file; the rest are one ``validate`` away."""
 
 
 def entry_prompt(entry: ScenarioEntry) -> Content:
     where = "bundled" if entry.bundled else str(entry.path.parent)
     if entry.scenario is None:
         count = len(entry.problems)
-        shown = "\n".join("   " + line for line in entry.problems[:6])
-        more = f"\n   … and {count - 6} more" if count > 6 else ""
+        folder = f"{entry.path.parent}/"
+        shown = "\n".join(
+            "   " + line.removeprefix(folder) for line in entry.problems[:MAX_PROBLEMS]
+        )
+        more = (
+            f"\n   … and {count - MAX_PROBLEMS} more: excomm-sim validate {entry.path}"
+            if count > MAX_PROBLEMS
+            else ""
+        )
         return Content.assemble(
             ("[broken] ", "bold"),
             f"{entry.path.name} — {count} problem{'s' if count != 1 else ''} ({where})\n",
@@ -57,10 +68,20 @@ class ScenarioPickerScreen(Screen[None]):
                 ),
                 id="picker-list",
             )
+            yield Static("", id="picker-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#picker-list", OptionList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        entry = self.entries[int(event.option.id or 0)]
+        if entry.scenario is not None:
+            detail = Content.assemble(
+                (entry.scenario.title, "bold"), "\n", prose(entry.scenario.summary)
+            )
+            self.query_one("#picker-detail", Static).update(detail)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

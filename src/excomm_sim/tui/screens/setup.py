@@ -30,9 +30,10 @@ SOLO_NAME = "Player"
 
 
 def role_prompt(scenario: Scenario, role_id: str) -> Content:
+    """'John F. Kennedy — President of the United States (decides)'; advisers unmarked."""
     role = scenario.role(role_id)
-    duty = "decides" if role.is_president else "advises and recommends"
-    return Content.assemble((role.name, "bold"), f" — {role.title}\n   ({duty})")
+    duty = " (decides)" if role.is_president else ""
+    return Content.assemble((role.name, "bold"), f" — {role.title}", (duty, "italic"))
 
 
 class SetupScreen(Screen[None]):
@@ -58,7 +59,10 @@ class SetupScreen(Screen[None]):
                 yield Input(str(self.seed), type="integer", id="seed", max_length=18)
             with TabbedContent(id="setup-tabs"):
                 with TabPane("Solo", id="solo"):
-                    yield Static("Pick your seat; the computer plays the others.")
+                    yield Static(
+                        "Pick your seat: the President decides, the others advise. "
+                        "The computer plays every other seat."
+                    )
                     yield MarkedOptionList(
                         *(
                             Option(role_prompt(self.scenario, role.id), id=role.id)
@@ -75,7 +79,10 @@ class SetupScreen(Screen[None]):
                         with Horizontal(classes="seat-row"):
                             yield Label(f"{role.name}", classes="seat-label")
                             yield Input(
-                                placeholder="computer", id=f"seat-{role.id}", classes="seat-name"
+                                placeholder="(computer)",
+                                id=f"seat-{role.id}",
+                                classes="seat-name",
+                                compact=True,
                             )
                     yield Button("Start hot-seat game", id="start-hotseat", variant="primary")
                     yield Static("", id="setup-error")
