@@ -220,6 +220,22 @@ def test_constant_subexpression_is_folded_but_still_correct() -> None:
     assert compile_expression("verification > 10 * 6 + 1", NAMES)(ENV) is True
 
 
+def test_compiling_the_same_text_again_reuses_the_result() -> None:
+    assert compile_effect("tension += 5", NAMES) is compile_effect("tension += 5", NAMES)
+
+
+def test_cached_result_is_not_shared_with_other_names() -> None:
+    other = Names({"tension": BOOL})
+    assert compile_expression("tension", NAMES).type == INT
+    assert compile_expression("tension", other).type == BOOL
+
+
+def test_cache_keeps_expected_kind_apart() -> None:
+    assert compile_expression("blockade", NAMES).type == BOOL
+    with pytest.raises(ExprError):
+        compile_expression("blockade", NAMES, "int")
+
+
 def test_missing_decision_key_means_not_chosen() -> None:
     assert compile_condition("chose('quarantine', 'keep')", NAMES)({}) is False
 

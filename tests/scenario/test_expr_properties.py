@@ -6,6 +6,7 @@
   the same value as an independent reference built alongside the text (precedence is
   exercised by printing only the parentheses that are needed, plus random extra ones).
 - Compiling is deterministic.
+- The regex fast path of the tokenizer yields exactly what the reference tokenizer does.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from excomm_sim.scenario._expr_lex import MAX_SOURCE_LENGTH, Token, _tokenize_slowly, tokenize
 from excomm_sim.scenario.expr import (
     BOOL,
     INT,
@@ -298,7 +300,9 @@ def test_generated_expression_matches_reference(pair: tuple[str, Gen], env: Env)
 @given(bool_exprs(), envs)
 def test_compiling_is_deterministic(gen: Gen, env: Env) -> None:
     first = compile_expression(gen.source, NAMES)
-    second = compile_expression(gen.source, NAMES)
+    # A distinct but equal Names object, so the second compile is not a cache hit.
+    second = compile_expression(gen.source, Names(dict(NAMES.variables), dict(NAMES.choices)))
+    assert first is not second
     assert first == second
     assert first.names == second.names
     with contextlib.suppress(EvalError):
@@ -327,3 +331,33 @@ def test_generated_int_effect_adds_to_the_target(gen: Gen, env: Env) -> None:
     except ZeroDivisionError:
         return
     assert assignment.apply(env) == expected  # type: ignore[arg-type]
+
+
+# -- the fast tokenizer agrees with the reference one -----------------------------------
+
+
+def _slow_outcome(source: str) -> list[Token] | tuple[str, int, int]:
+    try:
+        return _tokenize_slowly(source)
+    except ExprError as error:
+        return (error.message, error.offset, error.length)
+
+
+def _fast_outcome(source: str) -> list[Token] | tuple[str, int, int]:
+    try:
+        return tokenize(source)
+    except ExprError as error:
+        return (error.message, error.offset, error.length)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*LANGUAGE_TOKENS, " ", "\t", "\n", "00", "1.", "!", "**"])))
+def test_fast_tokenizer_matches_reference_on_token_soup(parts: list[str]) -> None:
+    source = "".join(parts)[:MAX_SOURCE_LENGTH]
+    assert _fast_outcome(source) == _slow_outcome(source)
+
+
+@SETTINGS
+@given(st.text(max_size=60))
+def test_fast_tokenizer_matches_reference_on_any_text(source: str) -> None:
+    assert _fast_outcome(source) == _slow_outcome(source)

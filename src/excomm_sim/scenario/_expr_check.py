@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from operator import itemgetter
+from typing import Any
 
 from excomm_sim.scenario._expr_closures import (
     FN_FN,
@@ -130,27 +131,18 @@ class Checker:
         raise _error(f"unknown variable '{name}'", node, hint)
 
     def check(self, node: Node) -> Compiled:
-        if isinstance(node, Literal):
-            return self._literal(node)
-        if isinstance(node, Name):
-            type_ = self.lookup(node)
-            self.reads.add(node.name)
-            return Compiled(node, type_, itemgetter(node.name), var=node.name)
-        if isinstance(node, Unary):
-            return self._unary(node)
-        if isinstance(node, Binary):
-            if node.op in _FLIPPED:
-                return self._comparison(node)
-            return self._arithmetic(node)
-        if isinstance(node, Logical):
-            return self._logical(node)
-        if isinstance(node, Membership):
-            return self._membership(node)
-        if isinstance(node, Conditional):
-            return self._conditional(node)
-        if isinstance(node, Call):
-            return self._call(node)
-        raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
+        """Check ``node`` (after its operands) and build its closure."""
+        return _DISPATCH[type(node)](self, node)
+
+    def _name(self, node: Name) -> Compiled:
+        type_ = self.lookup(node)
+        self.reads.add(node.name)
+        return Compiled(node, type_, itemgetter(node.name), var=node.name)
+
+    def _binary(self, node: Binary) -> Compiled:
+        if node.op in _FLIPPED:
+            return self._comparison(node)
+        return self._arithmetic(node)
 
     def _literal(self, node: Literal) -> Compiled:
         value = node.value
@@ -345,6 +337,18 @@ class Checker:
                 hint,
             )
         return Compiled(node, BOOL, lambda env: env.get(key) == option)
+
+
+_DISPATCH: dict[type[Node], Callable[[Checker, Any], Compiled]] = {
+    Literal: Checker._literal,
+    Name: Checker._name,
+    Unary: Checker._unary,
+    Binary: Checker._binary,
+    Logical: Checker._logical,
+    Membership: Checker._membership,
+    Conditional: Checker._conditional,
+    Call: Checker._call,
+}
 
 
 def _binary(op: str, left: Compiled, right: Compiled) -> Fn:

@@ -131,12 +131,44 @@ def _compile(
     return checker.check(node), checker.reads
 
 
+_CACHE_SIZE = 4096
+"""Compiled results remembered per (Names object, kind, source): scenario files repeat
+effects like ``tension += 5`` many times, and results are immutable, so sharing is safe."""
+
+_cache: dict[tuple[int, str, str], tuple[Names, Expression | Assignment]] = {}
+
+
+def _cached(kind: str, source: str, names: Names) -> Expression | Assignment | None:
+    hit = _cache.get((id(names), kind, source))
+    # The Names object itself is kept in the entry, so its id cannot be reused while cached.
+    if hit is not None and hit[0] is names:
+        return hit[1]
+    return None
+
+
+def _remember(kind: str, source: str, names: Names, result: Expression | Assignment) -> None:
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    _cache[(id(names), kind, source)] = (names, result)
+
+
 def compile_expression(source: str, names: Names, expect: Kind | None = None) -> Expression:
     """Parse, check and compile ``source``; ``expect`` demands a result kind.
 
-    Raises ExprError (and nothing else) for any malformed or ill-typed text.
+    Raises ExprError (and nothing else) for any malformed or ill-typed text. Results are
+    memoised per ``names`` object, which callers must therefore not mutate after use.
     """
     source = _check_source(source)
+    kind = expect or "any"
+    hit = _cached(kind, source, names)
+    if isinstance(hit, Expression):
+        return hit
+    expression = _compile_expression(source, names, expect)
+    _remember(kind, source, names, expression)
+    return expression
+
+
+def _compile_expression(source: str, names: Names, expect: Kind | None) -> Expression:
     compiled, reads = _compile(source, names, tokenize(source), 0)
     if expect is not None and compiled.type.kind != expect:
         raise ExprError(
@@ -153,8 +185,20 @@ def compile_condition(source: str, names: Names) -> Expression:
 
 
 def compile_effect(source: str, names: Names) -> Assignment:
-    """Parse, check and compile an effect ``target = e``, ``target += e`` or ``target -= e``."""
+    """Parse, check and compile an effect ``target = e``, ``target += e`` or ``target -= e``.
+
+    Raises ExprError (and nothing else); memoised like ``compile_expression``.
+    """
     source = _check_source(source)
+    hit = _cached("effect", source, names)
+    if isinstance(hit, Assignment):
+        return hit
+    assignment = _compile_effect(source, names)
+    _remember("effect", source, names, assignment)
+    return assignment
+
+
+def _compile_effect(source: str, names: Names) -> Assignment:
     tokens = tokenize(source)
     first, second = tokens[0], tokens[1]
     if first.kind != "name":
