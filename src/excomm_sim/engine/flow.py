@@ -66,6 +66,7 @@ class Run:
         "current",
         "cursor",
         "day",
+        "draws",
         "ending",
         "env",
         "fired",
@@ -100,6 +101,8 @@ class Run:
         self.ending: str | None = state.ending
         self.log: list[Record] = []
         self.timeline: list[Mapping[str, Value]] = list(state.timeline)
+        self.draws: list[tuple[list[int], int]] = []
+        """Each chance draw made in this call: the weights and the index drawn."""
 
 
 class Flow:
@@ -149,21 +152,27 @@ class Flow:
     def run_computers(self, run: Run) -> None:
         """Play on until a human must act or the game has ended."""
         while run.ending is None:
-            row = run.current
-            if row is None:
-                row = self.pose_next(run)
-                if row is None:
-                    return
-            for role in row.human_advisers:
-                if role not in run.recommendations:
-                    return
-            if row.decider_human:
+            if run.current is None and self.pose_next(run) is None:
                 return
-            offered = run.offered if run.offered is not None else self.offered(row, run.env)
-            option = advisers.decide(
-                row, offered, run.env, run.recommendations, self.tables.influence
-            )
-            self.resolve(run, row, option, row.decider, human=False)
+            if not self.computer_turn(run):
+                return
+            self.take_computer_decision(run)
+
+    def computer_turn(self, run: Run) -> bool:
+        """True when the posed decision needs no human: all advice given, computer decider."""
+        row = run.current
+        if row is None or row.decider_human:
+            return False
+        recommendations = run.recommendations
+        return all(role in recommendations for role in row.human_advisers)
+
+    def take_computer_decision(self, run: Run) -> None:
+        """The computer decider takes the posed decision; everything that follows happens."""
+        row = run.current
+        assert row is not None
+        offered = run.offered if run.offered is not None else self.offered(row, run.env)
+        option = advisers.decide(row, offered, run.env, run.recommendations, self.tables.influence)
+        self.resolve(run, row, option, row.decider, human=False)
 
     def offered(self, row: DecisionRow, env: Mapping[str, Value]) -> list[OptionRow]:
         return [o for o in row.options if o.when is None or o.when(env)]
@@ -179,7 +188,7 @@ class Flow:
             if row.when is not None and not self._holds(row.decision, row.when, env):
                 run.log.append(DecisionSkipped(number, row.id, "condition"))
                 continue
-            offered = self.offered(row, env)
+            offered = [o for o in row.options if o.when is None or o.when(env)]
             if not offered:
                 run.log.append(DecisionSkipped(number, row.id, "no options"))
                 continue
@@ -219,12 +228,15 @@ class Flow:
         env["turn"] = turn
         env[row.choice_key] = option.id
         shared = self.shared
-        log.append(shared(OptionChosen, turn, row.id, role, option.id, human))
-        cause = self.keyed(
-            ("option", turn, option),
-            Cause,
-            ("option", turn, row.id, option.id, None, None, option.text, decision.sources),
-        )
+        key = ("chosen", turn, option, role, human)
+        made = self._shared.get(key)
+        if made is None:
+            made = self._shared[key] = (
+                OptionChosen(turn, row.id, role, option.id, human),
+                Cause("option", turn, row.id, option.id, None, None, option.text, decision.sources),
+            )
+        chosen, cause = made
+        log.append(chosen)
         if option.effects:
             self.apply(run, option.effects, cause)
         outcome_id = None
@@ -243,7 +255,7 @@ class Flow:
             self._land(run, turn)
         fired = run.fired
         for event, when in self.tables.watched_events:
-            if event.once and event.id in fired:
+            if event.id in fired and event.once:
                 continue
             try:
                 holds = when(env)
@@ -268,7 +280,11 @@ class Flow:
         run.offered = None
         run.recommendations = {}
         for ending, when in self.tables.early_endings:
-            if self._holds(ending, when, env):
+            try:
+                holds = when(env)
+            except EvalError as error:
+                raise _runtime(ending, "condition", ending.when, error) from error
+            if holds:
                 self._end(run, ending)
                 return
 
@@ -291,7 +307,14 @@ class Flow:
         env = run.env
         for effect in effects:
             try:
-                new = effect.apply(env)
+                value = effect.value(env)
+                op = effect.op
+                if op == "=":
+                    new = value
+                elif op == "+=":
+                    new = env[effect.target] + value  # type: ignore[operator]
+                else:
+                    new = env[effect.target] - value  # type: ignore[operator]
             except EvalError as error:
                 if cause.kind == "event":
                     owner = f"event {cause.event}"
@@ -366,6 +389,7 @@ class Flow:
         except EvalError as error:
             raise _runtime(option.option, "chance weight", None, error) from error
         index, run.rng = chance.pick(run.rng, weights)
+        run.draws.append((weights, index))
         probability = chance.probabilities(weights)[index]
         outcome = option.chance[index]
         outcome_id = outcome.outcome.id

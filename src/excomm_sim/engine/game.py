@@ -16,6 +16,7 @@ from typing import Literal
 from attrs import frozen
 
 from excomm_sim.engine import advisers, chance
+from excomm_sim.engine.autoplay import Autoplay
 from excomm_sim.engine.events import Recommended, Record
 from excomm_sim.engine.flow import Flow, Run, ScenarioRuntimeError, freeze
 from excomm_sim.engine.state import GameState
@@ -117,7 +118,9 @@ class Game:
     ``humans`` maps role id -> player name; roles not listed are played by the computer.
     """
 
-    def __init__(self, scenario: Scenario, humans: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, humans: Mapping[str, str] | None = None, *, memo: bool = True
+    ) -> None:
         humans = dict(humans or {})
         role_ids = {role.id for role in scenario.roles}
         unknown = sorted(set(humans) - role_ids)
@@ -132,21 +135,17 @@ class Game:
         self._initial: Mapping[str, Value] = MappingProxyType(
             {variable.id: variable.initial for variable in scenario.variables}
         )
+        self._autoplay = Autoplay(self._flow, self._blank(0)) if memo and not humans else None
+        """All-computer games walk a remembered game tree (``memo=False``: never)."""
 
     # -- playing ------------------------------------------------------------------------
 
     def start(self, seed: int) -> tuple[GameState, tuple[Record, ...]]:
         """A new game from ``seed``, played until a human must act (or it ends)."""
-        blank = GameState(
-            seed=seed,
-            rng=chance.seed_state(seed),
-            values=self._initial,
-            turn=0,
-            day=0,
-            cursor=0,
-            current=None,
-            timeline=(self._initial,),
-        )
+        if self._autoplay is not None:
+            state = self._autoplay.play(seed)
+            return state, state.log
+        blank = self._blank(seed)
         run = Run(blank)
         self._flow.run_computers(run)
         return freeze(run, blank), tuple(run.log)
@@ -264,6 +263,19 @@ class Game:
         )
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _blank(self, seed: int) -> GameState:
+        """The state before anything happens: initial values, nothing posed."""
+        return GameState(
+            seed=seed,
+            rng=chance.seed_state(seed),
+            values=self._initial,
+            turn=0,
+            day=0,
+            cursor=0,
+            current=None,
+            timeline=(self._initial,),
+        )
 
     def _run(self, state: GameState) -> Run:
         run = Run(state)

@@ -36,10 +36,14 @@ def condition(expression: Expression | None) -> Condition:
 class EffectRow:
     """One assignment with what clamping needs: its target's bounds (ints only)."""
 
-    __slots__ = ("apply", "maximum", "minimum", "source", "target")
+    __slots__ = ("apply", "maximum", "minimum", "op", "source", "target", "value")
 
     def __init__(self, assignment: Assignment, minimum: int | None, maximum: int | None) -> None:
         self.apply = assignment.apply
+        self.op = assignment.op
+        self.value = assignment.value.fn
+        """The right-hand side's function: the turn loop applies ``op`` itself (as
+        ``Assignment.apply`` does) to save a call per effect."""
         self.target = assignment.target
         self.source = assignment.source
         self.minimum = minimum
