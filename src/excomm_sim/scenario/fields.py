@@ -255,7 +255,10 @@ class Fields:
     def items(
         self, key: str, required: bool = False, single: bool = False
     ) -> Iterator[tuple[YNode, str]]:
-        """The items of a list field with their paths; ``single`` also takes one bare item."""
+        """The items of a list field with their paths; ``single`` also takes one bare item
+
+        (a scalar or a mapping), as a list of one.
+        """
         node = self.get(key, required)
         if node is None:
             return
@@ -265,7 +268,7 @@ class Fields:
                 self.ctx.report(node, path, f"'{key}' needs at least one item")
             for index, item in enumerate(node.items):
                 yield item, f"{path}[{index}]"
-        elif single and isinstance(node, YScalar):
+        elif single and isinstance(node, (YScalar, YMap)):
             yield node, path
         else:
             self.ctx.report(node, path, f"expected a list, got {describe(node)}")
