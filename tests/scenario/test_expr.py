@@ -278,7 +278,7 @@ def test_expect_int_refuses_condition() -> None:
         ("'gone", 0, 5, "unterminated string: missing the closing '"),
         ('x == "gone', 5, 5, 'unterminated string: missing the closing "'),
         ("1 + $", 4, 1, "unexpected character '$'"),
-        ("1.5", 1, 1, "there are no decimals"),
+        ("1.5", 1, 1, "unexpected '.' after 1: numbers are whole, with no decimals"),
         ("12ab", 0, 4, "invalid number '12ab'"),
         ("007", 0, 3, "numbers cannot start with 0"),
         ("1000000000", 0, 10, "number 1000000000 is too large (the limit is 999999999)"),

@@ -125,7 +125,7 @@ def _read_number(source: str, start: int) -> Token:
     if end != pos:
         raise ExprError(f"invalid number '{text}': numbers are plain digits", start, end - start)
     if pos < length and source[pos] == ".":
-        hint = "numbers are whole: there are no decimals"
+        hint = "numbers are whole, with no decimals"
         raise ExprError(f"unexpected '.' after {text}: {hint}", pos, 1, hint)
     if len(text) > 1 and text[0] == "0":
         hint = f"write {text.lstrip('0') or '0'}"
