@@ -158,3 +158,46 @@ async def test_clicking_an_option_chooses_it(make_app: MakeApp, screen_text: Scr
         await pilot.click(options, offset=(4, 2))  # the second line: option 2
         await pilot.pause()
         assert "decides: “Demand an inspection”" in screen_text(app)
+
+
+async def test_replay_opens_a_save_and_branch_here_plays_on(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    from excomm_sim.tui.screens.replay import ReplayScreen
+
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "1", "enter", "1")
+        await pilot.pause()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # Replay a saved game
+        await pilot.pause()
+        assert isinstance(app.screen, SavesScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("right", "b")  # branch before the second decision
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionRoomScreen)
+        assert "Who pays for the tugs" in screen_text(app)
+    branched = [read_save(path) for path in saves_dir.glob("*.json")]
+    assert any(save.branched_from is not None for save in branched)
+
+
+async def test_back_to_title_from_the_debrief(make_app: MakeApp, screen_text: ScreenText) -> None:
+    from excomm_sim.tui.screens.debrief import DebriefScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter")
+        for _ in range(3):
+            await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        assert len(app.screen_stack) == 2
+        assert "Continue  (tiny-" in screen_text(app)

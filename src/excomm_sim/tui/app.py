@@ -161,17 +161,20 @@ class ExcommApp(App[int]):
             return
         assert opened.save is not None and opened.scenario is not None
         if message.purpose == "replay":
-            self.open_replay(opened.save, opened.scenario)
+            self.open_replay(opened.save, opened.scenario, message.path)
             return
         self.start_session_from_save(opened.save, opened.scenario, message.path)
 
-    def open_replay(self, save: object, scenario: Scenario) -> None:
+    def open_replay(self, save: object, scenario: Scenario, path: Path) -> None:
+        """The saves helper's replay screen; its "Branch here" comes back as BranchRequested."""
         try:
-            from excomm_sim.tui.screens.replay import ReplayScreen  # type: ignore[import-not-found]
+            from excomm_sim.tui.screens.replay import ReplayScreen
         except ImportError:
             self.notify("Replay is not available in this version.", severity="warning")
             return
-        self.push_screen(ReplayScreen(save, scenario, self.resolved_saves_dir()))
+        self.push_screen(
+            ReplayScreen(save, scenario, self.resolved_saves_dir(), source_name=path.name)  # type: ignore[arg-type]
+        )
 
     def on_branch_requested(self, message: msg.BranchRequested) -> None:
         from excomm_sim.saves import SaveGame, save_path
@@ -305,11 +308,13 @@ class ExcommApp(App[int]):
         self.pop_to_title()
 
     def pop_to_title(self) -> None:
-        """Drop every game screen; rebuild the title so Continue names the newest save."""
+        """Drop every screen above the title; refresh which save Continue resumes."""
+        from excomm_sim.tui.screens.title import TitleScreen
+
         self.session = None
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
             self.pop_screen()
-        self.switch_screen(self.title_screen())
+        self.call_after_refresh(self.find_latest_save)
 
     # -- app-wide actions -------------------------------------------------------------
 

@@ -21,7 +21,7 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
-        super().__init__(id="confirm-screen")
+        super().__init__()
         self.question = question
         self.yes = yes
         self.no = no

@@ -110,7 +110,7 @@ class ConsequencesScreen(Screen[None]):
         ended: bool,
         date: dt.date | None = None,
     ) -> None:
-        super().__init__(id="consequences-screen")
+        super().__init__()
         self.date = date
         self.scenario = scenario
         self.records = list(records)

@@ -88,7 +88,7 @@ class DebriefScreen(Screen[None]):
         scores: Mapping[str, RoleScore],
         humans: Mapping[str, str],
     ) -> None:
-        super().__init__(id="debrief-screen")
+        super().__init__()
         self.scenario = scenario
         self.game_state = state
         self.ending = ending

@@ -66,7 +66,7 @@ class DecisionRoomScreen(Screen[None]):
         date: dt.date,
         records: Sequence[Record],
     ) -> None:
-        super().__init__(id="decision-screen")
+        super().__init__()
         self.scenario = scenario
         self.game_state = state
         self.prompt_ = prompt

@@ -53,7 +53,7 @@ class ScenarioPickerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, entries: Sequence[ScenarioEntry]) -> None:
-        super().__init__(id="picker-screen")
+        super().__init__()
         self.entries = list(entries)
 
     def compose(self) -> ComposeResult:

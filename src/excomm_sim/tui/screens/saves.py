@@ -36,7 +36,7 @@ class SavesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, entries: Sequence[SaveEntry], purpose: str) -> None:
-        super().__init__(id="saves-screen")
+        super().__init__()
         self.entries = list(entries)
         self.purpose = purpose
 

@@ -46,7 +46,7 @@ class SetupScreen(Screen[None]):
     ]
 
     def __init__(self, scenario: Scenario, path: Path, seed: int) -> None:
-        super().__init__(id="setup-screen")
+        super().__init__()
         self.scenario = scenario
         self.path = path
         self.seed = seed

@@ -19,7 +19,7 @@ class TitleScreen(Screen[None]):
     """The first screen. The app names the newest save for Continue with ``set_latest``."""
 
     def __init__(self, replay_available: bool) -> None:
-        super().__init__(id="title-screen")
+        super().__init__()
         self.latest_name: str | None = None
         self.replay_available = replay_available
 
