@@ -16,6 +16,7 @@ from excomm_sim.scenario.expr import (
     compile_condition,
     compile_effect,
     compile_expression,
+    literal_comparisons,
 )
 
 IL28 = Type("enum", frozenset({"in_cuba", "demanded", "promised", "removed", "gone"}))
@@ -548,3 +549,31 @@ def test_effect_error_location_and_message(
 
 def test_effect_suggestion_is_in_hint() -> None:
     assert error_of("il28_status = 'gon'", compile_effect).hint == "did you mean 'gone'?"
+
+
+# -- literal comparisons, for the loader's range checks ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("verification >= 160", [("verification", ">=", 160, 16, 3)]),
+        ("160 < verification", [("verification", ">", 160, 0, 3)]),
+        ("(verification) == -5", [("verification", "==", -5, 18, 2)]),
+        ("blockade and turn > 2", [("turn", ">", 2, 20, 1)]),
+        (
+            "verification in (1, 200)",
+            [("verification", "==", 1, 17, 1), ("verification", "==", 200, 20, 3)],
+        ),
+        ("verification not in (7,)", [("verification", "!=", 7, 21, 1)]),
+        ("soviet_trust = 500", [("soviet_trust", "=", 500, 15, 3)]),
+        ("soviet_trust += 5 if verification > 90 else 0", [("verification", ">", 90, 36, 2)]),
+        ("verification + 1 > 100", []),
+        ("verification > soviet_trust", []),
+        ("il28_status == 'gone'", []),
+        ("verification >", []),
+    ],
+)
+def test_literal_comparisons(source: str, expected: list[tuple[str, str, int, int, int]]) -> None:
+    found = literal_comparisons(source, NAMES)
+    assert [(c.variable, c.op, c.value, c.offset, c.length) for c in found] == expected

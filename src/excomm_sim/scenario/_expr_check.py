@@ -174,7 +174,7 @@ class Checker:
         if node.op == "-":
             self.require(operand, "int", "'-' needs a number")
             f = operand.fn
-            return self._fold(node, Compiled(node, INT, lambda env: -f(env)), operand)
+            return self._fold(node, Compiled(node, INT, lambda env: -f(env)), operand)  # type: ignore[operator]
         self.require(operand, "bool", "'not' needs a condition (true/false)")
         if operand.var is not None:
             name = operand.var
@@ -299,7 +299,7 @@ class Checker:
         fns = [arg.fn for arg in args]
         if name == "abs":
             f = fns[0]
-            fn: Fn = lambda env: abs(f(env))  # noqa: E731
+            fn: Fn = lambda env: abs(f(env))  # type: ignore[arg-type]  # noqa: E731
         elif len(fns) == 2:
             f, g = fns
             pick = min if name == "min" else max

@@ -23,8 +23,11 @@ MAX_INT_LITERAL = 999_999_999
 
 KEYWORDS = frozenset({"and", "or", "not", "if", "else", "in", "true", "false"})
 
-_OPERATORS = ("==", "!=", "<=", ">=", "+=", "-=", "<", ">", "+", "-", "*", "/", "%", "(", ")")
-_OPERATORS += (",", "=")
+# Longest first, so "<=" is not read as "<" then "=".
+_OPERATORS = (
+    *("==", "!=", "<=", ">=", "+=", "-="),
+    *("<", ">", "+", "-", "*", "/", "%", "(", ")", ",", "="),
+)
 _WHITESPACE = frozenset(" \t\r\n")
 _NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 _NAME_CHARS = _NAME_START | frozenset("0123456789")
@@ -177,7 +180,7 @@ def tokenize(source: str) -> list[Token]:
     match = _FAST_TOKEN.match
     pos = 0
     while (found := match(source, pos)) is not None:
-        kind = found.lastgroup
+        kind = found.lastgroup or ""
         start, pos = found.span(kind)
         text = source[start:pos]
         if kind == "name":

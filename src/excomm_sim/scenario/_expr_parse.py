@@ -9,6 +9,8 @@ the compiled closures can exhaust Python's stack.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from attrs import evolve, frozen
 
 from excomm_sim.scenario._expr_lex import Token
@@ -93,6 +95,25 @@ class Call(Node):
     function: str
     name_end: int
     args: tuple[Node, ...]
+
+
+def walk(root: Node) -> Iterator[Node]:
+    """Every node of the tree, parents before children (for tools, not the hot path)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, Unary):
+            stack.append(node.operand)
+        elif isinstance(node, Binary):
+            stack += (node.right, node.left)
+        elif isinstance(node, Logical | Call):
+            children = node.operands if isinstance(node, Logical) else node.args
+            stack += reversed(children)
+        elif isinstance(node, Membership):
+            stack += (*reversed(node.items), node.left)
+        elif isinstance(node, Conditional):
+            stack += (node.orelse, node.test, node.body)
 
 
 def _too_deep(start: int, end: int) -> ExprError:

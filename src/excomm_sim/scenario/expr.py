@@ -20,7 +20,7 @@ The grammar and every message are documented in docs/expressions.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal as TypingLiteral
 
 from attrs import field, frozen
 
@@ -33,7 +33,18 @@ from excomm_sim.scenario._expr_check import (
     enum_guard,
 )
 from excomm_sim.scenario._expr_lex import MAX_INT_LITERAL, MAX_SOURCE_LENGTH, Token, tokenize
-from excomm_sim.scenario._expr_parse import ASSIGNMENTS, MAX_DEPTH, Parser
+from excomm_sim.scenario._expr_parse import (
+    ASSIGNMENTS,
+    MAX_DEPTH,
+    Binary,
+    Literal,
+    Membership,
+    Name,
+    Node,
+    Parser,
+    Unary,
+    walk,
+)
 from excomm_sim.scenario._expr_types import (
     BOOL,
     BUILTINS,
@@ -60,12 +71,14 @@ __all__ = [
     "ExprError",
     "Expression",
     "Kind",
+    "LiteralComparison",
     "Names",
     "Type",
     "Value",
     "compile_condition",
     "compile_effect",
     "compile_expression",
+    "literal_comparisons",
 ]
 
 _KIND_WORDS: dict[str, str] = {
@@ -102,7 +115,7 @@ class Assignment:
 
     source: str
     target: str
-    op: Literal["=", "+=", "-="]
+    op: TypingLiteral["=", "+=", "-="]
     value: Expression
 
     def apply(self, env: Env) -> Value:
@@ -285,3 +298,69 @@ def _check_assigned(
             value.end - value.start,
         )
     return enum_guard(value.fn, allowed, target, source)
+
+
+@frozen
+class LiteralComparison:
+    """``variable op value`` found in an expression, with the literal's location.
+
+    ``op`` is as if the variable stood on the left (``60 < x`` gives ``x > 60``); an effect
+    ``x = 500`` gives op "=". Lets the loader flag literals outside a variable's range.
+    """
+
+    variable: str
+    op: str
+    value: int
+    offset: int
+    length: int
+
+
+_MIRRORED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+def literal_comparisons(source: str, names: Names) -> tuple[LiteralComparison, ...]:
+    """Every comparison (or plain assignment) of an int variable with a number literal.
+
+    ``source`` is a condition, expression or effect that compiles without error; returns
+    () for text that does not parse. Variables of other types are skipped.
+    """
+    try:
+        tokens = tokenize(_check_source(source))
+        is_effect = len(tokens) > 2 and tokens[0].kind == "name" and tokens[1].text in ASSIGNMENTS
+        root = Parser(tokens, 2 if is_effect else 0).parse_expression_to_end()
+    except ExprError:
+        return ()
+    found: list[LiteralComparison] = []
+
+    def int_variable(node: Node) -> str | None:
+        if (
+            isinstance(node, Name)
+            and (names.variables.get(node.name) or BUILTINS.get(node.name)) == INT
+        ):
+            return node.name
+        return None
+
+    def number(node: Node) -> int | None:
+        if isinstance(node, Literal) and type(node.value) is int:
+            return node.value
+        if isinstance(node, Unary) and node.op == "-":
+            inner = number(node.operand)
+            return None if inner is None else -inner
+        return None
+
+    def note(variable: str | None, op: str, literal: Node) -> None:
+        value = number(literal)
+        if variable is not None and value is not None:
+            length = literal.end - literal.start
+            found.append(LiteralComparison(variable, op, value, literal.start, length))
+
+    if is_effect and tokens[1].text == "=" and names.variables.get(tokens[0].text) == INT:
+        note(tokens[0].text, "=", root)
+    for node in walk(root):
+        if isinstance(node, Binary) and node.op in _MIRRORED:
+            note(int_variable(node.left), node.op, node.right)
+            note(int_variable(node.right), _MIRRORED[node.op], node.left)
+        elif isinstance(node, Membership):
+            for item in node.items:
+                note(int_variable(node.left), "!=" if node.negated else "==", item)
+    return tuple(found)
