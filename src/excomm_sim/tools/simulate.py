@@ -16,9 +16,12 @@ from typing import Any
 
 from attrs import define, field, frozen
 
-from excomm_sim.engine.game import Action, Game
+from excomm_sim.engine.game import Game
 from excomm_sim.engine.state import GameState
-from excomm_sim.scenario.model import Option, Position, Scenario, VariableKind
+from excomm_sim.scenario.model import Option, Position, Scenario, Value, VariableKind
+from excomm_sim.tools.fastplay import Chooser, play_out
+
+Env = Mapping[str, Value]
 
 BASIC_STRATEGIES = ("random", "history", "hawk", "dove")
 STANCES_SUFFIX = "-stances"
@@ -38,15 +41,11 @@ class StrategyError(ValueError):
     """An unknown strategy name, or a ROLE-stances naming no role."""
 
 
-Chooser = Callable[[Game, GameState, Sequence[Option], random.Random], str]
-"""(game, state, offered options, the game's private generator) -> the option id to take."""
-
-
-def _random(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
+def _random(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
     return rng.choice(offered).id
 
 
-def _history(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
+def _history(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
     for option in offered:
         if option.history:
             return option.id
@@ -54,7 +53,7 @@ def _history(game: Game, state: GameState, offered: Sequence[Option], rng: rando
 
 
 def _lean(lean: str) -> Chooser:
-    def choose(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
+    def choose(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
         for wanted in (lean, ""):
             for option in offered:
                 if option.lean == wanted:
@@ -65,8 +64,7 @@ def _lean(lean: str) -> Chooser:
 
 
 def _stances(role: str) -> Chooser:
-    def choose(game: Game, state: GameState, offered: Sequence[Option], rng: random.Random) -> str:
-        env = game.env(state)
+    def choose(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
         best_id, best_score = "", -math.inf
         for option in offered:
             score = 0
@@ -176,10 +174,6 @@ class SimulationSpec:
     """The role the strategy plays (default: the President)."""
 
 
-MAX_MOVES = 10_000
-"""Guard against an engine that never ends a game (a bug, reported as unfinished)."""
-
-
 class Simulator:
     """Plays games of one scenario with one strategy; reusable across batches."""
 
@@ -196,16 +190,7 @@ class Simulator:
         rng = random.Random(seed)
         game = self.game
         state, _ = game.start(seed)
-        seat = self.seat
-        choose = self.choose
-        for _ in range(MAX_MOVES):
-            if state.ending is not None or state.current is None:
-                break
-            # The seat is the only human, so whoever the engine waits for is the seat, and
-            # the options on offer are all it needs (cheaper than building a Prompt).
-            offered = game.offered_options(state)
-            state, _ = game.step(state, Action(seat, choose(game, state, offered, rng)))
-        return state
+        return play_out(game, state, self.seat, self.choose, rng)
 
     def run(self, indices: Sequence[int] | range) -> Tally:
         tally = Tally()

@@ -1,0 +1,139 @@
+"""check: every planted defect is found at its line, and the bundled scenarios pass."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from excomm_sim.paths import bundled_scenarios_dir
+from excomm_sim.scenario.load import load_path
+from excomm_sim.tools.check import check, format_text
+from excomm_sim.tools.explore import choices_read
+
+from .conftest import RunCli, fixture_path, line_of, load_fixture
+
+PLANTED = [
+    # fixture, finding kind, severity, line anchor, text the message must contain
+    ("unreachable_decision", "unreached-decision", "error", "- id: escalate", "escalate"),
+    ("unreachable_option", "unreached-option", "error", "- id: strike", "strike"),
+    ("unreachable_ending", "unreached-ending", "error", "- id: war", "war"),
+    ("unreachable_event", "unreached-event", "error", "- id: riot", "riot"),
+    ("unreachable_outcome", "unreached-outcome", "error", "- id: miracle", "miracle"),
+    ("dead_end", "dead-end", "error", "- id: respond", "respond"),
+    ("runtime_enum_error", "eval-error", "error", "- id: report", "furious"),
+    ("division_by_zero", "eval-error", "error", "- id: split", "division by zero"),
+    ("pinned_variable", "pinned-variable", "warning", "- id: alarm", "alarm"),
+    ("objective_never_winnable", "objective-never-won", "warning", "- id: crisis", "crisis"),
+    ("objective_never_losable", "objective-never-lost", "warning", "- id: nonneg", "nonnegative"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "severity", "anchor", "text"), PLANTED)
+def test_check_finds_the_planted_defect_at_its_line(
+    name: str, kind: str, severity: str, anchor: str, text: str
+) -> None:
+    report = check(load_fixture(name))
+    assert [(f.kind, f.severity) for f in report.findings] == [(kind, severity)]
+    finding = report.findings[0]
+    assert text in finding.message
+    assert finding.location.line == line_of(name, anchor)
+    assert finding.location.file.endswith(f"{name}.yaml")
+
+
+def test_clean_fixture_has_no_findings() -> None:
+    report = check(load_fixture("clean"))
+    assert report.complete
+    assert report.findings == ()
+    assert all(c.reached == c.total for c in report.coverage.values())
+
+
+def test_runtime_error_comes_with_the_path_that_led_there() -> None:
+    (finding,) = check(load_fixture("division_by_zero")).findings
+    assert [str(step) for step in finding.path] == ["open=spend", "split=divide"]
+
+
+def test_dead_end_comes_with_the_path_that_led_there() -> None:
+    (finding,) = check(load_fixture("dead_end")).findings
+    assert [str(step) for step in finding.path] == ["open=push"]
+
+
+def test_every_chance_outcome_is_explored() -> None:
+    report = check(load_fixture("clean"))
+    assert report.coverage["outcomes"].reached == 2
+
+
+def test_partial_exploration_says_so_and_reports_nothing_unreachable_as_an_error() -> None:
+    report = check(load_fixture("unreachable_decision"), max_states=1, samples=0)
+    assert not report.complete
+    assert report.errors == ()
+    assert all("explored part" in f.message for f in report.findings if "unreached" in f.kind)
+    assert "PARTIAL" in format_text(report)
+
+
+def test_sampled_games_cover_what_the_bounded_search_could_not_reach() -> None:
+    report = check(load_fixture("clean"), max_states=1, samples=200)
+    assert not report.complete
+    assert report.coverage["endings"].reached == 3
+
+
+def test_choices_read_through_chose_are_found_for_the_state_key() -> None:
+    scenario = load_path(bundled_scenarios_dir() / "school_budget.yaml")
+    assert choices_read(scenario) == {"first_move", "grant_bid", "strike_response"}
+
+
+def test_no_choices_are_kept_when_no_expression_reads_them() -> None:
+    assert choices_read(load_fixture("clean")) == frozenset()
+
+
+def test_check_is_repeatable() -> None:
+    first = check(load_fixture("pinned_variable")).to_json()
+    assert check(load_fixture("pinned_variable")).to_json() == first
+
+
+BUNDLED = sorted(bundled_scenarios_dir().glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_bundled_scenario_passes_check(path) -> None:  # type: ignore[no-untyped-def]
+    report = check(load_path(path))
+    assert report.errors == (), format_text(report)
+    assert all(c.reached == c.total for c in report.coverage.values()), format_text(report)
+
+
+def test_cli_exits_1_on_errors_with_file_line_column(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("check", fixture_path("unreachable_event"))
+    assert code == 1
+    line = line_of("unreachable_event", "- id: riot")
+    assert f"unreachable_event.yaml:{line}:5: error: event riot is never fired" in out
+
+
+def test_cli_exits_0_when_there_are_only_warnings(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("check", fixture_path("pinned_variable"))
+    assert code == 0
+    assert "warning: variable alarm ends at its maximum" in out
+
+
+def test_cli_json_lists_findings_with_locations(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("check", fixture_path("division_by_zero"), "--json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["complete"] is True
+    (finding,) = data["findings"]
+    assert finding["kind"] == "eval-error"
+    assert finding["line"] == line_of("division_by_zero", "- id: split")
+    assert finding["path"] == ["open=spend", "split=divide"]
+
+
+def test_cli_reports_an_unloadable_scenario_with_exit_2(run_cli: RunCli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: [\n")
+    code, _, err = run_cli("check", broken)
+    assert code == 2
+    assert "broken.yaml:" in err
+
+
+def test_cli_reports_a_missing_file_with_exit_2(run_cli: RunCli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run_cli("check", tmp_path / "nope.yaml")
+    assert code == 2
+    assert "nope.yaml" in err
