@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from excomm_sim.scenario.expr import (
@@ -442,6 +444,16 @@ def test_error_caret_underlines_the_offending_part() -> None:
 def test_error_str_is_its_message() -> None:
     error = error_of("zzz")
     assert str(error) == error.message
+
+
+def test_error_survives_pickling_with_its_location() -> None:
+    error = pickle.loads(pickle.dumps(error_of("verificaton >= 60")))
+    assert (error.message, error.offset, error.length, error.hint) == (
+        "unknown variable 'verificaton' (did you mean 'verification'?)",
+        0,
+        11,
+        "did you mean 'verification'?",
+    )
 
 
 def test_non_text_source_is_an_expr_error() -> None:

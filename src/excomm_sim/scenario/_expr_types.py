@@ -48,6 +48,10 @@ class ExprError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[type[ExprError], tuple[str, int, int, str]]:
+        # Keep the location when pickled (e.g. across a process pool in the tools).
+        return (type(self), (self.message, self.offset, self.length, self.hint))
+
     def __repr__(self) -> str:
         return f"ExprError({self.message!r}, offset={self.offset}, length={self.length})"
 
