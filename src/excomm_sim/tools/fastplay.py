@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 
+from excomm_sim.engine.events import Recommended
 from excomm_sim.engine.game import Action, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Option, Value
@@ -63,11 +64,13 @@ def play_out(
         row = run.current
         if run.ending is not None or row is None:
             break
-        if row.decider != seat:  # the seat only advises here: let the public API handle it
-            return play_out_public(game, freeze(run, state), seat, choose, rng)
         offered_rows = flow.offered(row, run.env)
         chosen = choose(run.env, [o.option for o in offered_rows], rng)
-        option_row = next(o for o in offered_rows if o.id == chosen)
-        flow.resolve(run, row, option_row, seat, human=True)
+        if row.decider == seat:
+            option_row = next(o for o in offered_rows if o.id == chosen)
+            flow.resolve(run, row, option_row, seat, human=True)
+        else:  # the seat advises on this one: its recommendation, as Game.step records it
+            run.recommendations[seat] = chosen
+            run.log.append(Recommended(run.turn + 1, row.id, seat, chosen, True, ""))
         flow.run_computers(run)
     return freeze(run, state)
