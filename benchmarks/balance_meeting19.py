@@ -6,7 +6,11 @@ ending is reached, plus each role's win rate. The hawk and dove courses take the
 leaning their way when one is offered, else the first middle option (as ``simulate`` does);
 chance still varies with the seed, so they are played over many seeds too.
 
-    /work/venv/bin/python benchmarks/balance_meeting19.py [--games 10000] [--seed 0]
+With ``--seats N`` it also seats each role in turn as the one human (the computer plays the
+rest, the President included) and prints how often that role wins under each course over N
+games: the evidence that every seat can be won and lost.
+
+    /work/venv/bin/python benchmarks/balance_meeting19.py [--games 10000] [--seed 0] [--seats 500]
 """
 
 from __future__ import annotations
@@ -73,9 +77,11 @@ def play(game: Game, seed: int, choose: Chooser) -> GameState:
     return state
 
 
-def tally(scenario: Scenario, course: str, games: int, seed: int) -> tuple[Counter, Counter]:
+def tally(
+    scenario: Scenario, course: str, games: int, seed: int, seat: str = ""
+) -> tuple[Counter, Counter]:
     """Ending counts and per-role win counts over ``games`` games of one course."""
-    game = Game(scenario, humans={scenario.president.id: course})
+    game = Game(scenario, humans={seat or scenario.president.id: course})
     endings: Counter[str] = Counter()
     wins: Counter[str] = Counter()
     for index in range(games):
@@ -91,6 +97,7 @@ def main() -> int:
     parser.add_argument("--games", type=int, default=10_000, help="games per course")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--courses", default="random,history,hawk,dove")
+    parser.add_argument("--seats", type=int, default=0, help="games per seat and course")
     args = parser.parse_args()
     scenario = load_path(SCENARIO)
     order = [ending.id for ending in scenario.endings]
@@ -102,6 +109,16 @@ def main() -> int:
             print(f"  {ending:<22} {endings[ending]:>6}  {share:5.1f}%")
         rates = ", ".join(f"{r.id} {100 * wins[r.id] / args.games:.0f}%" for r in scenario.roles)
         print(f"  role wins: {rates}")
+    if args.seats:
+        courses = args.courses.split(",")
+        print(f"win rate from each role's own seat ({args.seats} games per course)")
+        print(f"  {'seat':<10}" + "".join(f"{course:>9}" for course in courses))
+        for role in scenario.roles:
+            cells = []
+            for course in courses:
+                _, wins = tally(scenario, course, args.seats, args.seed, seat=role.id)
+                cells.append(f"{100 * wins[role.id] / args.seats:8.0f}%")
+            print(f"  {role.id:<10}" + "".join(cells))
     return 0
 
 
