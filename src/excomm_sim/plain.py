@@ -21,7 +21,6 @@ from excomm_sim.engine.events import (
     DecisionPosed,
     DecisionSkipped,
     EventFired,
-    GameEnded,
     OptionChosen,
     Recommended,
     Record,
@@ -141,7 +140,7 @@ class PlainGame:
         self.say(decision.title)
         self.para(decision.context)
         if decision.sources:
-            self.say(f"(Source: {'; '.join(str(c) for c in decision.sources)})")
+            self.para(f"(Source: {'; '.join(str(c) for c in decision.sources)})")
         offered = [view for view in prompt.options if view.offered]
         numbers = {view.option.id: n for n, view in enumerate(offered, start=1)}
         if prompt.positions:
@@ -187,15 +186,22 @@ class PlainGame:
     # -- records --------------------------------------------------------------------------
 
     def show_records(self, state: GameState, records: tuple[Record, ...]) -> None:
-        """Print what happened: choices, chance, changes with their causes, events, dates."""
+        """Print what happened: choices, chance, changes, consequences, events, dates.
+
+        Each change follows the line that caused it (the decision, the chance outcome,
+        the consequence or the event), so its cause is only spelled out when it differs.
+        """
         scenario = self.scenario
         watching = not self.game.humans
+        context: tuple[object, ...] | None = None
         for record in records:
             if isinstance(record, DecisionPosed):
                 if watching:
-                    title = scenario.decision(record.decision).title
+                    decision = scenario.decision(record.decision)
                     self.say()
-                    self.say(f"--- Turn {record.turn}: {title} ---")
+                    self.say(f"--- Turn {record.turn}: {decision.title} ---")
+                    if decision.sources:
+                        self.para(f"(Source: {'; '.join(str(c) for c in decision.sources)})")
             elif isinstance(record, Recommended):
                 if watching or record.human:
                     label = scenario.decision(record.decision).option(record.option).label
@@ -204,50 +210,57 @@ class PlainGame:
                     self.para(f"{name} recommends {label}{reason}", "  ")
             elif isinstance(record, DecisionSkipped):
                 title = scenario.decision(record.decision).title
-                why = (
-                    "no option was open" if record.reason == "no options" else "it no longer arose"
-                )
+                why = "no option was open" if record.reason == "no options" else "it did not arise"
                 self.say(f"(Passed over: {title}; {why}.)")
             elif isinstance(record, OptionChosen):
                 label = scenario.decision(record.decision).option(record.option).label
                 name = scenario.role(record.role).name
                 self.say()
                 self.say(f"{name} decides: {label}.")
+                context = ("option", record.decision, record.option, None, None)
             elif isinstance(record, ChanceResolved):
                 outcome = self._outcome_label(record)
                 self.say(f"Chance: {outcome} ({record.probability:.0%} likely).")
+                context = ("chance", record.decision, record.option, record.outcome, None)
             elif isinstance(record, VariableChanged):
-                self._show_change(record)
+                self._show_change(record, context)
             elif isinstance(record, ConsequenceScheduled):
                 self.para(f"Later: {record.text}", "  ")
             elif isinstance(record, ConsequenceLanded):
                 self.para(f"A consequence arrives: {record.text}")
+                context = ("delayed", record.decision, record.option, None, None)
             elif isinstance(record, ConsequenceLapsed):
-                self.para(f"A feared consequence did not come: {record.text}")
+                self.para(f"An expected consequence did not come: {record.text}")
             elif isinstance(record, EventFired):
                 event = scenario.event(record.event)
                 self.say(f"EVENT: {event.title}")
                 self.para(event.text, "  ")
+                if event.sources:
+                    self.para(f"(Source: {'; '.join(str(c) for c in event.sources)})", "  ")
+                trigger = record.cause
+                context = ("event", trigger.decision, trigger.option, trigger.outcome, event.id)
             elif isinstance(record, DateAdvanced):
                 self.say(f"The date is now {record.date:%A} {record.date.day} {record.date:%B %Y}.")
-            elif isinstance(record, GameEnded):
-                pass  # show_end prints the ending
 
     def _outcome_label(self, record: ChanceResolved) -> str:
         option = self.scenario.decision(record.decision).option(record.option)
         assert option.chance is not None
         return next(o.label for o in option.chance.outcomes if o.id == record.outcome)
 
-    def _show_change(self, record: VariableChanged) -> None:
+    def _show_change(self, record: VariableChanged, context: tuple[object, ...] | None) -> None:
         variable = self.scenario.variable(record.variable)
         if variable.display is Display.HIDDEN:
             return
         old, new = variable.label_of(record.old), variable.label_of(record.new)
-        why = record.cause.text.rstrip(".")
-        if record.cause.sources:
-            why += "; " + "; ".join(str(c) for c in record.cause.sources)
+        cause = record.cause
         limit = " (at its limit)" if record.clamped else ""
-        self.para(f"{variable.label}: {old} -> {new}{limit} [{why}]", "  ")
+        line = f"{variable.label}: {old} -> {new}{limit}"
+        if (cause.kind, cause.decision, cause.option, cause.outcome, cause.event) != context:
+            why = cause.text.rstrip(".")
+            if cause.sources:
+                why += "; " + "; ".join(str(c) for c in cause.sources)
+            line += f" [{why}]"
+        self.para(line, "  ")
 
     # -- the end --------------------------------------------------------------------------
 
