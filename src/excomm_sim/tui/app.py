@@ -23,7 +23,10 @@ from excomm_sim.tui import messages as msg
 if TYPE_CHECKING:
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import Clock, GameSession
+    from excomm_sim.tui.authoring import ScenarioWatcher
 
+WATCH_SECONDS = 0.5
+"""Author mode: how often the scenario file's modification time is checked."""
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
@@ -46,8 +49,10 @@ class ExcommApp(App[int]):
         Binding("t", "toggle_theme", "Light/dark"),
         Binding("q", "request_quit", "Quit"),
         Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
+        Binding("i", "inspect", "Inspector", show=False),
     ]
-    """? / F1 help · t light/dark theme · q or ctrl+q quit (asks first) · ctrl+p commands."""
+    """? / F1 help · t light/dark theme · q or ctrl+q quit (asks first) · ctrl+p commands ·
+    i the inspector (every variable, hidden ones too: for authors and instructors)."""
 
     def __init__(
         self,
@@ -68,6 +73,8 @@ class ExcommApp(App[int]):
         self.scenarios_dir = scenarios_dir
         self.saves_dir = saves_dir
         self.watch = watch
+        """Author mode: reload the scenario file when it changes; the inspector (i) works."""
+        self.watcher: ScenarioWatcher | None = None
         self.clock = clock
         self.session: GameSession | None = None
         self.seat: str | None = None
@@ -114,6 +121,11 @@ class ExcommApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(self.title_screen())
+        if self.watch and self.scenario_path is not None:
+            from excomm_sim.tui.authoring import ScenarioWatcher
+
+            self.watcher = ScenarioWatcher(self.scenario_path)
+            self.set_interval(WATCH_SECONDS, self.check_scenario_file)
         if self.start_roles and self.scenario is not None:
             path = self.scenario_path or Path(self.scenario.path)
             self.post_message(msg.GameSetUp(self.scenario, path, self.seed, self.start_roles))
@@ -316,6 +328,33 @@ class ExcommApp(App[int]):
             self.pop_screen()
         self.call_after_refresh(self.find_latest_save)
 
+    # -- author mode -------------------------------------------------------------------
+
+    def check_scenario_file(self) -> None:
+        """Author mode: when the scenario file changes, reload it and replay the game so far.
+
+        A file with problems leaves the game as it was and shows the problems (file:line:col)
+        in a notification, so the author can fix and save again without restarting.
+        """
+        reloaded = self.watcher.poll() if self.watcher is not None else None
+        if reloaded is None:
+            return
+        if reloaded.scenario is None:
+            problems = "\n".join(reloaded.problems[:6])
+            more = len(reloaded.problems) - 6
+            if more > 0:
+                problems += f"\n… and {more} more"
+            self.notify(problems, title="The scenario has problems", severity="error", timeout=30)
+            return
+        self.scenario = reloaded.scenario
+        session = self.session
+        if session is None:
+            self.notify("Scenario reloaded.", title=reloaded.scenario.title)
+            return
+        self.start_session_from_save(session.save, reloaded.scenario, session.path)
+        applied = len(self.session.actions) if self.session else 0
+        self.notify(f"Reloaded and replayed {applied} moves.", title=reloaded.scenario.title)
+
     # -- app-wide actions -------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -323,6 +362,18 @@ class ExcommApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_inspect(self) -> None:
+        from excomm_sim.tui.screens.inspector import InspectorScreen
+
+        session = self.session
+        if session is None or isinstance(self.screen, InspectorScreen):
+            return
+        if not self.watch:
+            # Hidden variables would spoil a class's game: the inspector is author mode only.
+            self.notify("The inspector is part of author mode (play --watch).")
+            return
+        self.push_screen(InspectorScreen(session.scenario, session.state.values, session.records))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME

@@ -14,7 +14,6 @@ from pathlib import Path
 from excomm_sim.saves import SaveError, SaveGame
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.app import ExcommApp
-from excomm_sim.tui.messages import BranchRequested
 
 
 class ReplayApp(ExcommApp):
@@ -36,23 +35,6 @@ class ReplayApp(ExcommApp):
     def on_mount(self) -> None:
         # ExcommApp.on_mount (run after this one) pushes the title; the replay goes over it.
         self.call_later(self.open_replay_screen)
-
-    def on_branch_requested(self, message: BranchRequested) -> None:
-        """Play the branch: save it under a fresh name and start the game from it.
-
-        Handled here (and the app's own handler skipped) because this app's screen stack
-        is title + replay; the game screens then open over the title as usual.
-        """
-        from excomm_sim.saves import save_path
-
-        message.prevent_default()
-        message.stop()
-        save = message.save
-        assert isinstance(save, SaveGame)
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        path = save_path(self.resolved_saves_dir(), save)
-        self.start_session_from_save(save, message.scenario, path)
 
     def open_replay_screen(self) -> None:
         from excomm_sim.tui.screens.replay import ReplayScreen

@@ -84,15 +84,16 @@ class HandoverScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="handover-body"):
-            yield Static(
-                Content.assemble(
-                    "Pass to ",
-                    (self.player, "bold"),
-                    f" ({self.role.name})",
-                    " — press Enter when only they can see the screen",
-                ),
-                id="handover-text",
-            )
+            with Center():
+                yield Static(
+                    Content.assemble(
+                        "Pass to ",
+                        (self.player, "bold"),
+                        f" ({self.role.name})",
+                        " — press Enter when only they can see the screen",
+                    ),
+                    id="handover-text",
+                )
             with Center():
                 yield Button("I am ready", id="handover-ready", variant="primary")
         yield Footer()

@@ -28,7 +28,7 @@ from excomm_sim.tui.widgets.positions import Positions
 def status_line(scenario: Scenario, state: GameState, prompt: Prompt, date: dt.date) -> Content:
     """'Sat 3 November 1962 · item 2 · You: John F. Kennedy — decide'."""
     role = scenario.role(prompt.role)
-    task = "decide" if prompt.kind == "decide" else "recommend to the decider"
+    task = "decide" if prompt.kind == "decide" else "recommend"
     return Content.assemble(
         (date_text(date), "bold"),
         f" · item {state.turn + 1} · You: ",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.widgets.option_list import Option
 
@@ -55,6 +58,12 @@ class OptionsList(MarkedOptionList):
     ``OptionPicked`` message. Number keys 1-9 choose the matching offered option.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page_container(1)", "Scroll down", show=False),
+        Binding("pageup", "page_container(-1)", "Scroll up", show=False),
+    ]
+    """PgUp/PgDn scroll the page the list sits in (the list itself is never taller)."""
+
     DEFAULT_CSS = """
     OptionsList {
         height: auto;
@@ -86,6 +95,14 @@ class OptionsList(MarkedOptionList):
         super().__init__(*options, id=id)
         self.views = {view.option.id: view for view in views}
         self.offered_ids = [view.option.id for view in views if view.offered]
+
+    def action_page_container(self, direction: int) -> None:
+        container = self.parent
+        if isinstance(container, ScrollableContainer):
+            if direction > 0:
+                container.scroll_page_down()
+            else:
+                container.scroll_page_up()
 
     def on_key(self, event: events.Key) -> None:
         key = event.key

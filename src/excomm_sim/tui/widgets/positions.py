@@ -17,25 +17,29 @@ STRENGTH_WORDS = {1: "leans", 2: "firmly", 3: "insists"}
 def positions_content(
     scenario: Scenario, decision: Decision, positions: Sequence[PositionView]
 ) -> Content:
-    """One entry per position: who, favour/oppose (in words and ✓/✗), which option, why."""
+    """Positions grouped by adviser: favour/oppose (in words and ✓/✗), which option, why."""
     if not positions:
         return Content.styled("No adviser has taken a position.", "italic")
     lines: list[Content] = []
-    for view in positions:
-        who = role_name(scenario, view.role)
+    order = {role.id: index for index, role in enumerate(scenario.roles)}
+    previous_role = ""
+    for view in sorted(positions, key=lambda view: order.get(view.role, len(order))):
+        if view.role != previous_role:
+            lines.append(Content.styled(role_name(scenario, view.role), "bold underline"))
+            previous_role = view.role
         try:
             label = decision.option(view.option).label
         except KeyError:
             label = view.option
         if view.human:
-            stance = Content.assemble(("→ recommends", "bold"), f" “{label}”")
+            stance = Content.assemble(("  → recommends", "bold"), f" “{label}”")
         else:
-            word = "✓ favours" if view.position is Position.FAVOUR else "✗ opposes"
+            word = "  ✓ favours" if view.position is Position.FAVOUR else "  ✗ opposes"
             strength = STRENGTH_WORDS.get(view.strength, "")
             stance = Content.assemble((word, "bold"), f" “{label}” ({strength})")
-        lines.append(Content.assemble((who, "bold underline"), " ", stance))
+        lines.append(stance)
         if view.reason:
-            lines.append(Content.assemble("   ", (view.reason, "italic")))
+            lines.append(Content.assemble("    ", (view.reason, "italic")))
     return Content("\n").join(lines)
 
 
