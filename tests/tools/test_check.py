@@ -23,6 +23,7 @@ PLANTED = [
     ("dead_end", "dead-end", "error", "- id: respond", "respond"),
     ("runtime_enum_error", "eval-error", "error", "- id: report", "furious"),
     ("division_by_zero", "eval-error", "error", "- id: split", "division by zero"),
+    ("unlanded_consequence", "unlanded-consequence", "warning", "- after: 1", "ends first"),
     ("pinned_variable", "pinned-variable", "warning", "- id: alarm", "alarm"),
     ("objective_never_winnable", "objective-never-won", "warning", "- id: crisis", "crisis"),
     ("objective_never_losable", "objective-never-lost", "warning", "- id: nonneg", "nonnegative"),

@@ -59,7 +59,7 @@ def test_the_tutorial_scenario_loads_and_passes_check() -> None:
     scenario = load_text(_tutorial_file(), "storm.yaml")
     report = check(scenario)
     assert report.complete
-    assert report.errors == (), format_text(report)
+    assert report.findings == (), format_text(report)
 
 
 def test_the_tutorial_defect_it_describes_is_what_check_reports() -> None:

@@ -113,7 +113,7 @@ def test_triggers_and_delayed_consequences_are_drawn() -> None:
     graph = build_graph(load_fixture("clean"))
     pairs = {(e.source, e.target) for e in graph.edges}
     assert ("c_gamble__talk__works", "e_handshake") in pairs
-    assert ("o_gamble__wait", "l_gamble__wait__0") in pairs
+    assert ("o_open__push", "l_open__push__0") in pairs
 
 
 AWKWARD = 'He said "no" | <b>#1</b> & a \\ backslash; `tick` [x] {y}'

@@ -13,7 +13,14 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from excomm_sim.scenario.model import NOWHERE, Location, Scenario, VariableKind
+from excomm_sim.scenario.model import (
+    NOWHERE,
+    Decision,
+    Location,
+    Option,
+    Scenario,
+    VariableKind,
+)
 from excomm_sim.tools.explore import (
     DEFAULT_MAX_STATES,
     DEFAULT_SAMPLES,
@@ -192,14 +199,8 @@ def _reach_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
                     _unreached(seen, "unreached-option", what, option.location, "offered")
                 )
                 continue
-            if option.chance is None:
-                continue
-            for outcome in option.chance.outcomes:
-                if (decision.id, option.id, outcome.id) not in seen.outcomes:
-                    what = f"chance outcome {outcome.id} of {decision.id}={option.id}"
-                    findings.append(
-                        _unreached(seen, "unreached-outcome", what, outcome.location, "drawn")
-                    )
+            findings += _outcome_findings(seen, decision, option)
+            findings += _delayed_findings(seen, decision, option)
     for event in scenario.events:
         if event.id not in seen.events:
             findings.append(
@@ -214,6 +215,32 @@ def _reach_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
                 "warning", finding.kind, finding.message + " (it is the fallback)", finding.location
             )
         findings.append(finding)
+    return findings
+
+
+def _outcome_findings(seen: Exploration, decision: Decision, option: Option) -> list[Finding]:
+    findings: list[Finding] = []
+    if option.chance is None:
+        return findings
+    for outcome in option.chance.outcomes:
+        if (decision.id, option.id, outcome.id) not in seen.outcomes:
+            what = f"chance outcome {outcome.id} of {decision.id}={option.id}"
+            findings.append(_unreached(seen, "unreached-outcome", what, outcome.location, "drawn"))
+    return findings
+
+
+def _delayed_findings(seen: Exploration, decision: Decision, option: Option) -> list[Finding]:
+    """A consequence that is scheduled but never lands is text no player ever reads."""
+    findings: list[Finding] = []
+    for index, delayed in enumerate(option.delayed):
+        key = (decision.id, option.id, index)
+        if key not in seen.scheduled or key in seen.landed:
+            continue
+        why = "its when is false whenever it is due" if delayed.when else "the game ends first"
+        what = f"delayed consequence {index + 1} of {decision.id}={option.id}"
+        found = _unreached(seen, "unlanded-consequence", what, delayed.location, "landed")
+        message = f"{found.message} ({why})" if seen.complete else found.message
+        findings.append(Finding("warning", found.kind, message, found.location))
     return findings
 
 

@@ -31,6 +31,8 @@ from attrs import define, frozen
 
 from excomm_sim.engine.events import (
     ChanceResolved,
+    ConsequenceLanded,
+    ConsequenceScheduled,
     DecisionPosed,
     DecisionSkipped,
     EventFired,
@@ -124,6 +126,8 @@ class Exploration:
     chosen: set[tuple[str, str]] = attrs.field(factory=set)
     outcomes: set[tuple[str, str, str]] = attrs.field(factory=set)
     events: set[str] = attrs.field(factory=set)
+    scheduled: set[tuple[str, str, int]] = attrs.field(factory=set)
+    landed: set[tuple[str, str, int]] = attrs.field(factory=set)
     endings: set[str] = attrs.field(factory=set)
     ends: list[EndState] = attrs.field(factory=list)
     failures: list[Failure] = attrs.field(factory=list)
@@ -411,6 +415,10 @@ class Explorer:
                 result.outcomes.add((record.decision, record.option, record.outcome))
             elif isinstance(record, EventFired):
                 result.events.add(record.event)
+            elif isinstance(record, ConsequenceScheduled):
+                result.scheduled.add((record.decision, record.option, record.index))
+            elif isinstance(record, ConsequenceLanded):
+                result.landed.add((record.decision, record.option, record.index))
             elif isinstance(record, GameEnded):
                 result.endings.add(record.ending)
             elif isinstance(record, DecisionSkipped) and self._nothing_offered(state, record):
