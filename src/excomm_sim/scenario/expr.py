@@ -20,7 +20,7 @@ The grammar and every message are documented in docs/expressions.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal as TypingLiteral
+from typing import Literal
 
 from attrs import field, frozen
 
@@ -37,7 +37,6 @@ from excomm_sim.scenario._expr_parse import (
     ASSIGNMENTS,
     MAX_DEPTH,
     Binary,
-    Literal,
     Membership,
     Name,
     Node,
@@ -45,6 +44,7 @@ from excomm_sim.scenario._expr_parse import (
     Unary,
     walk,
 )
+from excomm_sim.scenario._expr_parse import Literal as LiteralNode
 from excomm_sim.scenario._expr_types import (
     BOOL,
     BUILTINS,
@@ -115,7 +115,7 @@ class Assignment:
 
     source: str
     target: str
-    op: TypingLiteral["=", "+=", "-="]
+    op: Literal["=", "+=", "-="]
     value: Expression
 
     def apply(self, env: Env) -> Value:
@@ -341,7 +341,7 @@ def literal_comparisons(source: str, names: Names) -> tuple[LiteralComparison, .
         return None
 
     def number(node: Node) -> int | None:
-        if isinstance(node, Literal) and type(node.value) is int:
+        if isinstance(node, LiteralNode) and type(node.value) is int:
             return node.value
         if isinstance(node, Unary) and node.op == "-":
             inner = number(node.operand)
