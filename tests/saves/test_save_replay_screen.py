@@ -9,7 +9,7 @@ import pytest
 from textual.app import App
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import Button, Static
+from textual.widgets import Button, OptionList, Static
 
 from conftest import NOW, STANDOFF, PlayFn
 from excomm_sim.saves import SaveGame, list_saves, read_save, write_save
@@ -175,6 +175,11 @@ async def test_continue_after_quitting_restores_the_game_exactly(
 
     second = make_app()
     async with second.run_test(size=(100, 30)) as pilot:
+        menu = second.screen.query_one("#title-menu", OptionList)
+        for _ in range(20):  # the title learns of the newest save just after it appears
+            if not menu.get_option("continue").disabled:
+                break
+            await pilot.pause()
         await press(pilot, "down", "enter")  # title: Continue
         assert second.session is not None
         assert second.session.state == played_state
