@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter, deque
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -43,6 +43,7 @@ from excomm_sim.engine.game import Action, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.expr import EvalError, Expression
 from excomm_sim.scenario.model import Option, Scenario, Value
+from excomm_sim.tools.fastplay import play_out
 
 DEFAULT_MAX_STATES = 10_000
 """Default bound on distinct states for the exhaustive search."""
@@ -273,6 +274,9 @@ class Explorer:
     def _sample(self, start: GameState) -> None:
         """Play sampled games from the start, favouring the least-taken options."""
         rng = random.Random(0)  # a private generator: the check is repeatable
+        if self.sole_decider is not None:
+            self._sample_fast(start, self.sole_decider, rng)
+            return
         for _ in range(self.samples):
             self.result.samples += 1
             state, path = start, ()
@@ -300,6 +304,41 @@ class Explorer:
                 state, records = child
                 outcome = next((r.outcome for r in records if isinstance(r, ChanceResolved)), None)
                 path = (*path, attrs.evolve(step, outcome=outcome) if outcome else step)
+
+    def _sample_fast(self, start: GameState, seat: str, rng: random.Random) -> None:
+        """The same sampling, each game played in one engine call (``fastplay``)."""
+        result = self.result
+        decision_of = {
+            id(option): decision.id
+            for decision in self.scenario.decisions
+            for option in decision.options
+        }
+        chosen: list[Step] = []
+
+        def choose(env: Mapping[str, Value], offered: Sequence[Option], _: object) -> str:
+            decision = decision_of[id(offered[0])]
+            result.offered.update((decision, option.id) for option in offered)
+            option = self._least_taken(decision, list(offered), rng)
+            self.taken[(decision, option.id)] += 1
+            chosen.append(Step(decision, option.id))
+            return option.id
+
+        for _ in range(self.samples):
+            result.samples += 1
+            chosen.clear()
+            state = attrs.evolve(start, rng=rng.getrandbits(64))
+            try:
+                end = play_out(self.game, state, seat, choose, rng)
+            except EvalError as error:
+                decision = chosen[-1].decision if chosen else None
+                result.failures.append(Failure(tuple(chosen), decision, str(error)))
+                continue
+            path = tuple(
+                Step(choice.decision, choice.option, choice.outcome) for choice in end.choices
+            )
+            self._observe(end, end.log, path)
+            if end.ending is not None:
+                self._record_end(end, path)
 
     def _least_taken(self, decision: str, offered: list[Option], rng: random.Random) -> Option:
         """Half the time an option taken least so far, otherwise any: cover, then mix."""
