@@ -110,3 +110,17 @@ def test_actions_after_the_end_are_reported(standoff: Scenario, played: PlayFn) 
     assert resumed.applied == len(save.actions)
     assert resumed.problem is not None
     assert "after the game had ended" in resumed.problem
+
+
+def test_scenario_expression_failing_during_replay_is_reported_not_raised(
+    played: PlayFn, edited_standoff: Callable[[str, str], Scenario]
+) -> None:
+    save = played()
+    broken = edited_standoff(
+        'effects: [ship = "gone", tension -= 10]',
+        'effects: [ship = "gone", tension -= 10 / (trust - trust)]',
+    )
+    resumed = resume(save, broken)
+    assert resumed.applied == 2
+    assert resumed.problem is not None
+    assert resumed.problem.startswith("the scenario failed while replaying decision 3 of 3")

@@ -13,6 +13,7 @@ from attrs import frozen
 from excomm_sim.engine.game import Game, IllegalAction
 from excomm_sim.engine.state import GameState
 from excomm_sim.saves.format import SaveError, SaveGame
+from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Scenario
 
 
@@ -92,7 +93,7 @@ def resume(save: SaveGame, scenario: Scenario) -> Resumed:
     check_scenario(save, scenario)
     check_roles(save, scenario)
     game = Game(scenario, dict(save.humans))
-    state, _records = game.start(save.seed)
+    state = start_game(game, save.seed)
     changed = scenario_changed(save, scenario)
     for index, action in enumerate(save.actions):
         try:
@@ -101,4 +102,24 @@ def resume(save: SaveGame, scenario: Scenario) -> Resumed:
             reason = getattr(error, "message", str(error))
             problem = misfit_message(save, scenario, game, state, index, reason)
             return Resumed(game, state, index, problem, changed)
+        except EvalError as error:
+            problem = failure_message(save, index, error)
+            return Resumed(game, state, index, problem, changed)
     return Resumed(game, state, len(save.actions), None, changed)
+
+
+def start_game(game: Game, seed: int) -> GameState:
+    """``game.start``; a scenario whose expressions fail at once is a SaveError, not a crash."""
+    try:
+        state, _records = game.start(seed)
+    except EvalError as error:
+        raise SaveError(None, f"the scenario fails as the game starts: {error}") from None
+    return state
+
+
+def failure_message(save: SaveGame, index: int, error: Exception) -> str:
+    """A scenario expression failed while replaying action ``index`` (a scenario defect)."""
+    return (
+        f"the scenario failed while replaying decision {index + 1} of {len(save.actions)} "
+        f"({error}); the game was replayed up to the decision before it"
+    )

@@ -28,9 +28,12 @@ from excomm_sim.saves.format import SaveGame
 from excomm_sim.saves.replay import (
     check_roles,
     check_scenario,
+    failure_message,
     misfit_message,
     scenario_changed,
+    start_game,
 )
+from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Decision, Ending, Position, Scenario, Value
 
 
@@ -169,7 +172,7 @@ def build_timeline(save: SaveGame, scenario: Scenario) -> Timeline:
     check_roles(save, scenario)
     role_order = [role.id for role in scenario.roles]
     game = Game(scenario, dict(save.humans))
-    state, _ = game.start(save.seed)
+    state = start_game(game, save.seed)
     prompts: dict[int, tuple[PositionView, ...]] = {}
     first_seen: dict[int, int] = {}
 
@@ -189,6 +192,9 @@ def build_timeline(save: SaveGame, scenario: Scenario) -> Timeline:
         except IllegalAction as error:
             reason = getattr(error, "message", str(error))
             problem = misfit_message(save, scenario, game, state, index, reason)
+            break
+        except EvalError as error:
+            problem = failure_message(save, index, error)
             break
         applied = index + 1
         remember(state, applied)
