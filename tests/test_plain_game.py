@@ -7,12 +7,18 @@ and review the diff.
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
+
+from excomm_sim.commands import play as play_command
+from excomm_sim.saves import read_save, resume
+from excomm_sim.scenario.load import load_path
 
 GOLDEN = Path(__file__).parent / "engine" / "golden"
 HARBOUR = GOLDEN / "harbour.yaml"
@@ -78,7 +84,37 @@ def test_end_of_input_leaves_the_game_cleanly() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="1\n")
     assert result.returncode == 0
     assert result.stdout.rstrip().endswith("Game left at turn 2.")
-    assert result.stderr == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_plain_game_is_saved_after_every_move_and_resumes(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    result = play(str(HARBOUR), "--seed", "7", "--saves", str(saves), stdin="1\n1\n")
+    assert result.returncode == 0
+    [path] = saves.glob("harbour-*.json")
+    assert f"Game saved in {path}" in result.stderr
+    save = read_save(path)
+    assert [a.option for a in save.actions] == ["hail", "board"]
+    resumed = resume(save, load_path(HARBOUR))
+    assert resumed.problem is None
+    assert [c.option for c in resumed.state.choices] == ["hail", "board"]
+
+
+def test_unwritable_saves_folder_warns_and_the_game_goes_on(tmp_path: Path) -> None:
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("")
+    result = play(str(HARBOUR), "--seed", "7", "--saves", str(blocker), stdin="1\n1\n1\n")
+    assert result.returncode == 0
+    assert "THE END:" in result.stdout
+    assert "not being saved" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_watching_saves_nothing(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    result = play(str(HARBOUR), "--seed", "7", "--watch", "--saves", str(saves))
+    assert result.returncode == 0
+    assert not saves.exists()
 
 
 def test_output_has_no_terminal_control_codes() -> None:
@@ -111,3 +147,38 @@ def test_without_a_seed_a_fresh_one_is_shown() -> None:
     result = play(str(HARBOUR), stdin="")
     assert result.returncode == 0
     assert "Seed: " in result.stdout
+
+
+def _play_args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    play_command.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+def test_play_without_plain_hands_its_options_to_the_terminal_ui(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[dict[str, object]] = []
+    fake = types.ModuleType("excomm_sim.tui.app")
+    fake.run_game = lambda **kwargs: calls.append(kwargs) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "excomm_sim.tui.app", fake)
+    args = _play_args(str(HARBOUR), "--role", "admiral", "--seed", "5", "--watch")
+    assert play_command.run(args) == 0
+    assert calls == [
+        {
+            "scenario_path": HARBOUR,
+            "roles": ("admiral",),
+            "seed": 5,
+            "scenarios_dir": None,
+            "saves_dir": None,
+            "watch": True,
+        }
+    ]
+
+
+def test_play_without_plain_explains_when_the_terminal_ui_is_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "excomm_sim.tui.app", None)
+    assert play_command.run(_play_args()) == 2
+    assert "--plain" in capsys.readouterr().err

@@ -9,7 +9,7 @@ records ``Game.step`` returns. End of input leaves the game cleanly.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from excomm_sim.engine.events import (
@@ -38,8 +38,17 @@ OPPOSE_WORDS = {1: "is wary of", 2: "opposes", 3: "strongly opposes"}
 class PlainGame:
     """One plain-text game between ``Game`` and two text streams."""
 
-    def __init__(self, game: Game, seed: int, reader: TextIO, writer: TextIO) -> None:
+    def __init__(
+        self,
+        game: Game,
+        seed: int,
+        reader: TextIO,
+        writer: TextIO,
+        on_action: Callable[[Action], None] | None = None,
+    ) -> None:
         self.game = game
+        self.on_action = on_action
+        """Called after each accepted action (the shell saves the game there)."""
         self.scenario: Scenario = game.scenario
         self.seed = seed
         self.reader = reader
@@ -99,7 +108,10 @@ class PlainGame:
                 self.say()
                 self.say(f"Game left at turn {state.turn + 1}.")
                 return 0
-            state, records = self.game.step(state, Action(prompt.role, choice))
+            action = Action(prompt.role, choice)
+            state, records = self.game.step(state, action)
+            if self.on_action is not None:
+                self.on_action(action)
             self.show_records(state, records)
 
     def brief(self, role_id: str) -> None:
@@ -315,7 +327,12 @@ class PlainGame:
 
 
 def play_plain(
-    scenario: Scenario, humans: Mapping[str, str], seed: int, reader: TextIO, writer: TextIO
+    scenario: Scenario,
+    humans: Mapping[str, str],
+    seed: int,
+    reader: TextIO,
+    writer: TextIO,
+    on_action: Callable[[Action], None] | None = None,
 ) -> int:
     """Play one plain-text game; 0 when it ends or the player leaves at end of input."""
-    return PlainGame(Game(scenario, humans), seed, reader, writer).run()
+    return PlainGame(Game(scenario, humans), seed, reader, writer, on_action).run()

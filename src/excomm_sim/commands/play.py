@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from excomm_sim.engine.game import Action
+    from excomm_sim.scenario.model import Scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -140,4 +145,71 @@ def _run_plain(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     seed = args.seed if args.seed is not None else fresh_seed()
-    return play_plain(scenario, humans, seed, sys.stdin, sys.stdout)
+    saver = None
+    if humans:
+        saver = PlainSaver(scenario, seed, humans, args.saves, _scenario_path(args.scenario, path))
+    code = play_plain(scenario, humans, seed, sys.stdin, sys.stdout, saver)
+    if saver is not None:
+        saver.report()
+    return code
+
+
+def _scenario_path(name: str | None, path: Path) -> str:
+    """What a save records as its scenario: "" for a bundled one, else the file's path."""
+    from excomm_sim.paths import bundled_scenarios_dir
+
+    if name is None or path.resolve().parent == bundled_scenarios_dir().resolve():
+        return ""
+    return str(path.resolve())
+
+
+class PlainSaver:
+    """Keeps a plain game's save file current after every move (as the TUI does).
+
+    Saving is a convenience here: if the folder cannot be written, the game goes on and
+    one warning says so. Messages go to stderr so the transcript on stdout stays clean.
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        humans: dict[str, str],
+        saves_dir: Path | None,
+        scenario_path: str,
+    ) -> None:
+        import datetime as dt
+
+        from excomm_sim.paths import saves_dir as default_saves_dir
+        from excomm_sim.saves import new_save, save_path
+
+        self._now = lambda: dt.datetime.now(dt.UTC)
+        self.save = new_save(scenario, seed, humans, self._now(), scenario_path=scenario_path)
+        self.actions: list[Action] = []
+        self.path: Path | None = save_path(saves_dir or default_saves_dir(), self.save)
+        self._write()
+
+    def __call__(self, action: Action) -> None:
+        from excomm_sim.saves import with_actions
+
+        self.actions.append(action)
+        self.save = with_actions(self.save, self.actions, self._now())
+        self._write()
+
+    def _write(self) -> None:
+        from excomm_sim.saves import SaveError, write_save
+
+        if self.path is None:
+            return
+        try:
+            write_save(self.path, self.save)
+        except (SaveError, OSError) as error:
+            print(f"excomm-sim: the game is not being saved: {error}", file=sys.stderr)
+            self.path = None
+
+    def report(self) -> None:
+        if self.path is not None:
+            print(
+                f"Game saved in {self.path} (review it: excomm-sim replay {self.path.name})",
+                file=sys.stderr,
+            )
