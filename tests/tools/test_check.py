@@ -138,3 +138,13 @@ def test_cli_reports_a_missing_file_with_exit_2(run_cli: RunCli, tmp_path) -> No
     code, _, err = run_cli("check", tmp_path / "nope.yaml")
     assert code == 2
     assert "nope.yaml" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("division_by_zero", "eval-error"), ("dead_end", "dead-end")]
+)
+def test_sampled_games_find_run_time_faults_too(name: str, kind: str) -> None:
+    report = check(load_fixture(name), max_states=1, samples=50)
+    assert not report.complete
+    assert [f.kind for f in report.errors] == [kind]
+    assert report.errors[0].path
