@@ -202,10 +202,10 @@ class ReplayScreen(Screen[None]):
             with VerticalScroll(id="replay-state-pane"):
                 yield Static(id="replay-state")
         with Horizontal(id="replay-buttons"):
-            yield Button("◀ Back", id="replay-back")
-            yield Button("Forward ▶", id="replay-forward")
-            yield Button("Branch here", id="replay-branch", variant="primary")
-            yield Button("Close", id="replay-close")
+            yield Button("◀ Back", id="replay-back", compact=True)
+            yield Button("Forward ▶", id="replay-forward", compact=True)
+            yield Button("Branch here", id="replay-branch", variant="primary", compact=True)
+            yield Button("Close", id="replay-close", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
