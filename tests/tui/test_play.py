@@ -59,7 +59,7 @@ async def test_solo_president_plays_to_an_ending(
         assert "[withheld] Close the harbour mouth" in room
         assert "why: Only once tension reaches 90." in room
         assert "odds: Inspectors allowed 67%, Inspectors refused 33%" in room
-        assert "Captain Ines Moor\n  ✓ favours “Demand they depart” (firmly)" in room
+        assert "Captain Ines Moor\n✓ favours “Demand they depart” (firmly)" in room
         assert "Captain's resolve" not in room  # a hidden variable
         await press(pilot, "1")
         assert isinstance(app.screen, ConsequencesScreen)
@@ -130,7 +130,7 @@ async def test_two_player_hot_seat_hides_each_briefing(
         await press(pilot, "enter")
         room = screen_text(app)
         assert "You: Mayor Ada Byrne — decide" in room
-        assert "Captain Ines Moor\n  → recommends “Demand they depart”" in room
+        assert "Captain Ines Moor\n→ recommends “Demand they depart”" in room
         await play_to_debrief(pilot, screen_text, limit=40)
         debrief = screen_text(app)
         assert "Mayor Ada Byrne (Ann)" in debrief

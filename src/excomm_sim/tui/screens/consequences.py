@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
@@ -28,17 +28,20 @@ from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.describe import cause_line, change_line, date_text, describe, prose
 from excomm_sim.tui.messages import ConsequencesRead
 
+Line = tuple[int, Content]
+"""A line and its indent level (0 = an event of the step, 1 = its cause, 2 = its detail)."""
+
 
 def consequence_lines(
     scenario: Scenario, records: Sequence[Record], date: dt.date | None = None
-) -> list[Content]:
+) -> list[Line]:
     """The records of one step, in order, each with what the player needs to know why.
 
     Changes with the same cause are grouped under one "because" line. Records from the next
     item being posed on are left out: the decision room shows them. ``date`` (today) is
     named when the calendar did not move, so the player always sees where time stands.
     """
-    lines: list[Content] = []
+    lines: list[Line] = []
     last_cause = None
     cited: set[tuple[object, ...]] = set()
     for record in records:
@@ -50,39 +53,46 @@ def consequence_lines(
                 new = tuple(record.cause.sources) not in cited
                 cited.add(tuple(record.cause.sources))
                 because = cause_line(record, sources=new)
-                lines.append(Content.assemble("  because: ", (because, "italic")))
+                lines.append((1, Content.assemble("because: ", (because, "italic"))))
                 last_cause = record.cause
-            lines.append(Content.assemble("   • ", (change_line(scenario, record), "bold")))
+            lines.append((2, Content.assemble("• ", (change_line(scenario, record), "bold"))))
             continue
         last_cause = None
-        if isinstance(record, OptionChosen):
-            lines.append(Content.styled(f"▶ {describe(scenario, record)}", "bold"))
-        elif isinstance(record, ChanceResolved):
-            lines.append(Content(f"• {describe(scenario, record)}"))
-            text = _outcome_text(scenario, record)
-            if text:
-                lines.append(Content.assemble("    ", (text, "italic")))
-        elif isinstance(record, ConsequenceLanded):
-            lines.append(Content(f"↳ {describe(scenario, record)}"))
-        elif isinstance(record, EventFired):
-            event = scenario.event(record.event)
-            lines.append(Content.styled(f"! Event: {event.title}", "bold"))
-            lines.append(Content("    " + prose(event.text)))
-            if event.sources:
-                sources = "; ".join(str(source) for source in event.sources)
-                lines.append(Content.styled(f"    Source: {sources}", "italic"))
-        elif isinstance(record, DateAdvanced):
-            lines.append(Content.styled(f"→ {describe(scenario, record)}", "bold"))
-        elif isinstance(record, GameEnded):
-            lines.append(Content.styled(f"■ {describe(scenario, record)}", "bold"))
-        else:
-            line = describe(scenario, record)
-            if line:
-                lines.append(Content("• " + line))
+        lines.extend(_record_lines(scenario, record))
     moved = any(isinstance(record, DateAdvanced) for record in records)
     if date is not None and not moved:
-        lines.append(Content.styled(f"→ Still {date_text(date)}: the meeting goes on", "bold"))
+        still = f"→ Still {date_text(date)}: the meeting goes on"
+        lines.append((0, Content.styled(still, "bold")))
     return lines
+
+
+def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
+    if isinstance(record, OptionChosen):
+        return [(0, Content.styled(f"▶ {describe(scenario, record)}", "bold"))]
+    if isinstance(record, ChanceResolved):
+        lines: list[Line] = [(0, Content(f"• {describe(scenario, record)}"))]
+        text = _outcome_text(scenario, record)
+        if text:
+            lines.append((1, Content.styled(text, "italic")))
+        return lines
+    if isinstance(record, ConsequenceLanded):
+        return [(0, Content(f"↳ {describe(scenario, record)}"))]
+    if isinstance(record, EventFired):
+        event = scenario.event(record.event)
+        lines = [
+            (0, Content.styled(f"! Event: {event.title}", "bold")),
+            (1, Content(prose(event.text))),
+        ]
+        if event.sources:
+            sources = "; ".join(str(source) for source in event.sources)
+            lines.append((1, Content.styled(f"Source: {sources}", "italic")))
+        return lines
+    if isinstance(record, DateAdvanced):
+        return [(0, Content.styled(f"→ {describe(scenario, record)}", "bold"))]
+    if isinstance(record, GameEnded):
+        return [(0, Content.styled(f"■ {describe(scenario, record)}", "bold"))]
+    line = describe(scenario, record)
+    return [(0, Content("• " + line))] if line else []
 
 
 def _outcome_text(scenario: Scenario, record: ChanceResolved) -> str:
@@ -120,10 +130,11 @@ class ConsequencesScreen(Screen[None]):
         lines = consequence_lines(self.scenario, self.records, None if self.ended else self.date)
         with VerticalScroll(id="consequences-body"):
             yield Static("What happened", classes="screen-title")
-            yield Static(
-                Content("\n").join(lines) if lines else Content("Nothing changed."),
-                id="consequences-text",
-            )
+            with Vertical(id="consequences-text"):
+                if not lines:
+                    yield Static("Nothing changed.")
+                for level, text in lines:
+                    yield Static(text, classes=f"indent-{level}")
             with Center():
                 label = "See the debrief" if self.ended else "Back to the table"
                 yield Button(label, id="consequences-continue", variant="primary")

@@ -92,9 +92,7 @@ class DecisionRoomScreen(Screen[None]):
                 yield OptionsList(prompt.options, id="options")
                 yield Static("", id="option-detail")
                 yield Static(Content.styled("The advisers", "bold"), classes="section-title")
-                positions = Positions(id="positions")
-                positions.show(self.scenario, prompt.decision, prompt.positions)
-                yield positions
+                yield Positions(self.scenario, prompt.decision, prompt.positions, id="positions")
             with VerticalScroll(id="side"):
                 yield Static(Content.styled("Situation", "bold"), classes="section-title")
                 dashboard = Dashboard(id="dashboard")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,46 +16,58 @@ from excomm_sim.tui.describe import role_name
 STRENGTH_WORDS = {1: "leans", 2: "firmly", 3: "insists"}
 
 
-def positions_content(
+def position_entries(
     scenario: Scenario, decision: Decision, positions: Sequence[PositionView]
-) -> Content:
-    """Positions grouped by adviser: favour/oppose (in words and ✓/✗), which option, why."""
-    if not positions:
-        return Content.styled("No adviser has taken a position.", "italic")
-    lines: list[Content] = []
+) -> list[tuple[int, Content]]:
+    """(indent level, text) lines: each adviser (in seat order), then per option their
+    position in words and ✓/✗ (or → for a human's recommendation), then the reason."""
     order = {role.id: index for index, role in enumerate(scenario.roles)}
+    entries: list[tuple[int, Content]] = []
     previous_role = ""
     for view in sorted(positions, key=lambda view: order.get(view.role, len(order))):
         if view.role != previous_role:
-            lines.append(Content.styled(role_name(scenario, view.role), "bold underline"))
+            entries.append((0, Content.styled(role_name(scenario, view.role), "bold underline")))
             previous_role = view.role
         try:
             label = decision.option(view.option).label
         except KeyError:
             label = view.option
         if view.human:
-            stance = Content.assemble(("  → recommends", "bold"), f" “{label}”")
+            stance = Content.assemble(("→ recommends", "bold"), f" “{label}”")
         else:
-            word = "  ✓ favours" if view.position is Position.FAVOUR else "  ✗ opposes"
+            word = "✓ favours" if view.position is Position.FAVOUR else "✗ opposes"
             strength = STRENGTH_WORDS.get(view.strength, "")
             stance = Content.assemble((word, "bold"), f" “{label}” ({strength})")
-        lines.append(stance)
+        entries.append((1, stance))
         if view.reason:
-            lines.append(Content.assemble("    ", (view.reason, "italic")))
-    return Content("\n").join(lines)
+            entries.append((2, Content.styled(view.reason, "italic")))
+    return entries
 
 
-class Positions(Static):
-    """The advisers' positions on the item on the table (set by the decision room)."""
+class Positions(Vertical):
+    """The advisers' positions on the item on the table, with hanging indents."""
 
     DEFAULT_CSS = """
     Positions {
         height: auto;
         padding: 0 1;
+        & > .indent-1 { padding-left: 2; }
+        & > .indent-2 { padding-left: 4; }
     }
     """
 
-    def show(
-        self, scenario: Scenario, decision: Decision, positions: Sequence[PositionView]
+    def __init__(
+        self,
+        scenario: Scenario,
+        decision: Decision,
+        positions: Sequence[PositionView],
+        id: str | None = None,
     ) -> None:
-        self.update(positions_content(scenario, decision, positions))
+        super().__init__(id=id)
+        self.entries = position_entries(scenario, decision, positions)
+
+    def compose(self) -> ComposeResult:
+        if not self.entries:
+            yield Static(Content.styled("No adviser has taken a position.", "italic"))
+        for level, text in self.entries:
+            yield Static(text, classes=f"indent-{level}")
