@@ -1,10 +1,10 @@
 """The turn loop: posing decisions, resolving choices, landing consequences, endings.
 
-``Game`` copies a ``GameState`` into a mutable ``Run`` for the length of one call, lets
-``Flow`` play every computer move until a human must act or the game ends, and freezes
-the result into a new ``GameState``. Working on plain dicts and lists inside one call
-keeps an all-computer game (one ``start`` call) free of per-step copying.
-The order of everything here is the documented turn order (docs/rules-engine.md).
+``Game`` copies a ``GameState`` into a mutable ``Run`` (``engine.run``) for the length of
+one call, lets ``Flow`` play every computer move until a human must act or the game ends,
+and freezes the result into a new ``GameState``. Working on plain dicts and lists inside
+one call keeps an all-computer game free of per-step copying. The order of everything
+here is the documented turn order (docs/rules-engine.md).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from excomm_sim.engine import advisers, chance
+from excomm_sim.engine.errors import ScenarioRuntimeError, runtime_error
 from excomm_sim.engine.events import (
     Cause,
     ChanceResolved,
@@ -32,7 +33,8 @@ from excomm_sim.engine.events import (
     Record,
     VariableChanged,
 )
-from excomm_sim.engine.state import Choice, GameState, Pending
+from excomm_sim.engine.run import Run, freeze
+from excomm_sim.engine.state import Choice, Pending
 from excomm_sim.engine.tables import (
     Condition,
     DecisionRow,
@@ -44,65 +46,12 @@ from excomm_sim.engine.tables import (
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Ending, Event, Scenario, Value
 
+__all__ = ["Flow", "Run", "ScenarioRuntimeError", "freeze"]
+
 SHARED_LIMIT = 200_000
 """Most records kept for reuse by ``Flow.shared`` before the table is emptied."""
 
 T = TypeVar("T")
-
-
-class ScenarioRuntimeError(EvalError):
-    """An expression failed during play (e.g. division by zero), with where it was.
-
-    A subclass of ``EvalError`` so tools catching that keep working; the message names
-    the scenario object and the expression so an author can fix it.
-    """
-
-
-class Run:
-    """The mutable working copy of a GameState during one engine call."""
-
-    __slots__ = (
-        "choices",
-        "current",
-        "cursor",
-        "day",
-        "draws",
-        "ending",
-        "env",
-        "fired",
-        "log",
-        "offered",
-        "pending",
-        "recommendations",
-        "rng",
-        "seed",
-        "timeline",
-        "turn",
-    )
-
-    def __init__(self, state: GameState) -> None:
-        env: dict[str, Value] = dict(state.values)
-        env["turn"] = state.turn
-        env["day"] = state.day
-        for choice in state.choices:
-            env["@" + choice.decision] = choice.option
-        self.env = env
-        self.seed = state.seed
-        self.rng = state.rng
-        self.turn = state.turn
-        self.day = state.day
-        self.cursor = state.cursor
-        self.current: DecisionRow | None = None
-        self.offered: list[OptionRow] | None = None
-        self.recommendations: dict[str, str] = dict(state.recommendations)
-        self.choices: list[Choice] = list(state.choices)
-        self.pending: list[Pending] = list(state.pending)
-        self.fired: set[str] = set(state.fired)
-        self.ending: str | None = state.ending
-        self.log: list[Record] = []
-        self.timeline: list[Mapping[str, Value]] = list(state.timeline)
-        self.draws: list[tuple[list[int], int]] = []
-        """Each chance draw made in this call: the weights and the index drawn."""
 
 
 class Flow:
@@ -260,7 +209,7 @@ class Flow:
             try:
                 holds = when(env)
             except EvalError as error:
-                raise _runtime(event, "condition", event.when, error) from error
+                raise runtime_error(event, "condition", event.when, error) from error
             if holds:
                 cause = shared(Cause, "event", turn, None, None, None, event.id, event.title)
                 self.fire(run, event, cause)
@@ -283,7 +232,7 @@ class Flow:
             try:
                 holds = when(env)
             except EvalError as error:
-                raise _runtime(ending, "condition", ending.when, error) from error
+                raise runtime_error(ending, "condition", ending.when, error) from error
             if holds:
                 self._end(run, ending)
                 return
@@ -387,7 +336,7 @@ class Flow:
         try:
             weights = [int(o.weight(env)) for o in option.chance]
         except EvalError as error:
-            raise _runtime(option.option, "chance weight", None, error) from error
+            raise runtime_error(option.option, "chance weight", None, error) from error
         index, run.rng = chance.pick(run.rng, weights)
         run.draws.append((weights, index))
         probability = chance.probabilities(weights)[index]
@@ -461,37 +410,4 @@ class Flow:
         try:
             return bool(when(env))  # type: ignore[misc]
         except EvalError as error:
-            raise _runtime(owner, "condition", getattr(owner, "when", None), error) from error
-
-
-def _runtime(
-    owner: object, what: str, expression: object, error: Exception
-) -> ScenarioRuntimeError:
-    """A ScenarioRuntimeError naming the scenario object, where it is, and the expression."""
-    source = getattr(expression, "source", "")
-    location = getattr(owner, "location", None)
-    where = f"{location}: " if location is not None and location.line else ""
-    kind = type(owner).__name__.lower()
-    name = f"{kind} {getattr(owner, 'id', '')}".strip()
-    return ScenarioRuntimeError(f"{where}{name}: {what} {source!r} failed: {error}")
-
-
-def freeze(run: Run, previous: GameState) -> GameState:
-    """The GameState a Run has become (the log is the old log plus what this call added)."""
-    env = run.env
-    return GameState(
-        seed=run.seed,
-        rng=run.rng,
-        values=MappingProxyType({v: env[v] for v in previous.values}),
-        turn=run.turn,
-        day=run.day,
-        cursor=run.cursor,
-        current=run.current.id if run.current is not None else None,
-        recommendations=MappingProxyType(run.recommendations),
-        choices=tuple(run.choices),
-        pending=tuple(run.pending),
-        fired=frozenset(run.fired),
-        ending=run.ending,
-        log=previous.log + tuple(run.log),
-        timeline=tuple(run.timeline),
-    )
+            raise runtime_error(owner, "condition", getattr(owner, "when", None), error) from error
