@@ -7,7 +7,7 @@ import json
 import pytest
 
 from excomm_sim.paths import bundled_scenarios_dir
-from excomm_sim.scenario.load import load_path
+from excomm_sim.scenario.load import load_path, load_text
 from excomm_sim.tools.check import check, format_text
 from excomm_sim.tools.explore import choices_read
 
@@ -148,3 +148,16 @@ def test_sampled_games_find_run_time_faults_too(name: str, kind: str) -> None:
     assert not report.complete
     assert [f.kind for f in report.errors] == [kind]
     assert report.errors[0].path
+
+
+def test_decisions_taken_by_other_roles_are_explored_and_sampled_too() -> None:
+    text = (
+        fixture_path("clean")
+        .read_text()
+        .replace("    when: tension > 5\n", "    when: tension > 5\n    decider: hawk\n", 1)
+    )
+    scenario = load_text(text, "two_deciders.yaml")
+    assert scenario.decision("gamble").decider == "hawk"
+    assert check(scenario).findings == ()
+    sampled = check(scenario, max_states=1, samples=100)
+    assert all(c.reached == c.total for c in sampled.coverage.values())
