@@ -183,7 +183,8 @@ class Simulator:
         self.seat = spec.role or scenario.president.id
         self.choose = strategy(spec.strategy, scenario)
         self.game = Game(scenario, humans={self.seat: spec.strategy})
-        self.kinds = {variable.id: variable.kind for variable in scenario.variables}
+        self.int_ids = tuple(v.id for v in scenario.variables if v.kind is VariableKind.INT)
+        self.other_ids = tuple(v.id for v in scenario.variables if v.kind is not VariableKind.INT)
 
     def play(self, index: int) -> GameState:
         seed = game_seed(self.spec.seed, index)
@@ -199,21 +200,34 @@ class Simulator:
         return tally
 
     def add(self, tally: Tally, state: GameState) -> None:
+        """Count one finished game (the hot loop of a simulation: kept lean on purpose)."""
         tally.games += 1
-        if state.ending is None:
+        ending = state.ending
+        if ending is None:
             tally.unfinished += 1
         else:
-            tally.endings[state.ending] += 1
+            tally.endings[ending] += 1
+        reached, taken = tally.reached, tally.taken
         for choice in state.choices:
-            tally.reached[choice.decision] += 1
-            tally.taken[(choice.decision, choice.option)] += 1
-        for name, value in state.values.items():
-            if self.kinds.get(name) is VariableKind.INT and not isinstance(value, bool):
-                tally.numbers.setdefault(name, NumberTally()).add(int(value))
-            else:
-                text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-                tally.categories.setdefault(name, Counter())[text] += 1
-        if state.ending is not None:
+            reached[choice.decision] += 1
+            taken[(choice.decision, choice.option)] += 1
+        values = state.values
+        numbers = tally.numbers
+        for name in self.int_ids:
+            value = values[name]
+            number = numbers.get(name)
+            if number is None:
+                number = numbers[name] = NumberTally()
+            number.add(value)  # type: ignore[arg-type]
+        categories = tally.categories
+        for name in self.other_ids:
+            value = values[name]
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            counts = categories.get(name)
+            if counts is None:
+                counts = categories[name] = Counter()
+            counts[text] += 1
+        if ending is not None:
             for role, score in self.game.scores(state).items():
                 tally.points[role] += score.points
                 if score.won:
