@@ -64,7 +64,7 @@ def play_out(
         row = run.current
         if run.ending is not None or row is None:
             break
-        offered_rows = flow.offered(row, run.env)
+        offered_rows = run.offered if run.offered is not None else flow.offered(row, run.env)
         chosen = choose(run.env, [o.option for o in offered_rows], rng)
         if row.decider == seat:
             option_row = next(o for o in offered_rows if o.id == chosen)
