@@ -31,12 +31,14 @@ def run(args: argparse.Namespace) -> int:
 
     files, unreadable = _scenario_files(args.paths)
     findings: list[Problem] = []
+    checked = 0
     for path in files:
         try:
             _, problems = check_path(path)
         except OSError as error:
             unreadable.append(f"{path}: cannot read: {error.strerror or error}")
             continue
+        checked += 1
         findings.extend(problems)
     for message in unreadable:
         print(message, file=sys.stderr)
@@ -47,7 +49,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in findings:
             print(problem)
-        checked = len(files) - sum(1 for message in unreadable if ": cannot read:" in message)
         print(
             f"{_count(checked, 'file')} checked: {_count(errors, 'error')}, "
             f"{_count(warnings, 'warning')}"

@@ -108,6 +108,9 @@ def check_path(path: str | os.PathLike[str]) -> tuple[Scenario | None, tuple[Pro
     """``check_bytes`` of a file, read at most one byte past the limit (OSError if unreadable)."""
     filename = os.fspath(path)
     with Path(path).open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            return None, (Problem(filename, 1, 1, "", _too_big(size, "bytes")),)
         data = handle.read(MAX_FILE_BYTES + 1)
     return check_bytes(data, filename)
 
@@ -131,6 +134,6 @@ def _collector_paused() -> Iterator[None]:
 
 def _too_big(size: int, unit: str) -> str:
     return (
-        f"the file is too large ({size:,} {unit} or more; the limit is "
-        f"{MAX_FILE_BYTES:,} bytes); a scenario this big is probably not what you meant"
+        f"the file is too large ({size:,} {unit}; the limit is {MAX_FILE_BYTES:,} bytes); "
+        "a scenario this big is probably not what you meant"
     )
