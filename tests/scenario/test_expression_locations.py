@@ -70,3 +70,12 @@ def test_effect_error_points_into_a_flow_list(
         'effects: [boarded = true, "tension += 20"]', 'effects: [boarded = 3, "tension += 20"]'
     )
     assert _located(findings, text) == ["harbour.yaml:108:29"]
+
+
+def test_windows_line_endings_keep_the_same_place(
+    edit: Callable[[str, str], str], findings: Callable[[str], list[str]]
+) -> None:
+    text = edit(
+        OPTION_WHEN, "        when: >-\n          tension >= 40\n          and verificaton\n"
+    )
+    assert _located(findings, text.replace("\n", "\r\n")) == ["harbour.yaml:108:15"]
