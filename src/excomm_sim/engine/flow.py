@@ -252,27 +252,31 @@ class Flow:
     # -- pieces -------------------------------------------------------------------------
 
     def apply(self, run: Run, effects: tuple[EffectRow, ...], cause: Cause) -> None:
-        """Apply assignments in order, clamping ints; record each real change."""
+        """Apply assignments in order, clamping ints; record each real change.
+
+        The hottest loop of the engine: ``op`` is applied here as ``Assignment.apply``
+        would, and change records are shared (``shared``) under a key of plain values.
+        The key holds ``id(cause)``, which is safe: the stored record keeps that cause
+        alive, so no other object can take its id while the entry exists.
+        """
         env = run.env
+        table = self._shared
+        turn = run.turn
+        cause_id = id(cause)
         for effect in effects:
+            target = effect.target
+            old = env[target]
             try:
                 value = effect.value(env)
-                op = effect.op
-                if op == "=":
-                    new = value
-                elif op == "+=":
-                    new = env[effect.target] + value  # type: ignore[operator]
-                else:
-                    new = env[effect.target] - value  # type: ignore[operator]
             except EvalError as error:
-                if cause.kind == "event":
-                    owner = f"event {cause.event}"
-                else:
-                    path = ".".join(p for p in (cause.decision, cause.option, cause.outcome) if p)
-                    owner = f"{cause.kind} {path}"
-                raise ScenarioRuntimeError(
-                    f"{owner} (turn {cause.turn}): effect {effect.source!r} failed: {error}"
-                ) from error
+                raise self._effect_error(cause, effect, error) from error
+            op = effect.op
+            if op == "=":
+                new = value
+            elif op == "+=":
+                new = old + value  # type: ignore[operator]
+            else:
+                new = old - value  # type: ignore[operator]
             clamped = False
             low = effect.minimum
             if low is not None and new < low:  # type: ignore[operator]
@@ -280,15 +284,28 @@ class Flow:
             high = effect.maximum
             if high is not None and new > high:  # type: ignore[operator]
                 new, clamped = high, True
-            target = effect.target
-            old = env[target]
             if new != old:
                 env[target] = new
-                run.log.append(
-                    self.shared(
-                        VariableChanged, run.turn, target, old, new, cause, effect.source, clamped
+                key = (effect, turn, old, new, clamped, cause_id)
+                record = table.get(key)
+                if record is None:
+                    if len(table) >= SHARED_LIMIT:
+                        table.clear()
+                    record = table[key] = VariableChanged(
+                        turn, target, old, new, cause, effect.source, clamped
                     )
-                )
+                run.log.append(record)
+
+    @staticmethod
+    def _effect_error(cause: Cause, effect: EffectRow, error: Exception) -> ScenarioRuntimeError:
+        if cause.kind == "event":
+            owner = f"event {cause.event}"
+        else:
+            path = ".".join(p for p in (cause.decision, cause.option, cause.outcome) if p)
+            owner = f"{cause.kind} {path}"
+        return ScenarioRuntimeError(
+            f"{owner} (turn {cause.turn}): effect {effect.source!r} failed: {error}"
+        )
 
     def odds_env(self, option: OptionRow, env: Mapping[str, Value]) -> Mapping[str, Value]:
         """The env a chance's weights will see if ``option`` is taken: after its effects.
