@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -151,3 +152,25 @@ def test_bundled_scenario_10000_runs_are_reproducible_by_seed(run_cli: RunCli) -
         "simulate", "--runs", "10000", "--seed", "1962", "--json", "--workers", "2"
     )
     assert second == first
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_shows_only_on_a_terminal_for_long_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from excomm_sim.commands.simulate import _progress_bar
+
+    assert _progress_bar(10_000) is None  # pytest's stderr is not a terminal
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert _progress_bar(100) is None  # too short to need one
+    show = _progress_bar(10_000)
+    assert show is not None
+    show(5_000)
+    show(10_000)
+    assert "5000/10000 games" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\n")
