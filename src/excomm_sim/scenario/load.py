@@ -32,6 +32,7 @@ __all__ = [
     "Problem",
     "ScenarioError",
     "check_bytes",
+    "check_path",
     "check_text",
     "load_path",
     "load_text",
