@@ -17,6 +17,12 @@ MakeApp = Callable[..., ExcommApp]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
+async def settle(pilot: Pilot[int]) -> None:
+    """The title learns about saves just after it first shows: let that land."""
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def to_decision_room(pilot: Pilot[int]) -> None:
     await pilot.press("enter", "enter", "enter")  # new game, solo mayor, briefing read
     await pilot.pause()
@@ -40,7 +46,7 @@ def test_title_screen(
     snap_compare: Callable[..., bool], make_app: MakeApp, size: tuple[int, int]
 ) -> None:
     """Guards the title menu: all five entries, Continue greyed with no save, the key hint."""
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
