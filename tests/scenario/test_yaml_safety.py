@@ -10,7 +10,7 @@ import pytest
 
 from excomm_sim.scenario.load import MAX_FILE_BYTES, check_bytes, check_text, load_path
 from excomm_sim.scenario.problems import ScenarioError
-from excomm_sim.scenario.yamlnodes import MAX_DEPTH, MAX_NODES
+from excomm_sim.scenario.yamlread import MAX_DEPTH, MAX_NODES
 
 
 def _billion_laughs(levels: int = 9) -> str:

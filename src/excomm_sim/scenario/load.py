@@ -21,7 +21,8 @@ from excomm_sim.scenario.build import build_scenario
 from excomm_sim.scenario.fields import Context
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import Problem, Problems, ScenarioError
-from excomm_sim.scenario.yamlnodes import SourceText, read_yaml
+from excomm_sim.scenario.yamlnodes import SourceText
+from excomm_sim.scenario.yamlread import read_yaml
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest scenario file accepted: 8 MiB. Meeting 19 is well under 1 MiB; the benchmark's
