@@ -13,7 +13,6 @@ import datetime as dt
 import operator
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
 
 from excomm_sim.engine import advisers, chance
 from excomm_sim.engine.errors import ScenarioRuntimeError, runtime_error
@@ -34,6 +33,7 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.engine.run import Run, freeze
+from excomm_sim.engine.sharing import SHARED_LIMIT, SharedRecords
 from excomm_sim.engine.state import Choice, Pending
 from excomm_sim.engine.tables import (
     Condition,
@@ -48,11 +48,6 @@ from excomm_sim.scenario.model import Ending, Event, Scenario, Value
 
 __all__ = ["Flow", "Run", "ScenarioRuntimeError", "freeze"]
 
-SHARED_LIMIT = 200_000
-"""Most records kept for reuse by ``Flow.shared`` before the table is emptied."""
-
-T = TypeVar("T")
-
 
 class Flow:
     """The rules of play over one scenario's tables (see the module docstring)."""
@@ -61,40 +56,15 @@ class Flow:
         self.scenario = scenario
         self.tables = tables
         self.start_date = scenario.calendar.start
-        self._shared: dict[tuple[object, ...], Any] = {}
+        self._shared = SharedRecords()
+        self.shared = self._shared.make
+        self.keyed = self._shared.keyed
         self.variable_ids = tables.variable_ids
         ids = tables.variable_ids
         self.values_of: Callable[[Mapping[str, Value]], tuple[Value, ...]] = (
             operator.itemgetter(*ids) if len(ids) > 1 else lambda env: tuple(env[v] for v in ids)
         )
         """env -> the tuple of variable values, in declaration order (a C-level getter)."""
-
-    def shared(self, cls: Callable[..., T], *fields: object) -> T:
-        """``cls(*fields)``, reusing an equal record made before.
-
-        Records are immutable values, so games that reach the same record share one
-        object: an all-computer game then builds few new objects, which is most of what
-        makes thousands of playthroughs a second possible. The table is emptied when it
-        grows past ``SHARED_LIMIT`` entries; results never depend on it.
-        """
-        key = (cls, *fields)
-        record = self._shared.get(key)
-        if record is None:
-            if len(self._shared) >= SHARED_LIMIT:
-                self._shared.clear()
-            record = self._shared[key] = cls(*fields)
-        return record  # type: ignore[no-any-return]
-
-    def keyed(
-        self, key: tuple[object, ...], cls: Callable[..., T], fields: tuple[object, ...]
-    ) -> T:
-        """Like ``shared`` with a cheaper key that determines ``fields`` (table rows by id)."""
-        record = self._shared.get(key)
-        if record is None:
-            if len(self._shared) >= SHARED_LIMIT:
-                self._shared.clear()
-            record = self._shared[key] = cls(*fields)
-        return record  # type: ignore[no-any-return]
 
     # -- the loop -----------------------------------------------------------------------
 
