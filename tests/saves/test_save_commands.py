@@ -116,3 +116,15 @@ def test_example_saves_replay_as_text(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(["replay", str(history), "--plain"], capsys)
     assert code == 0
     assert "(the same choice)" in out
+
+
+def test_replay_screen_launcher_refuses_a_bad_save_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from excomm_sim.tui.replay_app import run_replay
+
+    foreign = tmp_path / "package.json"
+    foreign.write_text('{"name": "left-pad"}', encoding="utf-8")
+    assert run_replay(foreign, None, tmp_path) == 2
+    _, err = capsys.readouterr()
+    assert err == f"excomm-sim replay: {foreign}: not an excomm-sim save (no 'format' key)\n"
