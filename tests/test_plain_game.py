@@ -73,6 +73,27 @@ def test_bundled_scenario_plays_to_an_ending_the_same_way_twice() -> None:
     assert first.stdout == second.stdout
 
 
+def test_scripted_bundled_game_through_the_entry_point_matches_its_golden() -> None:
+    """``printf '1\\n2\\n...' | excomm-sim play --plain --seed 7`` on meeting 19.
+
+    This golden follows the bundled scenario's text: after a deliberate edit of
+    meeting19.yaml, regenerate with UPDATE_GOLDEN=1 and read the diff.
+    """
+    entry_point = Path(sys.executable).parent / "excomm-sim"
+    command = [str(entry_point)] if entry_point.exists() else [sys.executable, "-m", "excomm_sim"]
+    result = subprocess.run(
+        [*command, "play", "--plain", "--seed", "7"],
+        input="1\n2\n" * 30,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "THE END:" in result.stdout
+    check_golden("meeting19_seed7.txt", result.stdout)
+
+
 def test_bad_input_gets_a_message_and_the_question_again() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="zero\n9\n\n1\n")
     assert result.returncode == 0
