@@ -309,7 +309,12 @@ class PlainGame:
 
     def show_history(self, state: GameState) -> None:
         self.say()
-        self.say("Your choices beside history's:")
+        decider_played = any(
+            choice.human and choice.role in self.game.humans for choice in state.choices
+        )
+        self.say(
+            "Your choices beside history's:" if decider_played else "The choices beside history's:"
+        )
         for choice in state.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label
