@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from excomm_sim.engine.game import Action
 from excomm_sim.saves import SAVE_FORMAT, BranchPoint, SaveError, SaveGame, timestamp
-from excomm_sim.saves.format import from_json, to_json
+from excomm_sim.saves.format import to_json
+from excomm_sim.saves.reading import from_json
 
 identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
 texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=40)

@@ -1,21 +1,17 @@
-"""The save file format: the SaveGame record, its JSON text, and strict validation on read.
+"""The save file format: the SaveGame record, how games become saves, and its JSON text.
 
 A save holds what is needed to replay a game through the engine (scenario identity, seed,
 humans, actions) and never the game state itself, so a save cannot disagree with the rules.
-Reading is strict on purpose: a save is machine-written, so anything unexpected means the
-file was damaged, edited by hand, or written by another program, and the player is told
-exactly which field is wrong rather than getting a game that silently differs.
+Reading it back, strictly, is ``excomm_sim.saves.reading``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from attrs import field, frozen
 
@@ -34,7 +30,8 @@ MAX_ACTIONS = 10_000
 MAX_TEXT = 10_000
 """Longest string field accepted (notes, names, paths)."""
 
-_WRITTEN_BY = "written_by"
+WRITTEN_BY = "written_by"
+"""The optional key naming the program that wrote the file (informative only)."""
 
 
 class SaveError(Exception):
@@ -157,9 +154,6 @@ def branch(save: SaveGame, source_name: str, turn: int, now: dt.datetime) -> Sav
     )
 
 
-# --- writing ---------------------------------------------------------------------------
-
-
 def to_json(save: SaveGame, written_by: str = "") -> str:
     """The save as readable JSON text: one key per line, one action per line."""
 
@@ -186,7 +180,7 @@ def to_json(save: SaveGame, written_by: str = "") -> str:
         ("branched_from", dump(branched)),
     ]
     if written_by:
-        fields.append((_WRITTEN_BY, dump(written_by)))
+        fields.append((WRITTEN_BY, dump(written_by)))
     lines = [f"  {dump(key)}: {value}," for key, value in fields]
     actions = [
         "    " + dump({"role": action.role, "option": action.option}) for action in save.actions
@@ -196,214 +190,3 @@ def to_json(save: SaveGame, written_by: str = "") -> str:
     else:
         lines.append('  "actions": []')
     return "{\n" + "\n".join(lines) + "\n}\n"
-
-
-# --- reading ---------------------------------------------------------------------------
-
-_KEYS = (
-    "kind",
-    "format",
-    "scenario_id",
-    "scenario_version",
-    "scenario_hash",
-    "scenario_path",
-    "seed",
-    "humans",
-    "actions",
-    "created",
-    "updated",
-    "note",
-    "branched_from",
-    _WRITTEN_BY,
-)
-_OPTIONAL = frozenset({"note", "branched_from", _WRITTEN_BY})
-_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
-
-
-class _Problem(Exception):
-    """One validation failure inside the JSON; becomes a SaveError naming the file."""
-
-
-def _reject_constant(name: str) -> object:
-    raise _Problem(f"not valid JSON: {name} is not a number JSON allows")
-
-
-def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Problem(f"key {key!r} appears twice in one object")
-        result[key] = value
-    return result
-
-
-def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
-def _string(value: object, where: str, *, identifier: bool = False, empty: bool = True) -> str:
-    if not isinstance(value, str):
-        raise _Problem(f"{where} must be a string (found {_type_name(value)})")
-    if len(value) > MAX_TEXT:
-        raise _Problem(f"{where} is too long ({len(value)} characters; at most {MAX_TEXT})")
-    if "\x00" in value:
-        raise _Problem(f"{where} contains a NUL character")
-    if not empty and not value:
-        raise _Problem(f"{where} must not be empty")
-    if identifier and not _ID.match(value):
-        raise _Problem(f"{where} must be an identifier like 'meeting19' (found {value!r})")
-    return value
-
-
-def _integer(value: object, where: str, minimum: int, maximum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _Problem(f"{where} must be an integer (found {_type_name(value)})")
-    if not minimum <= value <= maximum:
-        raise _Problem(f"{where} must be between {minimum} and {maximum} (found {value})")
-    return value
-
-
-def _timestamp(value: object, where: str) -> str:
-    text = _string(value, where, empty=False)
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise _Problem(
-            f"{where} must be an ISO 8601 time like 2026-01-31T14:05:00Z (found {text!r})"
-        ) from None
-    if parsed.tzinfo is None:
-        raise _Problem(f"{where} must say its time zone, e.g. a trailing Z (found {text!r})")
-    return text
-
-
-def _object(value: object, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _Problem(f"{where} must be an object (found {_type_name(value)})")
-    return value
-
-
-def _check_keys(data: Mapping[str, Any], where: str, known: Sequence[str]) -> None:
-    import difflib
-
-    for key in data:
-        if key not in known:
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise _Problem(f"{where}unknown key {key!r}{hint}")
-
-
-def _parse(text: str) -> Any:
-    try:
-        return json.loads(
-            text,
-            object_pairs_hook=_pairs_without_duplicates,
-            parse_constant=_reject_constant,
-        )
-    except json.JSONDecodeError as error:
-        if not text.strip():
-            raise _Problem("empty file: not an excomm-sim save") from None
-        raise _Problem(
-            f"truncated or not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except RecursionError:
-        raise _Problem("not an excomm-sim save (nested too deeply)") from None
-
-
-def _check_identity(data: object) -> dict[str, Any]:
-    """Foreign and newer files are told apart before any field is checked."""
-    if not isinstance(data, dict):
-        raise _Problem(f"not an excomm-sim save (the file holds {_type_name(data)}, not an object)")
-    if "format" not in data:
-        raise _Problem("not an excomm-sim save (no 'format' key)")
-    if "kind" in data and data["kind"] != KIND:
-        raise _Problem(f"not an excomm-sim save (kind is {data['kind']!r}, not {KIND!r})")
-    version = data["format"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise _Problem(f"format must be an integer (found {_type_name(version)})")
-    if version > SAVE_FORMAT:
-        raise _Problem(
-            f"made by a newer excomm-sim (save format {version}; "
-            f"this version reads {SAVE_FORMAT}): update excomm-sim to open it"
-        )
-    if version < 1:
-        raise _Problem(f"format must be 1 or more (found {version})")
-    if "kind" not in data:
-        raise _Problem("not an excomm-sim save (no 'kind' key)")
-    return data
-
-
-def from_data(data: object) -> SaveGame:
-    """Validate parsed JSON into a SaveGame; raises _Problem naming the first bad field."""
-    top = _check_identity(data)
-    _check_keys(top, "", _KEYS)
-    for key in _KEYS:
-        if key not in top and key not in _OPTIONAL:
-            raise _Problem(f"missing key {key!r}")
-    humans_data = _object(top["humans"], "humans")
-    humans: dict[str, str] = {}
-    for role, name in humans_data.items():
-        _string(role, "humans: a role id", identifier=True)
-        humans[role] = _string(name, f"humans.{role}")
-    actions_data = top["actions"]
-    if not isinstance(actions_data, list):
-        raise _Problem(f"actions must be a list (found {_type_name(actions_data)})")
-    if len(actions_data) > MAX_ACTIONS:
-        raise _Problem(f"actions has {len(actions_data)} entries; at most {MAX_ACTIONS}")
-    actions: list[Action] = []
-    for index, item in enumerate(actions_data):
-        where = f"actions[{index}]"
-        entry = _object(item, where)
-        _check_keys(entry, f"{where}: ", ("role", "option"))
-        for key in ("role", "option"):
-            if key not in entry:
-                raise _Problem(f"{where} has no {key!r}")
-        role = _string(entry["role"], f"{where}.role", identifier=True)
-        option = _string(entry["option"], f"{where}.option", identifier=True)
-        actions.append(Action(role, option))
-    branched: BranchPoint | None = None
-    if top.get("branched_from") is not None:
-        point = _object(top["branched_from"], "branched_from")
-        _check_keys(point, "branched_from: ", ("save", "turn"))
-        for key in ("save", "turn"):
-            if key not in point:
-                raise _Problem(f"branched_from has no {key!r}")
-        branched = BranchPoint(
-            save=_string(point["save"], "branched_from.save", empty=False),
-            turn=_integer(point["turn"], "branched_from.turn", 0, MAX_ACTIONS),
-        )
-    if _WRITTEN_BY in top:
-        _string(top[_WRITTEN_BY], _WRITTEN_BY)
-    return SaveGame(
-        format=top["format"],
-        scenario_id=_string(top["scenario_id"], "scenario_id", identifier=True),
-        scenario_version=_string(top["scenario_version"], "scenario_version"),
-        scenario_hash=_string(top["scenario_hash"], "scenario_hash"),
-        scenario_path=_string(top["scenario_path"], "scenario_path"),
-        seed=_integer(top["seed"], "seed", -(2**63), 2**64 - 1),
-        humans=humans,
-        actions=tuple(actions),
-        created=_timestamp(top["created"], "created"),
-        updated=_timestamp(top["updated"], "updated"),
-        note=_string(top.get("note", ""), "note"),
-        branched_from=branched,
-    )
-
-
-def from_json(text: str, path: Path | str | None = None) -> SaveGame:
-    """Parse and validate save text; any problem raises SaveError naming ``path``."""
-    try:
-        return from_data(_parse(text))
-    except _Problem as problem:
-        raise SaveError(path, str(problem)) from None

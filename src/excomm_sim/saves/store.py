@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from excomm_sim.saves.format import SaveError, SaveGame, from_json, to_json
+from excomm_sim.saves.format import SaveError, SaveGame, to_json
+from excomm_sim.saves.reading import from_json
 
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 """Larger files are refused unread: no real save comes near this (a game is a few KB)."""
