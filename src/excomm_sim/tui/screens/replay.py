@@ -222,6 +222,8 @@ class ReplayScreen(Screen[None]):
         total = len(self.timeline.steps)
         where = f"Decision {step.number} of {total}" if step else "The ending"
         heading = f"Replay: {self.scenario.title} — {self.source_name} — {where}"
+        if self.save.branched_from is not None:
+            heading += f" (branched from {self.save.branched_from.save})"
         if self.timeline.problem:
             heading += " — replayed only in part (the scenario changed)"
         self.query_one("#replay-heading", Static).update(Content(heading))
