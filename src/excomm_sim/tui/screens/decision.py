@@ -54,9 +54,13 @@ class DecisionRoomScreen(Screen[None]):
     """The main screen. Choosing an option posts ``OptionPicked`` for the app to act on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "choose(1)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)),
         Binding("o", "focus_options", "Options"),
         Binding("d", "focus_side", "Dashboard"),
     ]
+    """1-9 choose the numbered offered option at once (from anywhere on the screen);
+    o and d move the focus to the options or the situation panel."""
 
     def __init__(
         self,
@@ -112,6 +116,12 @@ class DecisionRoomScreen(Screen[None]):
         options.focus()
         if options.offered_ids:
             options.highlighted = options.get_option_index(options.offered_ids[0])
+
+    def action_choose(self, number: int) -> None:
+        options = self.query_one("#options", OptionsList)
+        if 0 < number <= len(options.offered_ids):
+            option = options.offered_ids[number - 1]
+            self.post_message(OptionPicked(role=self.prompt_.role, option=option))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()

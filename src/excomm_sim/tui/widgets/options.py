@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.content import Content
@@ -55,7 +54,7 @@ class OptionsList(MarkedOptionList):
     """The options as a list: arrows or mouse to highlight, Enter or click to choose.
 
     Option ids are the scenario's option ids; the screen turns a selection into an
-    ``OptionPicked`` message. Number keys 1-9 choose the matching offered option.
+    ``OptionPicked`` message (the screen also binds 1-9 to the offered options).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,12 +102,3 @@ class OptionsList(MarkedOptionList):
                 container.scroll_page_down()
             else:
                 container.scroll_page_up()
-
-    def on_key(self, event: events.Key) -> None:
-        key = event.key
-        if len(key) == 1 and key.isdigit() and key != "0":
-            index = int(key) - 1
-            if index < len(self.offered_ids):
-                event.stop()
-                self.highlighted = self.get_option_index(self.offered_ids[index])
-                self.action_select()
