@@ -241,7 +241,11 @@ class _Converter:
                 )
                 continue
             if value_node.__class__ is yaml.ScalarNode:
-                entries[key] = YEntry(key_node, self._scalar(value_node, path, key))
+                if value_node.tag == STR_TAG:  # the common case, without a call
+                    scalar = YScalar(value_node, "str", value_node.value)
+                else:
+                    scalar = self._scalar(value_node, path, key)
+                entries[key] = YEntry(key_node, scalar)
                 size += 2
             else:
                 entries[key] = YEntry(
