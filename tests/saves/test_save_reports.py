@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -122,3 +123,16 @@ def test_unfinished_game_report_says_so(standoff: Scenario, played: PlayFn) -> N
     markdown = render_markdown(timeline, "game.json", "test")
     assert "The game was not finished when it was saved." in markdown
     assert "| 2 | Sunday 4 November 1962 | Inspection | (not decided) |" in markdown
+
+
+def test_chart_labels_never_overlap_and_keep_their_order() -> None:
+    from excomm_sim.reports.svg import LABEL_GAP, spread_labels
+
+    wanted = [100.0, 100.0, 104.0, 30.0, 260.0, 259.0]
+    placed = spread_labels(wanted)
+    ordered = sorted(placed)
+    assert all(b - a >= LABEL_GAP for a, b in itertools.pairwise(ordered))
+    assert sorted(range(6), key=lambda i: (wanted[i], i)) == sorted(
+        range(6), key=lambda i: placed[i]
+    )
+    assert placed[3] == 30.0  # an uncrowded label stays level with its line's end

@@ -27,6 +27,25 @@ class Line:
     values: tuple[int, ...]
 
 
+LABEL_GAP = 12.0
+"""Vertical room one end-of-line label needs (11px text)."""
+
+
+def spread_labels(wanted: Sequence[float], gap: float = LABEL_GAP, low: float = 8.0) -> list[float]:
+    """Label heights as near ``wanted`` as possible, at least ``gap`` apart, none above ``low``.
+
+    Labels keep their vertical order; crowded ones are pushed down, so the chart's height
+    grows to fit them (see ``line_chart``) rather than letting them overlap or fall off.
+    """
+    order = sorted(range(len(wanted)), key=lambda index: wanted[index])
+    placed = [0.0] * len(wanted)
+    previous = low - gap
+    for index in order:
+        placed[index] = max(wanted[index], previous + gap, low)
+        previous = placed[index]
+    return placed
+
+
 def _when(x_labels: Sequence[str], index: int) -> str:
     return "at the start" if index == 0 else f"after decision {x_labels[index]}"
 
@@ -47,8 +66,11 @@ def line_chart(lines: Sequence[Line], x_labels: Sequence[str], title: str, width
         share = min(max((value - line.minimum) / span, 0.0), 1.0)
         return top + plot_h * (1 - share)
 
+    label_y = spread_labels([y_at(line, line.values[-1]) if line.values else top for line in lines])
+    svg_height = max(height, int(max(label_y, default=0) + 8))
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg class="chart" viewBox="0 0 {width} {svg_height}" width="{width}" '
+        f'height="{svg_height}" '
         f'role="img" aria-labelledby="chart-title">',
         f'<title id="chart-title">{escape(title)}</title>',
     ]
@@ -71,7 +93,6 @@ def line_chart(lines: Sequence[Line], x_labels: Sequence[str], title: str, width
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" '
         f'font-size="11">decision (share of each variable\'s range)</text>'
     )
-    label_slots: list[float] = []
     for number, line in enumerate(lines):
         colour = COLOURS[number % len(COLOURS)]
         dash = DASHES[number % len(DASHES)]
@@ -91,10 +112,7 @@ def line_chart(lines: Sequence[Line], x_labels: Sequence[str], title: str, width
                 f"{value} (range {line.minimum} to {line.maximum})</title></circle>"
             )
         if line.values:
-            last_y = y_at(line, line.values[-1])
-            while any(abs(last_y - slot) < 12 for slot in label_slots):
-                last_y += 12
-            label_slots.append(last_y)
+            last_y = label_y[number]
             parts.append(
                 f'<line x1="{left + plot_w + 6}" y1="{last_y:.1f}" x2="{left + plot_w + 26}" '
                 f'y2="{last_y:.1f}" stroke="{colour}" stroke-width="2"{dash_attr}/>'
