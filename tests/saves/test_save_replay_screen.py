@@ -27,9 +27,14 @@ class Host(App[None]):
     def __init__(self, make_screen: Callable[[], ReplayScreen]) -> None:
         super().__init__()
         self.make_screen = make_screen
+        self.notified: list[str] = []
 
     def on_mount(self) -> None:
         self.push_screen(self.make_screen())
+
+    def notify(self, message: str, **options: object) -> None:  # type: ignore[override]
+        self.notified.append(message)
+        super().notify(message, **options)  # type: ignore[arg-type]
 
 
 def text_of(app: App[object], selector: str) -> str:
@@ -183,3 +188,15 @@ async def test_continue_after_quitting_restores_the_game_exactly(
         await press(pilot, "down", "enter")  # title: Continue
         assert second.session is not None
         assert second.session.state == played_state
+
+
+async def test_unreadable_save_is_reported_and_the_screen_closes(
+    tmp_path: Path, standoff: Scenario
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    app = Host(lambda: ReplayScreen(broken, standoff, tmp_path))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, ReplayScreen)
+    assert any(f"{broken}: truncated or not JSON" in message for message in app.notified)

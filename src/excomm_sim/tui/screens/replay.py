@@ -32,7 +32,7 @@ from excomm_sim.reports.wording import (
     trend,
     value_text,
 )
-from excomm_sim.saves import SaveGame, branch, read_save
+from excomm_sim.saves import SaveError, SaveGame, branch, read_save
 from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
 from excomm_sim.tui.messages import BranchRequested
@@ -139,7 +139,9 @@ def ending_content(timeline: Timeline) -> Content:
 class ReplayScreen(Screen[None]):
     """A saved game, one decision at a time, with branching.
 
-    ``save`` is a SaveGame or the path of a save file (read here; SaveError if unreadable).
+    ``save`` is a SaveGame or the path of a save file. A save that cannot be replayed
+    (unreadable, or for another scenario) is reported in a notification and the screen
+    closes at once, so a caller never has to catch anything.
     ``source_name`` is the save's file name, recorded in a branch; it defaults to the path's
     name, or for a SaveGame to the name the game's first autosave got.
     """
@@ -174,14 +176,20 @@ class ReplayScreen(Screen[None]):
         source_name: str | None = None,
     ) -> None:
         super().__init__()
-        if isinstance(save, Path):
-            source_name = source_name or save.name
-            save = read_save(save)
-        self.save = save
         self.scenario = scenario
         self.saves_dir = saves_dir
-        self.source_name = source_name or _source_name(save)
-        self.timeline = build_timeline(save, scenario)
+        self.error: str | None = None
+        """Why the save cannot be replayed; the screen then says so and closes."""
+        try:
+            if isinstance(save, Path):
+                source_name = source_name or save.name
+                save = read_save(save)
+            self.source_name = source_name or _source_name(save)
+            self.timeline = build_timeline(save, scenario)
+        except SaveError as error:
+            self.error = str(error)
+            return
+        self.save = save
 
     @property
     def pages(self) -> int:
@@ -209,6 +217,10 @@ class ReplayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.error is not None:
+            self.notify(self.error, title="Cannot replay this save", severity="error")
+            self.dismiss(None)
+            return
         self.render_page()
         if self.timeline.problem:
             self.notify(self.timeline.problem, title="The scenario changed", severity="warning")
