@@ -201,3 +201,19 @@ async def test_back_to_title_from_the_debrief(make_app: MakeApp, screen_text: Sc
         assert isinstance(app.screen, TitleScreen)
         assert len(app.screen_stack) == 2
         assert "Continue  (tiny-" in screen_text(app)
+
+
+async def test_b_shows_the_players_briefing_again(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
+    from excomm_sim.tui.screens.briefing import BriefingReminder
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingReminder)
+        assert "You decide. The council advises" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionRoomScreen)

@@ -285,6 +285,15 @@ class ExcommApp(App[int]):
             )
         )
 
+    def on_briefing_requested(self, message: msg.BriefingRequested) -> None:
+        from excomm_sim.tui.screens.briefing import BriefingReminder
+
+        session = self.session
+        if session is None or message.role not in session.game.humans:
+            return
+        role = session.scenario.role(message.role)
+        self.push_screen(BriefingReminder(role, session.game.humans[message.role]))
+
     def on_option_picked(self, message: msg.OptionPicked) -> None:
         from excomm_sim.engine.events import OptionChosen
         from excomm_sim.engine.game import Action, IllegalAction

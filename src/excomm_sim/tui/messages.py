@@ -102,3 +102,10 @@ class SavesListRequested(Message):
 @dataclass
 class ContinueRequested(Message):
     """The title's "Continue": resume the newest save."""
+
+
+@dataclass
+class BriefingRequested(Message):
+    """The player on the spot wants to re-read their private briefing."""
+
+    role: str

@@ -6,9 +6,9 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 from excomm_sim.scenario.model import Role
@@ -107,3 +107,30 @@ class HandoverScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_done()
+
+
+class BriefingReminder(ModalScreen[None]):
+    """Your briefing again, over the decision room (b); Escape or b closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,b", "close", "Close")]
+
+    def __init__(self, role: Role, player: str) -> None:
+        super().__init__()
+        self.role = role
+        self.player = player
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reminder-box"):
+            with VerticalScroll(id="reminder-scroll"):
+                yield Static(briefing_content(self.role, self.player), id="briefing-text")
+            yield Button("Close", id="reminder-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#reminder-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)

@@ -18,7 +18,7 @@ from excomm_sim.engine.game import Prompt
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.describe import date_text, prose
-from excomm_sim.tui.messages import OptionPicked
+from excomm_sim.tui.messages import BriefingRequested, OptionPicked
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
@@ -58,9 +58,10 @@ class DecisionRoomScreen(Screen[None]):
         *(Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)),
         Binding("o", "focus_options", "Options"),
         Binding("d", "focus_side", "Dashboard"),
+        Binding("b", "briefing", "Briefing"),
     ]
     """1-9 choose the numbered offered option at once (from anywhere on the screen);
-    o and d move the focus to the options or the situation panel."""
+    o and d move the focus to the options or the situation panel; b shows your briefing."""
 
     def __init__(
         self,
@@ -122,6 +123,9 @@ class DecisionRoomScreen(Screen[None]):
         if 0 < number <= len(options.offered_ids):
             option = options.offered_ids[number - 1]
             self.post_message(OptionPicked(role=self.prompt_.role, option=option))
+
+    def action_briefing(self) -> None:
+        self.post_message(BriefingRequested(role=self.prompt_.role))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()

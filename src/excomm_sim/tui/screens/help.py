@@ -27,6 +27,7 @@ In the decision room
   1-9               choose the numbered option at once
   o                 go to the options
   d                 go to the situation panel (dashboard and log)
+  b                 read your private briefing again
 
 The situation panel
   ██████░░ 60/100   a meter: the bar and the number show the value in its range
