@@ -161,3 +161,9 @@ def test_decisions_taken_by_other_roles_are_explored_and_sampled_too() -> None:
     assert check(scenario).findings == ()
     sampled = check(scenario, max_states=1, samples=100)
     assert all(c.reached == c.total for c in sampled.coverage.values())
+
+
+def test_cli_exits_0_on_the_second_bundled_scenario(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("check", "school_budget")
+    assert code == 0
+    assert "(complete)" in out and "0 error(s), 0 warning(s)" in out
