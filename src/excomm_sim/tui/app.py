@@ -46,7 +46,7 @@ class ExcommApp(App[int]):
     TITLE = "ExComm — 3 November 1962"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
-        Binding("t", "toggle_theme", "Light/dark"),
+        Binding("t", "toggle_theme", "Theme"),
         Binding("q", "request_quit", "Quit"),
         Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
         Binding("i", "inspect", "Inspector", show=False),

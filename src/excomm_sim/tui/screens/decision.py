@@ -57,7 +57,7 @@ class DecisionRoomScreen(Screen[None]):
         Binding("1", "choose(1)", "Choose", key_display="1-9"),
         *(Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)),
         Binding("o", "focus_options", "Options"),
-        Binding("d", "focus_side", "Dashboard"),
+        Binding("d", "focus_side", "Panel"),
         Binding("b", "briefing", "Briefing"),
     ]
     """1-9 choose the numbered offered option at once (from anywhere on the screen);
