@@ -61,3 +61,20 @@ def test_missing_internals_fall_back_to_the_public_api(monkeypatch: pytest.Monke
     choose = strategy("history", scenario)
     state = fastplay.play_out(game, start, "chair", choose, random.Random(3))
     assert state.ending is not None
+
+
+@pytest.mark.parametrize("name", ["meeting19", "school_budget"])
+def test_advance_matches_game_step(name: str) -> None:
+    scenario = load_path(bundled_scenario(name))
+    humans = {role.id: role.id for role in scenario.roles}  # every seat acts: both kinds
+    game = Game(scenario, humans)
+    rng = random.Random(5)
+    for seed in range(10):
+        state, _ = game.start(seed)
+        while not state.ended:
+            action = rng.choice(game.legal_actions(state))
+            fast = fastplay.advance(game, state, action.role, action.option)
+            public = game.step(state, action)
+            assert _outcome(fast[0]) == _outcome(public[0])
+            assert fast[1] == public[1]
+            state = public[0]

@@ -41,6 +41,7 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Option, Scenario
 from excomm_sim.tools.explored import DeadEnd, EndState, Exploration, Failure, Step
+from excomm_sim.tools.fastplay import advance
 from excomm_sim.tools.reads import choices_read, deciders
 from excomm_sim.tools.sampling import sample
 
@@ -235,7 +236,7 @@ class Explorer:
         decision: str,
     ) -> tuple[GameState, tuple[Any, ...]] | None:
         try:
-            new_state, records = self.game.step(state, action)
+            new_state, records = advance(self.game, state, action.role, action.option)
         except EvalError as error:
             self.result.failures.append(Failure((*path, step), decision, str(error)))
             return None

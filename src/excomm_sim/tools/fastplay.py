@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 
-from excomm_sim.engine.events import Recommended
+from excomm_sim.engine.events import Recommended, Record
 from excomm_sim.engine.game import Action, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Option, Value
@@ -74,3 +74,35 @@ def play_out(
             run.log.append(Recommended(run.turn + 1, row.id, seat, chosen, True, ""))
         flow.run_computers(run)
     return freeze(run, state)
+
+
+def advance(
+    game: Game, state: GameState, role: str, option: str
+) -> tuple[GameState, tuple[Record, ...]]:
+    """``Game.step(state, Action(role, option))`` for a decider whose option is on offer,
+    without building the Prompt that ``step`` validates against. The caller guarantees
+    ``role`` decides ``state.current`` and ``option`` is offered (the explorer takes them
+    from ``offered_options``); anything else goes through ``Game.step`` and its checks.
+    """
+    if not _internals_available(game) or state.current is None:
+        return game.step(state, Action(role, option))
+    from excomm_sim.engine.flow import freeze
+
+    run = game._run(state)
+    row = run.current
+    if (
+        row is None
+        or row.decider != role
+        or (
+            row.human_advisers
+            and any(adviser not in state.recommendations for adviser in row.human_advisers)
+        )
+    ):
+        return game.step(state, Action(role, option))
+    offered = game._flow.offered(row, run.env)
+    option_row = next((o for o in offered if o.id == option), None)
+    if option_row is None:
+        return game.step(state, Action(role, option))
+    game._flow.resolve(run, row, option_row, role, human=True)
+    game._flow.run_computers(run)
+    return freeze(run, state), tuple(run.log)
