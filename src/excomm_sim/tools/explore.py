@@ -4,8 +4,9 @@ Every role that decides something is seated as a human, so the explorer can take
 offered option at every decision; chance is branched on every outcome with a nonzero weight.
 The engine draws chance from ``GameState.rng`` alone, so the explorer forces a branch by
 re-seeding that field before the step and keeps trying seeds until the outcomes it has seen
-carry all the probability (their ``ChanceResolved.probability`` values sum to one). This keeps
-the explorer a client of the public engine API: it never re-implements the rules.
+carry all the probability (their ``ChanceResolved.probability`` values sum to one). Every
+step goes through the engine's own code (``fastplay.advance``): the explorer never
+re-implements the rules.
 
 States are deduplicated by what can influence the rest of the game: values, position on the
 agenda, turn and day, pending consequences, fired events, the ending, and the choices that

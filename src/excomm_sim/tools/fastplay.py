@@ -1,13 +1,15 @@
-"""Play a whole game with one seat's choices from a callback, as fast as the engine allows.
+"""Engine calls for the tools' hot loops: a whole game (``play_out``) or one step (``advance``).
 
 ``Game.step`` is built for interactive play: it validates each action against a full
 ``Prompt`` (option views, every adviser's position) and copies the state in and out. A
 simulation of thousands of games needs none of that, so ``play_out`` keeps one engine
 ``Run`` for the whole game and calls the same ``Flow.resolve``/``run_computers`` that
 ``step`` calls, in the same order: the result is the state the public API reaches, about
-three times faster. These are engine internals (``Game._run``, ``Game._flow``,
-``flow.freeze``); if they change shape, ``play_out`` falls back to the public API, and
-tests/tools/test_fastplay.py checks both paths reach identical states.
+three times faster. ``advance`` does the same for one decider's step (the explorer's).
+These are engine internals (``Game._run``, ``Game._flow``, ``flow.freeze``); if they
+change shape, both fall back to the public API, and tests/tools/test_fastplay.py checks
+that both paths reach identical states and records. A public ``Game`` method for this
+would let the tools drop the internals.
 """
 
 from __future__ import annotations
