@@ -20,8 +20,8 @@ from excomm_sim.engine import chance
 from excomm_sim.engine.flow import Flow, Run, freeze
 from excomm_sim.engine.state import GameState
 
-NODE_LIMIT = 50_000
-"""Most positions remembered; past it the tree is dropped and regrown (bounded memory)."""
+NODE_LIMIT = 10_000
+"""Most positions remembered (each holds its log: ~2 KB); past it the tree is regrown."""
 
 
 class Node:
