@@ -14,6 +14,7 @@ would let the tools drop the internals.
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable, Mapping, Sequence
 
@@ -24,6 +25,9 @@ from excomm_sim.scenario.model import Option, Value
 
 Chooser = Callable[[Mapping[str, Value], Sequence[Option], random.Random], str]
 """(what expressions see now, offered options, the game's generator) -> option id."""
+
+_freeze = getattr(importlib.import_module("excomm_sim.engine.flow"), "freeze", None)
+"""The engine's Run -> GameState step (an internal; None if it has moved)."""
 
 MAX_MOVES = 10_000
 """Guard against an engine that never ends a game (reported as unfinished)."""
@@ -45,7 +49,8 @@ def play_out_public(
 def _internals_available(game: Game) -> bool:
     flow = getattr(game, "_flow", None)
     return (
-        callable(getattr(game, "_run", None))
+        callable(_freeze)
+        and callable(getattr(game, "_run", None))
         and callable(getattr(flow, "resolve", None))
         and callable(getattr(flow, "run_computers", None))
         and callable(getattr(flow, "offered", None))
@@ -58,8 +63,7 @@ def play_out(
     """Play ``state`` to the end; ``seat`` (the only human) acts through ``choose``."""
     if not _internals_available(game):
         return play_out_public(game, state, seat, choose, rng)
-    from excomm_sim.engine.flow import freeze
-
+    freeze = _freeze
     flow = game._flow
     run = game._run(state)
     for _ in range(MAX_MOVES):
@@ -88,8 +92,7 @@ def advance(
     """
     if not _internals_available(game) or state.current is None:
         return game.step(state, Action(role, option))
-    from excomm_sim.engine.flow import freeze
-
+    freeze = _freeze
     run = game._run(state)
     row = run.current
     if (
