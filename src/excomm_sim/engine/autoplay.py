@@ -21,7 +21,7 @@ from excomm_sim.engine.flow import Flow, Run, freeze
 from excomm_sim.engine.state import GameState
 
 NODE_LIMIT = 10_000
-"""Most positions remembered (each holds its log: ~2 KB); past it the tree is regrown."""
+"""Most positions remembered (each, with its records, ~4 KB); past it the tree is regrown."""
 
 
 class Node:
