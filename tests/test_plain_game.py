@@ -203,3 +203,16 @@ def test_play_without_plain_explains_when_the_terminal_ui_is_missing(
     monkeypatch.setitem(sys.modules, "excomm_sim.tui.app", None)
     assert play_command.run(_play_args()) == 2
     assert "--plain" in capsys.readouterr().err
+
+
+def test_narrow_console_and_stray_bytes_do_not_crash_the_game() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "excomm_sim", "play", "--plain", str(HARBOUR), "--seed", "7"],
+        input=b"\xff\xfe\n1\n1\n1\n",
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"THE END:" in result.stdout
+    assert b"Please type a number from 1 to 2." in result.stdout

@@ -145,6 +145,9 @@ def _run_plain(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     seed = args.seed if args.seed is not None else fresh_seed()
+    for stream in (sys.stdin, sys.stdout):
+        if hasattr(stream, "reconfigure"):  # odd bytes or a narrow console never crash a game
+            stream.reconfigure(errors="replace")
     saver = None
     if humans:
         saver = PlainSaver(scenario, seed, humans, args.saves, _scenario_path(args.scenario, path))
