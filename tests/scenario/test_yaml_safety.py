@@ -164,3 +164,18 @@ def test_merge_of_a_scalar_is_reported(edit: Callable[[str, str], str]) -> None:
         "merge.yaml:145:13: error: a merge key (<<) takes a mapping or a list of mappings, "
         "got the text 'nope' [decisions[1].options[1]]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("tagged", "message"),
+    [
+        ("!!int", "'' is not a valid int"),
+        ("!!int twelve", "'twelve' is not a valid int"),
+        ("!!float", "'' is not a valid float"),
+        ("!!bool maybe", "'maybe' is not a valid bool"),
+        ("!!timestamp soon", "'soon' is not a valid date"),
+    ],
+)
+def test_explicit_tag_with_bad_text_is_reported(tagged: str, message: str) -> None:
+    _, problems = check_text(f"id: {tagged}\n", "tagged.yaml")
+    assert str(problems[0]) == f"tagged.yaml:1:5: error: {message} [id]"

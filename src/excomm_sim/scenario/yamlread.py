@@ -207,7 +207,9 @@ class _Converter:
                 value = None
             else:
                 value = _CONSTRUCTOR.construct_yaml_timestamp(node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        except Exception:
+            # An explicit tag (``!!int``, ``!!timestamp``) hands PyYAML's constructors any
+            # text at all, and they fail in many ways (IndexError, KeyError, ...).
             shown = "date" if kind == "timestamp" else kind
             self._report(node, _join(path, key), f"{node.value!r} is not a valid {shown}")
             return YScalar(node, "str", node.value)
