@@ -44,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help="a folder of scenarios")
     parser.add_argument("--saves", type=Path, metavar="DIR", help="where saved games go")
-    parser.add_argument("--watch", action="store_true", help="watch the computer play every role")
+    parser.add_argument(
+        "--watch", action="store_true", help="watch the computer play every role (no --role)"
+    )
 
 
 def resolve_scenario(name: str | None, scenarios_dir: Path | None) -> Path | None:
