@@ -179,3 +179,11 @@ def test_merge_of_a_scalar_is_reported(edit: Callable[[str, str], str]) -> None:
 def test_explicit_tag_with_bad_text_is_reported(tagged: str, message: str) -> None:
     _, problems = check_text(f"id: {tagged}\n", "tagged.yaml")
     assert str(problems[0]) == f"tagged.yaml:1:5: error: {message} [id]"
+
+
+def test_lone_surrogate_in_text_is_located() -> None:
+    _, problems = check_text("id: x\ntitle: a\ud800b\n", "surrogate.yaml")
+    assert [str(p) for p in problems] == [
+        "surrogate.yaml:2:9: error: the text holds U+D800, half of a surrogate pair and not "
+        "a character; save the file as UTF-8"
+    ]

@@ -12,6 +12,7 @@ import contextlib
 import gc
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from excomm_sim.scenario.yamlread import read_yaml
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest scenario file accepted: 8 MiB. Meeting 19 is well under 1 MiB; the benchmark's
 1,000-decision, 5,000-option scenario is about 4 MiB, the largest we aim to load fast."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: a Python string may hold them, YAML (and UTF-8) cannot."""
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -51,6 +55,17 @@ def check_text(
     if text.startswith("\ufeff"):
         text = text[1:]
     source = SourceText(text)
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        line, column = source.position(surrogate.start())
+        problems.add(
+            line,
+            column,
+            "",
+            f"the text holds U+{ord(surrogate.group()):04X}, half of a surrogate pair and "
+            "not a character; save the file as UTF-8",
+        )
+        return None, problems.sorted()
     with _collector_paused():
         root = read_yaml(source, problems)
         if problems.has_errors:
