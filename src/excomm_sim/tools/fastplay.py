@@ -73,7 +73,9 @@ def play_out(
         offered_rows = run.offered if run.offered is not None else flow.offered(row, run.env)
         chosen = choose(run.env, [o.option for o in offered_rows], rng)
         if row.decider == seat:
-            option_row = next(o for o in offered_rows if o.id == chosen)
+            for option_row in offered_rows:
+                if option_row.id == chosen:
+                    break
             flow.resolve(run, row, option_row, seat, human=True)
         else:  # the seat advises on this one: its recommendation, as Game.step records it
             run.recommendations[seat] = chosen
