@@ -266,15 +266,24 @@ class Flow:
                     )
                 run.log.append(record)
 
-    @staticmethod
-    def _effect_error(cause: Cause, effect: EffectRow, error: Exception) -> ScenarioRuntimeError:
-        if cause.kind == "event":
+    def _effect_error(
+        self, cause: Cause, effect: EffectRow, error: Exception
+    ) -> ScenarioRuntimeError:
+        """Name the failing effect's owner and, when known, its file:line:col."""
+        if cause.kind == "event" and cause.event is not None:
             owner = f"event {cause.event}"
+            location = self.tables.events[cause.event].location
         else:
             path = ".".join(p for p in (cause.decision, cause.option, cause.outcome) if p)
             owner = f"{cause.kind} {path}"
+            row = self.tables.by_id.get(cause.decision or "")
+            option = (
+                next((o.option for o in row.options if o.id == cause.option), None) if row else None
+            )
+            location = option.location if option is not None else None
+        where = f"{location}: " if location is not None and location.line else ""
         return ScenarioRuntimeError(
-            f"{owner} (turn {cause.turn}): effect {effect.source!r} failed: {error}"
+            f"{where}{owner} (turn {cause.turn}): effect {effect.source!r} failed: {error}"
         )
 
     def odds_env(self, option: OptionRow, env: Mapping[str, Value]) -> Mapping[str, Value]:
