@@ -104,6 +104,8 @@ class ExcommApp(App[int]):
         from excomm_sim.tui.screens.title import TitleScreen
 
         self.call_after_refresh(self.find_latest_save)
+        if self.scenario is not None and self.scenario_path is not None:
+            return TitleScreen(replay_available(), f"A teaching wargame — {self.scenario.title}")
         return TitleScreen(replay_available())
 
     def find_latest_save(self) -> None:

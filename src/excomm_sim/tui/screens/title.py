@@ -13,23 +13,22 @@ from excomm_sim.tui.messages import ContinueRequested, NewGameRequested, SavesLi
 from excomm_sim.tui.widgets.marked import MarkedOptionList, gutter_prompt
 
 TITLE_ART = "E X C O M M"
+TAGLINE = "A teaching wargame — the ExComm meeting of 3 November 1962"
 
 
 class TitleScreen(Screen[None]):
     """The first screen. The app names the newest save for Continue with ``set_latest``."""
 
-    def __init__(self, replay_available: bool) -> None:
+    def __init__(self, replay_available: bool, tagline: str = TAGLINE) -> None:
         super().__init__()
         self.latest_name: str | None = None
         self.replay_available = replay_available
+        self.tagline = tagline
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-body"), Vertical(id="title-box"):
             yield Static(TITLE_ART, id="title-art")
-            yield Static(
-                Content("A teaching wargame — the ExComm meeting of 3 November 1962"),
-                id="title-tagline",
-            )
+            yield Static(Content(self.tagline), id="title-tagline")
             yield MarkedOptionList(
                 Option("New game", id="new"),
                 Option("Continue", id="continue", disabled=True),
