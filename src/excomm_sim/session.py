@@ -38,7 +38,8 @@ class GameSession:
 
     Build it with ``new`` (a fresh game) or ``resumed`` (from a save). ``records`` holds
     everything the engine reported so far, in order, so a screen opened late can show the
-    whole story (``records``).
+    whole story. Its ``save`` always holds every action so far; ``autosave`` (called by
+    ``new`` and after each ``act``) writes it to ``path``.
     """
 
     def __init__(
