@@ -217,3 +217,28 @@ async def test_b_shows_the_players_briefing_again(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DecisionRoomScreen)
+
+
+async def test_a_save_that_no_longer_fits_plays_on_in_a_new_file(
+    make_app: MakeApp, saves_dir: Path, tmp_path: Path, tiny_path: Path
+) -> None:
+    from excomm_sim.scenario.load import load_path
+
+    path = tmp_path / "harbour.yaml"
+    shutil.copy(tiny_path, path)
+    first = make_app(scenario=load_path(path), scenario_path=path)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "1", "enter", "1")
+        await pilot.pause()
+    (original,) = saves_dir.glob("*.json")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: town", "id: city"), encoding="utf-8")
+    second = make_app(scenario=load_path(path), scenario_path=path)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Continue
+        await pilot.pause()
+        assert isinstance(second.screen, DecisionRoomScreen)
+    assert len(read_save(original).actions) == 2
+    (cut,) = [p for p in saves_dir.glob("*.json") if p != original]
+    assert len(read_save(cut).actions) == 1

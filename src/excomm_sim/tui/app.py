@@ -211,9 +211,19 @@ class ExcommApp(App[int]):
 
         kwargs = {"clock": self.clock} if self.clock else {}
         session = GameSession.resumed(save, scenario, path, **kwargs)  # type: ignore[arg-type]
-        session.autosave()
         if session.problem:
-            self.notify(session.problem, title="The scenario changed", severity="warning")
+            # Replay stopped early: play on in a new file and keep the original whole.
+            from excomm_sim.saves import save_path
+
+            session.path = save_path(self.resolved_saves_dir(), session.save)
+            self.notify(
+                f"{session.problem}\nPlaying on in {session.path.name}; {path.name} is kept.",
+                title="The scenario changed",
+                severity="warning",
+                timeout=20,
+            )
+        if session.path is not None and not session.path.exists():
+            session.autosave()  # a branch or a cut replay: its own file from the start
         self.session = session
         self.seat = None if len(session.game.humans) > 1 else next(iter(session.game.humans))
         self.show_turn()
