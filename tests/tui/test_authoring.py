@@ -91,7 +91,7 @@ async def test_the_inspector_shows_hidden_variables_in_author_mode(
         await pilot.pause()
         assert isinstance(app.screen, InspectorScreen)
         shown = screen_text(app)
-        assert "Captain's resolve (resolve, hidden) [hidden]: 5/10" in shown
+        assert "Captain's resolve (resolve, hidden): 5/10" in shown
         assert "turn 1: 40/100 → 50/100 by `tension += 10`" in shown
 
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from excomm_sim.engine.events import Record, VariableChanged
-from excomm_sim.scenario.model import Display, Scenario, Value
+from excomm_sim.scenario.model import Scenario, Value
 from excomm_sim.tui.describe import cause_line, value_text
 
 CHANGES_SHOWN = 3
@@ -31,11 +31,10 @@ def inspector_content(
     lines: list[Content] = []
     for variable in scenario.variables:
         value = values.get(variable.id, variable.initial)
-        hidden = " [hidden]" if variable.display is Display.HIDDEN else ""
         lines.append(
             Content.assemble(
                 (variable.label, "bold"),
-                f" ({variable.id}, {variable.display.value}){hidden}: ",
+                f" ({variable.id}, {variable.display.value}): ",
                 (value_text(variable, value), "bold"),
             )
         )
