@@ -88,3 +88,21 @@ def test_legal_actions_are_the_offered_options_for_the_prompted_role() -> None:
     game = Game(two_decisions(), {"president": "Ann"})
     state, _ = game.start(1)
     assert game.legal_actions(state) == [Action("president", "calm"), Action("president", "push")]
+
+
+def test_withheld_option_with_a_reason_is_refused_with_that_reason() -> None:
+    b = Builder([int_var("tension", 50)], {"first": ["calm", "push"]})
+    options = [b.option("calm"), b.option("push", when="tension > 90", unavailable="Too soon.")]
+    game = Game(scenario(b, [b.decision("first", options)]), {"president": "Ann"})
+    state, _ = game.start(1)
+    with pytest.raises(IllegalAction, match=r"not available now: Too soon\."):
+        game.step(state, Action("president", "push"))
+
+
+def test_hidden_withheld_option_is_refused_as_not_on_offer() -> None:
+    b = Builder([int_var("tension", 50)], {"first": ["calm", "push"]})
+    options = [b.option("calm"), b.option("push", when="tension > 90")]
+    game = Game(scenario(b, [b.decision("first", options)]), {"president": "Ann"})
+    state, _ = game.start(1)
+    with pytest.raises(IllegalAction, match="no option 'push' on offer; options: calm"):
+        game.step(state, Action("president", "push"))

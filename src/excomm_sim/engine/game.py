@@ -152,34 +152,31 @@ class Game:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, tuple[Record, ...]]:
         """Apply a human's action; computer roles then play until a human must act."""
-        prompt = self.prompt(state)
-        if prompt is None:
+        turn = self._turn(state)
+        if turn is None:
             raise IllegalAction("The game has ended; no more actions are taken.")
-        if action.role != prompt.role:
-            verb = "recommend" if prompt.kind == "recommend" else "decide"
+        kind, role, row = turn
+        if action.role != role:
+            verb = "recommend" if kind == "recommend" else "decide"
+            raise IllegalAction(f"It is {role}'s turn to {verb} on {row.id}, not {action.role}'s.")
+        chosen = next((o for o in row.options if o.id == action.option), None)
+        env = self.env(state)
+        if chosen is None or (chosen.when is not None and not chosen.when(env)):
+            if chosen is not None and chosen.option.unavailable:
+                label, why = chosen.option.label, chosen.option.unavailable
+                raise IllegalAction(f"{label!r} is not available now: {why}")
+            known = ", ".join(o.id for o in self._flow.offered(row, env))
             raise IllegalAction(
-                f"It is {prompt.role}'s turn to {verb} on {prompt.decision.id}, "
-                f"not {action.role}'s."
+                f"{row.id} has no option {action.option!r} on offer; options: {known}."
             )
-        view = next((v for v in prompt.options if v.option.id == action.option), None)
-        if view is None:
-            known = ", ".join(o.id for o in prompt.decision.options)
-            raise IllegalAction(
-                f"{prompt.decision.id} has no option {action.option!r} on offer; options: {known}."
-            )
-        if not view.offered:
-            raise IllegalAction(f"{view.option.label!r} is not available now: {view.reason}")
         run = self._run(state)
-        row = run.current
-        assert row is not None  # prompt() found a current decision
-        if prompt.kind == "recommend":
+        if kind == "recommend":
             run.recommendations[action.role] = action.option
             run.log.append(
                 Recommended(state.turn + 1, row.id, action.role, action.option, True, "")
             )
         else:
-            option = next(o for o in row.options if o.id == action.option)
-            self._flow.resolve(run, row, option, action.role, human=True)
+            self._flow.resolve(run, row, chosen, action.role, human=True)
         self._flow.run_computers(run)
         return freeze(run, state), tuple(run.log)
 
@@ -194,14 +191,11 @@ class Game:
 
     def prompt(self, state: GameState) -> Prompt | None:
         """Who must act now and on what; None once the game has ended."""
-        if state.ending is not None or state.current is None:
+        turn = self._turn(state)
+        if turn is None:
             return None
-        row = self._tables.by_id[state.current]
+        kind, role, row = turn
         env = self.env(state)
-        role = next((r for r in row.human_advisers if r not in state.recommendations), None)
-        kind: Literal["recommend", "decide"] = "recommend"
-        if role is None:
-            role, kind = row.decider, "decide"
         offered = self._flow.offered(row, env)
         return Prompt(
             kind,
@@ -276,6 +270,18 @@ class Game:
             current=None,
             timeline=(self._initial,),
         )
+
+    def _turn(
+        self, state: GameState
+    ) -> tuple[Literal["recommend", "decide"], str, DecisionRow] | None:
+        """Who must act on which decision: human advisers in role order, then the decider."""
+        if state.ending is not None or state.current is None:
+            return None
+        row = self._tables.by_id[state.current]
+        for role in row.human_advisers:
+            if role not in state.recommendations:
+                return "recommend", role, row
+        return "decide", row.decider, row
 
     def _run(self, state: GameState) -> Run:
         run = Run(state)
