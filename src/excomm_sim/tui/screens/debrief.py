@@ -100,6 +100,13 @@ class DebriefScreen(Screen[None]):
         with VerticalScroll(id="debrief-body"):
             yield Static(Content.styled(f"■ {ending.title}", "bold"), id="ending-title")
             yield Static(Content(prose(ending.narrative)), id="ending-narrative")
+            yield Static(
+                Content.styled(
+                    f"Seed {self.game_state.seed}: the same seed and choices replay this game.",
+                    "italic",
+                ),
+                id="ending-seed",
+            )
             yield Static(Content.styled("What history did", "bold"), classes="section-title")
             yield Static(Content(prose(ending.debrief)), id="ending-debrief")
             yield Static(Content.styled("Scores", "bold"), classes="section-title")
