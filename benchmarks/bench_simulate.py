@@ -22,8 +22,8 @@ TARGET = 2000
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--games", type=int, default=4000, help="games per repeat")
-    parser.add_argument("--repeats", type=int, default=5, help="timed repeats (median taken)")
+    parser.add_argument("--games", type=int, default=10000, help="games per repeat")
+    parser.add_argument("--repeats", type=int, default=3, help="timed repeats (median taken)")
     parser.add_argument("--scenario", help="scenario file (default: bundled meeting 19)")
     parser.add_argument("--strategy", default="random", help="strategy (default random)")
     args = parser.parse_args()
