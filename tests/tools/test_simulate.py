@@ -139,7 +139,6 @@ def test_cli_prints_the_ending_distribution(run_cli: RunCli) -> None:
     assert "Endings" in out and "case_study" in out and "Roles" in out
 
 
-@pytest.mark.slow
 def test_bundled_scenario_10000_runs_are_reproducible_by_seed(run_cli: RunCli) -> None:
     """The issue's acceptance test: simulate --runs 10000 prints a distribution that the
     same seed reproduces exactly. Both runs use two workers to halve the wall time; that
