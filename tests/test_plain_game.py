@@ -53,7 +53,7 @@ def check_golden(name: str, text: str) -> None:
             ["--seed", "7", "--role", "governor", "--role", "envoy=Kim"],
             "1\n1\n2\n1\n1\n1\n",
         ),
-        ("harbour_watch.txt", ["--seed", "11", "--watch"], ""),
+        ("harbour_watch.txt", ["--seed", "11", "--spectate"], ""),
     ],
 )
 def test_scripted_game_matches_its_golden_transcript(
@@ -133,7 +133,7 @@ def test_unwritable_saves_folder_warns_and_the_game_goes_on(tmp_path: Path) -> N
 
 def test_watching_saves_nothing(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    result = play(str(HARBOUR), "--seed", "7", "--watch", "--saves", str(saves))
+    result = play(str(HARBOUR), "--seed", "7", "--spectate", "--saves", str(saves))
     assert result.returncode == 0
     assert not saves.exists()
 

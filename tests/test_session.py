@@ -92,3 +92,22 @@ def test_played_to_the_end_the_session_has_an_ending(scenario: Scenario) -> None
     assert session.prompt is None
     assert session.ending is not None
     assert set(session.scores()) == {role.id for role in scenario.roles}
+
+
+def test_a_failed_autosave_keeps_the_game_going_and_says_why(tmp_path: Path) -> None:
+    """A full disk or a vanished folder must not crash the game or lose its actions."""
+    from excomm_sim.engine.game import Action
+    from excomm_sim.paths import bundled_scenario
+    from excomm_sim.scenario.load import load_path
+    from excomm_sim.session import GameSession
+
+    scenario = load_path(bundled_scenario())
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the saves folder should be")
+    session = GameSession.new(scenario, 7, {scenario.president.id: "Ann"}, blocker)
+    prompt = session.game.prompt(session.state)
+    assert prompt is not None
+    session.act(Action(prompt.role, prompt.options[0].option.id))
+    assert session.save_problem is not None
+    assert session.save_problem.startswith("could not save the game")
+    assert len(session.save.actions) == 1

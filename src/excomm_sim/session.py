@@ -16,6 +16,7 @@ from excomm_sim.engine.events import Record
 from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
 from excomm_sim.engine.state import GameState
 from excomm_sim.saves import (
+    SaveError,
     SaveGame,
     new_save,
     resume,
@@ -61,6 +62,8 @@ class GameSession:
         self.clock = clock
         self.problem = problem
         """Why a resumed game stopped replaying early (scenario edited), else None."""
+        self.save_problem: str | None = None
+        """Why the last autosave could not be written (disk full, folder gone), else None."""
 
     @classmethod
     def new(
@@ -145,7 +148,19 @@ class GameSession:
         self.autosave()
         return tuple(records)
 
-    def autosave(self) -> None:
-        if self.path is not None:
+    def autosave(self) -> str | None:
+        """Write the save; return why it failed, or None.
+
+        A failed write must not end the game: the actions stay in memory, the previous
+        save file stays whole (writes are atomic), and the next autosave tries again.
+        """
+        if self.path is None:
+            return None
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_save(self.path, self.save)
+        except (SaveError, OSError) as error:
+            self.save_problem = f"could not save the game: {error}"
+        else:
+            self.save_problem = None
+        return self.save_problem

@@ -45,7 +45,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help="a folder of scenarios")
     parser.add_argument("--saves", type=Path, metavar="DIR", help="where saved games go")
     parser.add_argument(
-        "--watch", action="store_true", help="watch the computer play every role (no --role)"
+        "--watch",
+        action="store_true",
+        help="author mode: reload the scenario when its file changes and fast-forward "
+        "to the same decision (TUI)",
+    )
+    parser.add_argument(
+        "--spectate",
+        action="store_true",
+        help="with --plain: watch the computer play every role (no --role)",
     )
 
 
@@ -136,7 +144,7 @@ def _run_plain(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"excomm-sim: cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
-    humans = {} if args.watch else parse_roles(args.roles or [scenario.president.id])
+    humans = {} if args.spectate else parse_roles(args.roles or [scenario.president.id])
     role_ids = [role.id for role in scenario.roles]
     unknown = [role for role in humans if role not in role_ids]
     if unknown:

@@ -323,6 +323,8 @@ class ExcommApp(App[int]):
         except IllegalAction as error:
             self.notify(error.message, severity="error")
             return
+        if self.session.save_problem:
+            self.notify(self.session.save_problem, severity="warning", timeout=8)
         if any(isinstance(record, OptionChosen) for record in records):
             from excomm_sim.tui.screens.consequences import ConsequencesScreen
 
