@@ -39,10 +39,6 @@ NOWHERE = Location("<built>", 0, 0)
 """Location of objects built in code (tests, generated scenarios)."""
 
 
-def _loc() -> Location:
-    return field(default=NOWHERE, eq=False, repr=False)  # type: ignore[no-any-return]
-
-
 @frozen
 class Source:
     """A document the scenario draws on, cited by ``Citation.source``."""
@@ -114,7 +110,7 @@ class Variable:
     """ENUM only: human labels for values (``gone`` -> "Gone from Cuba")."""
     good: str = "high"
     """Which direction is good for the dashboard trend arrow: high, low or none."""
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def label_of(self, value: Value) -> str:
         """The text the UI shows for ``value`` of this variable."""
@@ -133,7 +129,7 @@ class Objective:
     text: str
     condition: Expression
     points: int = 1
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
@@ -150,7 +146,7 @@ class Role:
     """The role that decides agenda items that do not name a decider."""
     influence: int = 1
     """How much a computer decider weighs this role's recommendation."""
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 class Position(enum.Enum):
@@ -170,7 +166,7 @@ class Stance:
     strength: int = 1
     """1 (leans) to 3 (insists); scales the weight a computer decider gives it."""
     when: Expression | None = None
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
@@ -187,7 +183,7 @@ class ChanceOutcome:
     """An event id fired when this outcome happens."""
     history: bool = False
     """True when this is what actually happened."""
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
@@ -209,7 +205,7 @@ class Delayed:
     trigger: str | None = None
     """An event id fired when this consequence lands."""
     when: Expression | None = None
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
@@ -234,7 +230,7 @@ class Option:
     history_note: str = ""
     lean: str = ""
     """"hawk", "dove" or "" (middle): used by the hawk/dove simulation strategies."""
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
@@ -253,7 +249,7 @@ class Decision:
     """How far the calendar moves once it is decided."""
     sources: tuple[Citation, ...] = ()
     history_note: str = ""
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def option(self, option_id: str) -> Option:
         for option in self.options:
@@ -274,7 +270,7 @@ class Event:
     once: bool = True
     effects: tuple[Assignment, ...] = ()
     sources: tuple[Citation, ...] = ()
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
@@ -294,7 +290,7 @@ class Ending:
     """True for the ending that matches what actually happened."""
     questions: tuple[str, ...] = ()
     """Discussion questions for class."""
-    location: Location = _loc()
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
 @frozen
