@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
 from excomm_sim.scenario.fields import Fields, mapping_of
 from excomm_sim.scenario.model import (
     Chance,
@@ -64,29 +67,12 @@ def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Dec
     when = refs.condition(fields)
     days = fields.integer("days", default_days, minimum=0)
     history_note = fields.text("history_note")
-    options = []
-    seen: dict[str, YNode] = {}
-    history_options: list[YNode] = []
-    for item, item_path in fields.items("options", required=True):
-        option = build_option(refs, item, item_path)
-        if option is None:
-            continue
-        refs.unique(seen, option.id, item, item_path + ".id", "option")
-        if option.history:
-            history_options.append(item)
-        options.append(option)
-    for extra in history_options[1:]:
-        refs.ctx.report(
-            extra,
-            path + ".options",
-            f"more than one option of decision '{ident}' has history: true "
-            f"(the first is on line {history_options[0].line})",
-        )
+    options = _children(refs, fields, path, "options", build_option, f" of decision '{ident}'")
     return Decision(
         id=ident,
         title=title,
         context=context,
-        options=tuple(options),
+        options=options,
         decider=decider,
         when=when,
         days=days,
@@ -155,24 +141,53 @@ def build_chance(refs: Refs, node: YNode, path: str) -> Chance | None:
         return None
     fields = Fields(refs.ctx, mapping, path, CHANCE_KEYS, "a chance node")
     visible = fields.boolean("visible")
-    outcomes = []
+    outcomes = _children(refs, fields, path, "outcomes", build_outcome)
+    return Chance(outcomes=outcomes, visible=visible)
+
+
+class _Child(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def history(self) -> bool: ...
+
+
+ChildT = TypeVar("ChildT", bound=_Child)
+
+
+def _children(
+    refs: Refs,
+    fields: Fields,
+    path: str,
+    key: str,
+    build: Callable[[Refs, YNode, str], ChildT | None],
+    owner: str = "",
+) -> tuple[ChildT, ...]:
+    """The items under ``key``, built; ids unique and at most one marked ``history: true``.
+
+    Options of a decision and outcomes of a chance node obey the same two rules, so they
+    are checked here once. ``owner`` names the parent in the message (" of decision 'x'").
+    """
+    kind = key.removesuffix("s")
+    children: list[ChildT] = []
     seen: dict[str, YNode] = {}
     history: list[YNode] = []
-    for item, item_path in fields.items("outcomes", required=True):
-        outcome = build_outcome(refs, item, item_path)
-        if outcome is None:
+    for item, item_path in fields.items(key, required=True):
+        child = build(refs, item, item_path)
+        if child is None:
             continue
-        refs.unique(seen, outcome.id, item, item_path + ".id", "outcome")
-        if outcome.history:
+        refs.unique(seen, child.id, item, item_path + ".id", kind)
+        if child.history:
             history.append(item)
-        outcomes.append(outcome)
+        children.append(child)
     for extra in history[1:]:
         refs.ctx.report(
             extra,
-            path + ".outcomes",
-            f"more than one outcome has history: true (the first is on line {history[0].line})",
+            f"{path}.{key}",
+            f"more than one {kind}{owner} has history: true "
+            f"(the first is on line {history[0].line})",
         )
-    return Chance(outcomes=tuple(outcomes), visible=visible)
+    return tuple(children)
 
 
 def build_outcome(refs: Refs, node: YNode, path: str) -> ChanceOutcome | None:
