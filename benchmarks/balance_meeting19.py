@@ -24,48 +24,26 @@ from pathlib import Path
 from excomm_sim.engine.game import Action, Game, Prompt
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.load import load_path
-from excomm_sim.scenario.model import Option, Scenario
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.tools.simulate import BASIC_STRATEGIES, strategy
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "meeting19.yaml"
 
 Chooser = Callable[[Prompt, random.Random], str]
 
 
-def _offered(prompt: Prompt) -> list[Option]:
-    return [view.option for view in prompt.options if view.offered]
+def course_of(name: str, scenario: Scenario) -> Chooser:
+    """``excomm-sim simulate``'s strategy of that name, over a Prompt.
 
+    The basic strategies (random, history, hawk, dove) never read the state, so they are
+    handed an empty one.
+    """
+    choose = strategy(name, scenario)
 
-def random_course(prompt: Prompt, rng: random.Random) -> str:
-    """Any offered option, uniformly."""
-    return rng.choice(_offered(prompt)).id
+    def pick(prompt: Prompt, rng: random.Random) -> str:
+        return choose({}, [view.option for view in prompt.options if view.offered], rng)
 
-
-def history_course(prompt: Prompt, rng: random.Random) -> str:
-    """The option history took (the first offered option where history made no choice)."""
-    offered = _offered(prompt)
-    return next((option.id for option in offered if option.history), offered[0].id)
-
-
-def lean_course(lean: str) -> Chooser:
-    """The option leaning ``lean``, else the first middle option, else the first offered."""
-
-    def choose(prompt: Prompt, rng: random.Random) -> str:
-        offered = _offered(prompt)
-        for wanted in (lean, ""):
-            for option in offered:
-                if option.lean == wanted:
-                    return option.id
-        return offered[0].id
-
-    return choose
-
-
-COURSES: dict[str, Chooser] = {
-    "random": random_course,
-    "history": history_course,
-    "hawk": lean_course("hawk"),
-    "dove": lean_course("dove"),
-}
+    return pick
 
 
 def play(game: Game, seed: int, choose: Chooser) -> GameState:
@@ -84,8 +62,9 @@ def tally(
     game = Game(scenario, humans={seat or scenario.president.id: course})
     endings: Counter[str] = Counter()
     wins: Counter[str] = Counter()
+    choose = course_of(course, scenario)
     for index in range(games):
-        state = play(game, seed * 1_000_003 + index, COURSES[course])
+        state = play(game, seed * 1_000_003 + index, choose)
         endings[state.ending or "(unfinished)"] += 1
         for role, score in game.scores(state).items():
             wins[role] += score.won
@@ -96,7 +75,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=10_000, help="games per course")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--courses", default="random,history,hawk,dove")
+    parser.add_argument("--courses", default=",".join(BASIC_STRATEGIES))
     parser.add_argument("--seats", type=int, default=0, help="games per seat and course")
     args = parser.parse_args()
     scenario = load_path(SCENARIO)

@@ -29,6 +29,7 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.scenario.load import check_path
 from excomm_sim.scenario.model import Display, Scenario, VariableKind
+from excomm_sim.tools.simulate import BASIC_STRATEGIES, strategy
 
 SCENARIO_PATH = bundled_scenario("meeting19")
 BETTER_THAN_HISTORY = {"ground_verification", "formal_settlement", "full_accounting"}
@@ -49,36 +50,18 @@ def offered(prompt: Prompt) -> list[str]:
     return [view.option.id for view in prompt.options if view.offered]
 
 
-def random_course(prompt: Prompt, rng: random.Random) -> str:
-    return rng.choice(offered(prompt))
+def course_of(name: str) -> Course:
+    """``simulate``'s strategy of that name, so these tests play the courses instructors see.
 
+    The basic strategies (random, history, hawk, dove) never read the state, so they are
+    handed an empty one.
+    """
+    choose = strategy(name, scenario())
 
-def history_course(prompt: Prompt, rng: random.Random) -> str:
-    ids = offered(prompt)
-    historical = [view.option.id for view in prompt.options if view.offered and view.option.history]
-    return historical[0] if historical else ids[0]
+    def pick(prompt: Prompt, rng: random.Random) -> str:
+        return choose({}, [view.option for view in prompt.options if view.offered], rng)
 
-
-def lean_course(lean: str) -> Course:
-    """The option leaning ``lean``, else the first middle option (as ``simulate`` does)."""
-
-    def choose(prompt: Prompt, rng: random.Random) -> str:
-        views = [view.option for view in prompt.options if view.offered]
-        for wanted in (lean, ""):
-            for option in views:
-                if option.lean == wanted:
-                    return option.id
-        return views[0].id
-
-    return choose
-
-
-COURSES: dict[str, Course] = {
-    "random": random_course,
-    "history": history_course,
-    "hawk": lean_course("hawk"),
-    "dove": lean_course("dove"),
-}
+    return pick
 
 
 def play(game: Game, seed: int, course: Course) -> GameState:
@@ -95,7 +78,8 @@ def play(game: Game, seed: int, course: Course) -> GameState:
 
 def games(seat: str, course: str, seeds: Iterable[int]) -> list[tuple[Game, GameState]]:
     game = Game(scenario(), humans={seat: course})
-    return [(game, play(game, seed, COURSES[course])) for seed in seeds]
+    chosen = course_of(course)
+    return [(game, play(game, seed, chosen)) for seed in seeds]
 
 
 # ---- the file itself ----------------------------------------------------------------
@@ -239,8 +223,9 @@ def test_random_play_reaches_every_option_outcome_consequence_event_and_ending()
     sc = scenario()
     missing = _targets(sc)
     game = Game(sc, humans={sc.president.id: "explorer"})
+    random_pick = course_of("random")
     for seed in range(EXPLORATION_CAP):
-        missing -= _seen(play(game, seed, random_course))
+        missing -= _seen(play(game, seed, random_pick))
         if not missing:
             break
     assert sorted(missing) == []
@@ -259,7 +244,7 @@ def test_no_seat_is_left_without_an_offered_option(seat: str) -> None:
 def test_each_role_can_win_and_lose_from_its_own_seat(seat: str) -> None:
     results = {
         game.scores(state)[seat].won
-        for course in COURSES
+        for course in BASIC_STRATEGIES
         for game, state in games(seat, course, range(40))
     }
     assert results == {True, False}
