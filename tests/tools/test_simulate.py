@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import statistics
+from collections import Counter
 
 import pytest
 
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.scenario.load import load_path
-from excomm_sim.scenario.model import Scenario
+from excomm_sim.scenario.model import Scenario, VariableKind
+from excomm_sim.tools import parallel
 from excomm_sim.tools.parallel import simulate_file
 from excomm_sim.tools.simulate import (
     SimulationSpec,
+    Simulator,
     StrategyError,
     Tally,
     game_seed,
@@ -41,6 +45,34 @@ def test_same_seed_gives_identical_numbers(budget: Scenario) -> None:
     assert summary(budget, simulate(budget, 300, spec), spec) == first
 
 
+def test_the_tally_counts_what_each_game_did() -> None:
+    """Counted game by game, the plain way, the numbers are the tally's."""
+    scenario = load_path(bundled_scenario("meeting19"))
+    simulator = Simulator(scenario, SimulationSpec("random", seed=5))
+    games = [simulator.play(index) for index in range(120)]
+    tally = simulator.tally(games)
+    assert tally.games == 120 and tally.unfinished == 0
+    assert tally.endings == Counter(game.ending for game in games)
+    for decision in scenario.decisions:
+        picks = [c.option for game in games for c in game.choices if c.decision == decision.id]
+        assert tally.reached[decision.id] == len(picks)
+        assert _taken(tally, decision.id) == Counter(picks)
+    for variable in scenario.variables:
+        finals = [game.values[variable.id] for game in games]
+        if variable.kind is VariableKind.INT:
+            number = tally.numbers[variable.id]
+            assert (number.low, number.high) == (min(finals), max(finals))
+            assert number.mean == pytest.approx(statistics.fmean(finals))
+            assert number.stdev == pytest.approx(statistics.pstdev(finals))
+        else:
+            shown = [str(v).lower() if isinstance(v, bool) else str(v) for v in finals]
+            assert tally.categories[variable.id] == Counter(shown)
+    for role in scenario.roles:
+        scores = [simulator.game.scores(game)[role.id] for game in games]
+        assert tally.wins[role.id] == sum(score.won for score in scores)
+        assert tally.points[role.id] == sum(score.points for score in scores)
+
+
 def test_another_seed_gives_other_games(budget: Scenario) -> None:
     first = simulate(budget, 300, SimulationSpec("random", seed=7))
     other = simulate(budget, 300, SimulationSpec("random", seed=8))
@@ -57,6 +89,17 @@ def test_two_workers_give_the_same_numbers_as_one(budget: Scenario) -> None:
     one = simulate_file(BUDGET, 160, spec, workers=1)
     two = simulate_file(BUDGET, 160, spec, workers=2, chunk=20)
     assert summary(budget, two, spec) == summary(budget, one, spec)
+
+
+def test_spawned_workers_give_the_same_numbers_as_forked_ones(
+    budget: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a platform cannot fork, workers are spawned and load the file themselves."""
+    spec = SimulationSpec("hawk", seed=4)
+    forked = simulate_file(BUDGET, 120, spec, workers=2, chunk=30)
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    spawned = simulate_file(BUDGET, 120, spec, workers=2, chunk=30)
+    assert summary(budget, spawned, spec) == summary(budget, forked, spec)
 
 
 def test_game_seeds_differ_by_index_and_base() -> None:

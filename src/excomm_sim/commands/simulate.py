@@ -82,7 +82,9 @@ def run(args: argparse.Namespace) -> int:
     spec = SimulationSpec(args.strategy, args.seed, args.role)
     path = resolve_scenario_path(args.file)
     started = time.perf_counter()
-    tally = simulate_file(path, args.runs, spec, args.workers, _progress_bar(args.runs))
+    tally = simulate_file(
+        path, args.runs, spec, args.workers, _progress_bar(args.runs), scenario=scenario
+    )
     elapsed = time.perf_counter() - started
     data = summary(scenario, tally, spec)
     if args.json:

@@ -105,21 +105,24 @@ class Flow:
             row = decisions[run.cursor]
             run.cursor += 1
             if row.when is not None and not self._holds(row.decision, row.when, env):
-                run.log.append(DecisionSkipped(number, row.id, "condition"))
+                if run.history:
+                    run.log.append(DecisionSkipped(number, row.id, "condition"))
                 continue
             offered = [o for o in row.options if o.when is None or o.when(env)]
             if not offered:
-                run.log.append(DecisionSkipped(number, row.id, "no options"))
+                if run.history:
+                    run.log.append(DecisionSkipped(number, row.id, "no options"))
                 continue
             run.current = row
             run.offered = offered
             run.recommendations = {}
-            chosen = advisers.recommendations(row, offered, env)
-            key = ("posed", row, number, *chosen)
-            records = self._shared.get(key)
-            if records is None:
-                records = self._shared[key] = self._posed(row, number, chosen)
-            run.log.extend(records)
+            if run.history:  # computer advice only explains: the decider weighs stances itself
+                chosen = advisers.recommendations(row, offered, env)
+                key = ("posed", row, number, *chosen)
+                records = self._shared.get(key)
+                if records is None:
+                    records = self._shared[key] = self._posed(row, number, chosen)
+                run.log.extend(records)
             return row
         self.finish(run)
         return None
@@ -141,21 +144,26 @@ class Flow:
         """Everything that follows a choice, in the documented order."""
         env = run.env
         log = run.log
+        history = run.history
         decision = row.decision
         turn = run.turn + 1
         run.turn = turn
         env["turn"] = turn
         env[row.choice_key] = option.id
         shared = self.shared
-        key = ("chosen", turn, option, role, human)
-        made = self._shared.get(key)
-        if made is None:
-            made = self._shared[key] = (
-                OptionChosen(turn, row.id, role, option.id, human),
-                Cause("option", turn, row.id, option.id, None, None, option.text, decision.sources),
-            )
-        chosen, cause = made
-        log.append(chosen)
+        cause: Cause | None = None  # only the log needs causes (errors name the effect's owner)
+        if history:
+            key = ("chosen", turn, option, role, human)
+            made = self._shared.get(key)
+            if made is None:
+                made = self._shared[key] = (
+                    OptionChosen(turn, row.id, role, option.id, human),
+                    Cause(
+                        "option", turn, row.id, option.id, None, None, option.text, decision.sources
+                    ),
+                )
+            chosen, cause = made
+            log.append(chosen)
         if option.effects:
             self.apply(run, option.effects, cause)
         outcome_id = None
@@ -165,36 +173,40 @@ class Flow:
             due = turn + delayed.delayed.after
             index = delayed.index
             run.pending.append(shared(Pending, due, row.id, option.id, index))
-            text = delayed.delayed.text
-            log.append(shared(ConsequenceScheduled, turn, due, row.id, option.id, index, text))
+            if history:
+                text = delayed.delayed.text
+                log.append(shared(ConsequenceScheduled, turn, due, row.id, option.id, index, text))
         if option.trigger is not None:
             self.fire(run, self.tables.events[option.trigger], cause)
         run.choices.append(shared(Choice, turn, row.id, option.id, role, human, outcome_id))
         if run.pending:
             self._land(run, turn)
         fired = run.fired
-        for event, when in self.tables.watched_events:
-            if event.id in fired and event.once:
+        for event_id, once, event, when in self.tables.watched_events:
+            if once and event_id in fired:
                 continue
             try:
                 holds = when(env)
             except EvalError as error:
                 raise runtime_error(event, "condition", event.when, error) from error
             if holds:
-                cause = shared(Cause, "event", turn, None, None, None, event.id, event.title)
+                if history:
+                    cause = shared(Cause, "event", turn, None, None, None, event.id, event.title)
                 self.fire(run, event, cause)
         days = decision.days
         if days:
             run.day += days
             env["day"] = run.day
-            key = ("date", turn, run.day)
-            record = self._shared.get(key)
-            if record is None:
-                date = self.start_date + dt.timedelta(days=run.day)
-                record = self._shared[key] = DateAdvanced(turn, run.day, date)
-            log.append(record)
-        snapshot = dict(zip(self.variable_ids, self.values_of(env), strict=True))
-        run.timeline.append(MappingProxyType(snapshot))
+            if history:
+                key = ("date", turn, run.day)
+                record = self._shared.get(key)
+                if record is None:
+                    date = self.start_date + dt.timedelta(days=run.day)
+                    record = self._shared[key] = DateAdvanced(turn, run.day, date)
+                log.append(record)
+        if history:
+            snapshot = dict(zip(self.variable_ids, self.values_of(env), strict=True))
+            run.timeline.append(MappingProxyType(snapshot))
         run.current = None
         run.offered = None
         run.recommendations = {}
@@ -221,8 +233,9 @@ class Flow:
 
     # -- pieces -------------------------------------------------------------------------
 
-    def apply(self, run: Run, effects: tuple[EffectRow, ...], cause: Cause) -> None:
-        """Apply assignments in order, clamping ints; record each real change.
+    def apply(self, run: Run, effects: tuple[EffectRow, ...], cause: Cause | None) -> None:
+        """Apply assignments in order, clamping ints; record each real change (``cause``
+        is None only when the run keeps no history).
 
         The hottest loop of the engine: ``op`` is applied here as ``Assignment.apply``
         would, and change records are shared (``shared``) under a key of plain values.
@@ -233,13 +246,14 @@ class Flow:
         table = self._shared
         turn = run.turn
         cause_id = id(cause)
+        history = run.history
         for effect in effects:
             target = effect.target
             old = env[target]
             try:
                 value = effect.value(env)
             except EvalError as error:
-                raise self._effect_error(cause, effect, error) from error
+                raise self._effect_error(effect, turn, error) from error
             op = effect.op
             if op == "=":
                 new = value
@@ -256,6 +270,8 @@ class Flow:
                 new, clamped = high, True
             if new != old:
                 env[target] = new
+                if not history:
+                    continue
                 key = (effect, turn, old, new, clamped, cause_id)
                 record = table.get(key)
                 if record is None:
@@ -266,24 +282,13 @@ class Flow:
                     )
                 run.log.append(record)
 
-    def _effect_error(
-        self, cause: Cause, effect: EffectRow, error: Exception
-    ) -> ScenarioRuntimeError:
+    @staticmethod
+    def _effect_error(effect: EffectRow, turn: int, error: Exception) -> ScenarioRuntimeError:
         """Name the failing effect's owner and, when known, its file:line:col."""
-        if cause.kind == "event" and cause.event is not None:
-            owner = f"event {cause.event}"
-            location = self.tables.events[cause.event].location
-        else:
-            path = ".".join(p for p in (cause.decision, cause.option, cause.outcome) if p)
-            owner = f"{cause.kind} {path}"
-            row = self.tables.by_id.get(cause.decision or "")
-            option = (
-                next((o.option for o in row.options if o.id == cause.option), None) if row else None
-            )
-            location = option.location if option is not None else None
+        location = effect.location
         where = f"{location}: " if location is not None and location.line else ""
         return ScenarioRuntimeError(
-            f"{where}{owner} (turn {cause.turn}): effect {effect.source!r} failed: {error}"
+            f"{where}{effect.owner} (turn {turn}): effect {effect.source!r} failed: {error}"
         )
 
     def odds_env(self, option: OptionRow, env: Mapping[str, Value]) -> Mapping[str, Value]:
@@ -303,13 +308,17 @@ class Flow:
             preview[effect.target] = new
         return preview
 
-    def fire(self, run: Run, event: Event, cause: Cause) -> None:
+    def fire(self, run: Run, event: Event, cause: Cause | None) -> None:
         """Fire an event (unless it is once-only and has fired): record it, apply effects."""
         if event.once and event.id in run.fired:
             return
         run.fired.add(event.id)
-        run.log.append(self.shared(EventFired, run.turn, event.id, cause))
         effects = self.tables.event_effects[event.id]
+        if cause is None:  # a run without history
+            if effects:
+                self.apply(run, effects, None)
+            return
+        run.log.append(self.shared(EventFired, run.turn, event.id, cause))
         if effects:
             event_cause = self.keyed(
                 ("event", event.id, cause),
@@ -335,25 +344,27 @@ class Flow:
             raise runtime_error(option.option, "chance weight", None, error) from error
         index, run.rng = chance.pick(run.rng, weights)
         run.draws.append((weights, index))
-        probability = chance.probabilities(weights)[index]
         outcome = option.chance[index]
         outcome_id = outcome.outcome.id
-        shared = self.shared
-        run.log.append(shared(ChanceResolved, turn, row.id, option.id, outcome_id, probability))
-        cause = self.keyed(
-            ("chance", turn, outcome, probability),
-            Cause,
-            (
-                "chance",
-                turn,
-                row.id,
-                option.id,
-                outcome_id,
-                None,
-                f"{outcome.outcome.label} (chance {probability:.0%})",
-                row.decision.sources,
-            ),
-        )
+        cause = None
+        if run.history:
+            probability = chance.probabilities(weights)[index]
+            record = self.shared(ChanceResolved, turn, row.id, option.id, outcome_id, probability)
+            run.log.append(record)
+            cause = self.keyed(
+                ("chance", turn, outcome, probability),
+                Cause,
+                (
+                    "chance",
+                    turn,
+                    row.id,
+                    option.id,
+                    outcome_id,
+                    None,
+                    f"{outcome.outcome.label} (chance {probability:.0%})",
+                    row.decision.sources,
+                ),
+            )
         if outcome.effects:
             self.apply(run, outcome.effects, cause)
         if outcome.outcome.trigger is not None:
@@ -366,30 +377,33 @@ class Flow:
         if not due:
             return
         run.pending = [p for p in run.pending if p.due_turn > turn]
+        option_rows = self.tables.option_rows
+        history = run.history
         for pending in due:
-            row = self.tables.by_id[pending.decision]
-            option = next(o for o in row.options if o.id == pending.option)
-            delayed = option.delayed[pending.index]
+            delayed = option_rows[pending.decision, pending.option].delayed[pending.index]
             spec = delayed.delayed
             where = (turn, pending.decision, pending.option, pending.index, spec.text)
             if spec.when is not None and not self._holds(spec, spec.when.fn, run.env):
-                run.log.append(ConsequenceLapsed(*where))
+                if history:
+                    run.log.append(ConsequenceLapsed(*where))
                 continue
-            run.log.append(self.shared(ConsequenceLanded, *where))
-            cause = self.keyed(
-                ("delayed", turn, delayed),
-                Cause,
-                (
-                    "delayed",
-                    turn,
-                    pending.decision,
-                    pending.option,
-                    None,
-                    None,
-                    spec.text,
-                    row.decision.sources,
-                ),
-            )
+            cause = None
+            if history:
+                run.log.append(self.shared(ConsequenceLanded, *where))
+                cause = self.keyed(
+                    ("delayed", turn, delayed),
+                    Cause,
+                    (
+                        "delayed",
+                        turn,
+                        pending.decision,
+                        pending.option,
+                        None,
+                        None,
+                        spec.text,
+                        self.tables.by_id[pending.decision].decision.sources,
+                    ),
+                )
             if delayed.effects:
                 self.apply(run, delayed.effects, cause)
             if spec.trigger is not None:
@@ -399,7 +413,8 @@ class Flow:
         run.ending = ending.id
         run.current = None
         run.offered = None
-        run.log.append(GameEnded(run.turn, ending.id))
+        if run.history:
+            run.log.append(GameEnded(run.turn, ending.id))
 
     def _holds(self, owner: object, when: Condition, env: Mapping[str, Value]) -> bool:
         """``owner``'s condition ``when`` on ``env``; failures name the owner."""

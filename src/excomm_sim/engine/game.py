@@ -9,7 +9,7 @@ return only when a human must act or the game has ended.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
 
@@ -34,6 +34,7 @@ from excomm_sim.scenario.model import (
 
 __all__ = [
     "Action",
+    "Chooser",
     "Game",
     "IllegalAction",
     "OptionView",
@@ -112,6 +113,15 @@ class RoleScore:
         return self.points * 2 > self.possible
 
 
+Chooser = Callable[[str, Decision, Mapping[str, Value], Sequence[Option]], str]
+"""``(role, decision, env, offered) -> option id``: a human seat's act in ``Game.play_out``.
+
+``role`` must recommend on (a human adviser) or decide (the decider) ``decision``; ``env``
+is what expressions see now (read it, never change it); ``offered`` are the options on
+offer, in scenario order.
+"""
+
+
 class Game:
     """The rules of one scenario for one set of human players.
 
@@ -135,6 +145,15 @@ class Game:
         self._initial: Mapping[str, Value] = MappingProxyType(
             {variable.id: variable.initial for variable in scenario.variables}
         )
+        self._objectives = tuple(
+            (
+                role.id,
+                tuple((o, o.condition.fn) for o in role.objectives),
+                sum(o.points for o in role.objectives),
+            )
+            for role in scenario.roles
+        )
+        """Per role: its objectives with their compiled conditions, and the points possible."""
         self._autoplay = Autoplay(self._flow, self._blank(0)) if memo and not humans else None
         """All-computer games walk a remembered game tree (``memo=False``: never)."""
 
@@ -160,7 +179,8 @@ class Game:
             verb = "recommend" if kind == "recommend" else "decide"
             raise IllegalAction(f"It is {role}'s turn to {verb} on {row.id}, not {action.role}'s.")
         chosen = next((o for o in row.options if o.id == action.option), None)
-        env = self.env(state)
+        run = self._run(state)
+        env = run.env
         if chosen is None or (chosen.when is not None and not chosen.when(env)):
             if chosen is not None and chosen.option.unavailable:
                 label, why = chosen.option.label, chosen.option.unavailable
@@ -169,7 +189,6 @@ class Game:
             raise IllegalAction(
                 f"{row.id} has no option {action.option!r} on offer; options: {known}."
             )
-        run = self._run(state)
         if kind == "recommend":
             run.recommendations[action.role] = action.option
             run.log.append(
@@ -179,6 +198,56 @@ class Game:
             self._flow.resolve(run, row, chosen, action.role, human=True)
         self._flow.run_computers(run)
         return freeze(run, state), tuple(run.log)
+
+    def play_out(self, state: GameState, choose: Chooser, *, history: bool = True) -> GameState:
+        """Play ``state`` to its end in one call, asking ``choose`` for every human act.
+
+        The result is the state that ``step`` would reach with the same acts (tested), made
+        without a ``Prompt`` or a frozen state per act: this is the loop for tools that
+        play thousands of games. ``history=False`` also skips keeping what explains the
+        game: the returned state's ``log`` and ``timeline`` are those of ``state``, and
+        everything else (values, choices, draws, ending) is the same. Raises
+        ``IllegalAction`` if ``choose`` names an option not on offer.
+        """
+        flow = self._flow
+        run = self._run(state, history=history)
+        env = MappingProxyType(run.env)  # a live, read-only view for ``choose``
+        flow.run_computers(run)
+        while run.ending is None:
+            row = run.current
+            if row is None:
+                break
+            offered = run.offered if run.offered is not None else flow.offered(row, run.env)
+            role = row.decider
+            for adviser in row.human_advisers:
+                if adviser not in run.recommendations:
+                    role = adviser
+                    break
+            option_id = choose(role, row.decision, env, [o.option for o in offered])
+            for chosen in offered:
+                if chosen.id == option_id:
+                    break
+            else:
+                known = ", ".join(o.id for o in offered)
+                raise IllegalAction(
+                    f"{row.id} has no option {option_id!r} on offer; options: {known}."
+                )
+            if role == row.decider:
+                flow.resolve(run, row, chosen, role, human=True)
+            else:
+                run.recommendations[role] = option_id
+                if history:
+                    run.log.append(Recommended(run.turn + 1, row.id, role, option_id, True, ""))
+            flow.run_computers(run)
+        return freeze(run, state)
+
+    def fresh(self, seed: int) -> GameState:
+        """The state before anything happens: initial values, nothing posed yet.
+
+        ``start(seed)`` is this state played until a human must act; ``play_out`` accepts
+        it as it is, which saves freezing the start of every game in a simulation.
+        """
+        return self._blank(seed)
 
     def play(self, seed: int, actions: Iterable[Action]) -> GameState:
         """Replay: start from ``seed`` and apply ``actions`` in order."""
@@ -219,11 +288,15 @@ class Game:
         """Each role's objectives judged on ``state`` (final once the game has ended)."""
         env = self.env(state)
         scores = {}
-        for role in self.scenario.roles:
-            met = tuple((o, bool(o.condition(env))) for o in role.objectives)
-            points = sum(o.points for o, ok in met if ok)
-            possible = sum(o.points for o in role.objectives)
-            scores[role.id] = RoleScore(role.id, points, possible, met)
+        for role_id, objectives, possible in self._objectives:
+            points = 0
+            met = []
+            for objective, holds in objectives:
+                ok = bool(holds(env))
+                met.append((objective, ok))
+                if ok:
+                    points += objective.points
+            scores[role_id] = RoleScore(role_id, points, possible, tuple(met))
         return scores
 
     def date(self, state: GameState) -> dt.date:
@@ -283,8 +356,8 @@ class Game:
                 return "recommend", role, row
         return "decide", row.decider, row
 
-    def _run(self, state: GameState) -> Run:
-        run = Run(state)
+    def _run(self, state: GameState, *, history: bool = True) -> Run:
+        run = Run(state, history=history)
         if state.current is not None:
             run.current = self._tables.by_id[state.current]
         return run

@@ -31,6 +31,7 @@ class Run:
         "ending",
         "env",
         "fired",
+        "history",
         "log",
         "offered",
         "pending",
@@ -41,7 +42,7 @@ class Run:
         "turn",
     )
 
-    def __init__(self, state: GameState) -> None:
+    def __init__(self, state: GameState, *, history: bool = True) -> None:
         env: dict[str, Value] = dict(state.values)
         env["turn"] = state.turn
         env["day"] = state.day
@@ -60,6 +61,9 @@ class Run:
         self.pending: list[Pending] = list(state.pending)
         self.fired: set[str] = set(state.fired)
         self.ending: str | None = state.ending
+        self.history = history
+        """Keep the log and the timeline. Without them (``Game.play_out(..., history=False)``)
+        every value, choice and draw is the same; only what explains them is not kept."""
         self.log: list[Record] = []
         self.timeline: list[Mapping[str, Value]] = list(state.timeline)
         self.draws: list[tuple[list[int], int]] = []

@@ -17,6 +17,7 @@ from excomm_sim.scenario.model import (
     Delayed,
     Ending,
     Event,
+    Location,
     Option,
     Position,
     Scenario,
@@ -34,11 +35,29 @@ def condition(expression: Expression | None) -> Condition:
 
 
 class EffectRow:
-    """One assignment with what clamping needs: its target's bounds (ints only)."""
+    """One assignment with what clamping needs (its target's bounds, ints only) and what an
+    error message needs (its owner, e.g. "option d1.o2", and where that is in the file)."""
 
-    __slots__ = ("apply", "maximum", "minimum", "op", "source", "target", "value")
+    __slots__ = (
+        "apply",
+        "location",
+        "maximum",
+        "minimum",
+        "op",
+        "owner",
+        "source",
+        "target",
+        "value",
+    )
 
-    def __init__(self, assignment: Assignment, minimum: int | None, maximum: int | None) -> None:
+    def __init__(
+        self,
+        assignment: Assignment,
+        minimum: int | None,
+        maximum: int | None,
+        owner: str = "",
+        location: Location | None = None,
+    ) -> None:
         self.apply = assignment.apply
         self.op = assignment.op
         self.value = assignment.value.fn
@@ -48,6 +67,8 @@ class EffectRow:
         self.source = assignment.source
         self.minimum = minimum
         self.maximum = maximum
+        self.owner = owner
+        self.location = location
 
 
 class StanceRow:
@@ -163,12 +184,14 @@ class Tables:
         }
         self.events: dict[str, Event] = {event.id: event for event in scenario.events}
         self.event_effects: dict[str, tuple[EffectRow, ...]] = {
-            event.id: self.effect_rows(event.effects) for event in scenario.events
+            event.id: self.effect_rows(event.effects, f"event {event.id}", event.location)
+            for event in scenario.events
         }
-        self.watched_events: tuple[tuple[Event, Callable[[Mapping[str, Value]], Value]], ...] = (
-            tuple((e, e.when.fn) for e in scenario.events if e.when is not None)
-        )
-        """Events with a condition, checked after every decision, in file order."""
+        self.watched_events: tuple[
+            tuple[str, bool, Event, Callable[[Mapping[str, Value]], Value]], ...
+        ] = tuple((e.id, e.once, e, e.when.fn) for e in scenario.events if e.when is not None)
+        """Events with a condition, checked after every decision, in file order: (id, once,
+        event, condition), unpacked so the check reads no attributes."""
         self.early_endings: tuple[tuple[Ending, Callable[[Mapping[str, Value]], Value]], ...] = (
             tuple((e, e.when.fn) for e in scenario.endings if e.early and e.when is not None)
         )
@@ -182,9 +205,18 @@ class Tables:
             for index, decision in enumerate(scenario.decisions)
         )
         self.by_id: dict[str, DecisionRow] = {row.id: row for row in self.decisions}
+        self.option_rows: dict[tuple[str, str], OptionRow] = {
+            (row.id, option.id): option for row in self.decisions for option in row.options
+        }
+        """(decision id, option id) -> its row (where a pending consequence comes from)."""
 
-    def effect_rows(self, assignments: tuple[Assignment, ...]) -> tuple[EffectRow, ...]:
-        return tuple(EffectRow(a, *self.bounds.get(a.target, (None, None))) for a in assignments)
+    def effect_rows(
+        self, assignments: tuple[Assignment, ...], owner: str, location: Location | None
+    ) -> tuple[EffectRow, ...]:
+        return tuple(
+            EffectRow(a, *self.bounds.get(a.target, (None, None)), owner, location)
+            for a in assignments
+        )
 
     def _decision_row(
         self, decision: Decision, index: int, role_order: list[str], humans: frozenset[str]
@@ -197,14 +229,19 @@ class Tables:
         options = []
         favours: dict[str, list[StanceRow]] = {r: [] for r in row.computer_advisers}
         for option_index, option in enumerate(decision.options):
-            option_row = OptionRow(option, option_index, self.effect_rows(option.effects))
+            path, where = f"{decision.id}.{option.id}", option.location
+            effects = self.effect_rows(option.effects, f"option {path}", where)
+            option_row = OptionRow(option, option_index, effects)
             if option.chance is not None:
                 option_row.chance = tuple(
-                    OutcomeRow(outcome, self.effect_rows(outcome.effects))
+                    OutcomeRow(
+                        outcome,
+                        self.effect_rows(outcome.effects, f"chance {path}.{outcome.id}", where),
+                    )
                     for outcome in option.chance.outcomes
                 )
             option_row.delayed = tuple(
-                DelayedRow(delayed, i, self.effect_rows(delayed.effects))
+                DelayedRow(delayed, i, self.effect_rows(delayed.effects, f"delayed {path}", where))
                 for i, delayed in enumerate(option.delayed)
             )
             terms = []

@@ -5,8 +5,8 @@ offered option at every decision; chance is branched on every outcome with a non
 The engine draws chance from ``GameState.rng`` alone, so the explorer forces a branch by
 re-seeding that field before the step and keeps trying seeds until the outcomes it has seen
 carry all the probability (their ``ChanceResolved.probability`` values sum to one). Every
-step goes through the engine's own code (``fastplay.advance``): the explorer never
-re-implements the rules.
+step goes through the engine's own ``Game.step``: the explorer never re-implements the
+rules.
 
 States are deduplicated by what can influence the rest of the game: values, position on the
 agenda, turn and day, pending consequences, fired events, the ending, and the choices that
@@ -42,7 +42,6 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Option, Scenario
 from excomm_sim.tools.explored import DeadEnd, EndState, Exploration, Failure, Step
-from excomm_sim.tools.fastplay import advance
 from excomm_sim.tools.reads import choices_read, deciders
 from excomm_sim.tools.sampling import sample
 
@@ -237,7 +236,7 @@ class Explorer:
         decision: str,
     ) -> tuple[GameState, tuple[Any, ...]] | None:
         try:
-            new_state, records = advance(self.game, state, action.role, action.option)
+            new_state, records = self.game.step(state, action)
         except EvalError as error:
             self.result.failures.append(Failure((*path, step), decision, str(error)))
             return None

@@ -1,8 +1,11 @@
-"""Run a simulation across worker processes (spawn-safe) and merge their tallies.
+"""Run a simulation across worker processes and merge their tallies.
 
-Compiled scenarios hold closures and cannot be pickled, so each worker loads the scenario
-itself from its file once (in the pool initializer) and then plays chunks of game indices.
-Chunks are merged in index order; tallies are integer sums, so the result is identical to a
+Where the platform can fork (Linux, macOS with ``fork`` available), workers are forked from
+this process and inherit the scenario already loaded: no interpreter start, no import, no
+second load, so two workers are close to twice as fast even on short runs. Elsewhere they
+are spawned, and each loads the scenario from its file once (compiled scenarios hold
+closures and cannot be pickled). Either way workers play chunks of game indices, chunks are
+merged in index order, and tallies are integer sums: the result is identical to a
 single-process run whatever the number of workers.
 """
 
@@ -12,12 +15,18 @@ import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
 
+from excomm_sim.scenario.model import Scenario
 from excomm_sim.tools.simulate import SimulationSpec, Simulator, Tally, chunks, simulate
 
 _worker: Simulator | None = None
 
 
-def _init_worker(path: str, spec: SimulationSpec) -> None:
+def _init_forked(scenario: Scenario, spec: SimulationSpec) -> None:
+    global _worker
+    _worker = Simulator(scenario, spec)
+
+
+def _init_spawned(path: str, spec: SimulationSpec) -> None:
     from excomm_sim.scenario.load import load_path
 
     global _worker
@@ -29,6 +38,11 @@ def _run_chunk(bounds: tuple[int, int]) -> Tally:
     return _worker.run(range(*bounds))
 
 
+def chunk_size(runs: int, workers: int) -> int:
+    """About eight chunks per worker (even load, frequent progress), 50 to 2,000 games."""
+    return max(50, min(2_000, runs // (workers * 8) or 1))
+
+
 def simulate_file(
     path: Path,
     runs: int,
@@ -36,17 +50,27 @@ def simulate_file(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
     chunk: int | None = None,
+    scenario: Scenario | None = None,
 ) -> Tally:
-    """Simulate ``runs`` games of the scenario at ``path`` on ``workers`` processes."""
-    from excomm_sim.scenario.load import load_path
+    """Simulate ``runs`` games of the scenario at ``path`` on ``workers`` processes.
 
+    Pass ``scenario`` when it is already loaded from ``path`` to save loading it again.
+    """
+    if scenario is None:
+        from excomm_sim.scenario.load import load_path
+
+        scenario = load_path(path)
     if workers <= 1:
-        return simulate(load_path(path), runs, spec, progress, chunk or 500)
-    size = chunk or max(50, min(2_000, runs // (workers * 8) or 1))
-    bounds = [(r.start, r.stop) for r in chunks(runs, size)]
-    context = multiprocessing.get_context("spawn")
+        return simulate(scenario, runs, spec, progress, chunk or 500)
+    bounds = [(r.start, r.stop) for r in chunks(runs, chunk or chunk_size(runs, workers))]
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        init, initargs = _init_forked, (scenario, spec)
+    else:
+        context = multiprocessing.get_context("spawn")
+        init, initargs = _init_spawned, (str(path), spec)
     tally = Tally()
-    with context.Pool(workers, initializer=_init_worker, initargs=(str(path), spec)) as pool:
+    with context.Pool(workers, initializer=init, initargs=initargs) as pool:
         for part in pool.imap(_run_chunk, bounds):  # imap keeps chunk order
             tally.merge(part)
             if progress is not None:

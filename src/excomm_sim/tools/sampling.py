@@ -19,9 +19,8 @@ from excomm_sim.engine.events import ChanceResolved
 from excomm_sim.engine.game import Action
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.expr import EvalError
-from excomm_sim.scenario.model import Option, Value
+from excomm_sim.scenario.model import Decision, Option, Value
 from excomm_sim.tools.explored import DeadEnd, Failure, Step
-from excomm_sim.tools.fastplay import play_out
 
 if TYPE_CHECKING:
     from excomm_sim.tools.explore import Explorer
@@ -34,7 +33,7 @@ def sample(explorer: Explorer, start: GameState) -> None:
     """Play sampled games from the start, favouring the least-taken options."""
     rng = random.Random(0)  # a private generator: the check is repeatable
     if explorer.sole_decider is not None:
-        _sample_fast(explorer, start, explorer.sole_decider, rng)
+        _sample_fast(explorer, start, rng)
         return
     for _ in range(explorer.samples):
         explorer.result.samples += 1
@@ -65,18 +64,13 @@ def sample(explorer: Explorer, start: GameState) -> None:
             path = (*path, attrs.evolve(step, outcome=outcome) if outcome else step)
 
 
-def _sample_fast(explorer: Explorer, start: GameState, seat: str, rng: random.Random) -> None:
-    """The same sampling, each game played in one engine call (``fastplay``)."""
+def _sample_fast(explorer: Explorer, start: GameState, rng: random.Random) -> None:
+    """The same sampling, each game played in one engine call (``Game.play_out``)."""
     result = explorer.result
-    decision_of = {
-        id(option): decision.id
-        for decision in explorer.scenario.decisions
-        for option in decision.options
-    }
     chosen: list[Step] = []
 
-    def choose(env: Mapping[str, Value], offered: Sequence[Option], _: object) -> str:
-        decision = decision_of[id(offered[0])]
+    def choose(role: str, at: Decision, env: Mapping[str, Value], offered: Sequence[Option]) -> str:
+        decision = at.id
         result.offered.update((decision, option.id) for option in offered)
         option = _least_taken(explorer, decision, list(offered), rng)
         explorer.taken[(decision, option.id)] += 1
@@ -88,7 +82,7 @@ def _sample_fast(explorer: Explorer, start: GameState, seat: str, rng: random.Ra
         chosen.clear()
         state = attrs.evolve(start, rng=rng.getrandbits(64))
         try:
-            end = play_out(explorer.game, state, seat, choose, rng)
+            end = explorer.game.play_out(state, choose)
         except EvalError as error:
             decision = chosen[-1].decision if chosen else None
             result.failures.append(Failure(tuple(chosen), decision, str(error)))

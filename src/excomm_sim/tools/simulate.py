@@ -9,6 +9,7 @@ the same whatever the chunking or the number of worker processes.
 from __future__ import annotations
 
 import math
+import operator
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -16,12 +17,14 @@ from typing import Any
 
 from attrs import define, field, frozen
 
-from excomm_sim.engine.game import Game
+from excomm_sim.engine.game import Chooser, Game
 from excomm_sim.engine.state import GameState
-from excomm_sim.scenario.model import Option, Position, Scenario, Value, VariableKind
-from excomm_sim.tools.fastplay import Chooser, play_out
+from excomm_sim.scenario.model import Decision, Option, Position, Scenario, Value, VariableKind
 
 Env = Mapping[str, Value]
+
+Strategy = Callable[[Env, Sequence[Option], random.Random], str]
+"""(what expressions see now, offered options, the game's own generator) -> option id."""
 
 BASIC_STRATEGIES = ("random", "history", "hawk", "dove")
 STANCES_SUFFIX = "-stances"
@@ -53,7 +56,7 @@ def _history(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
     return offered[0].id
 
 
-def _lean(lean: str) -> Chooser:
+def _lean(lean: str) -> Strategy:
     def choose(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
         for wanted in (lean, ""):
             for option in offered:
@@ -64,7 +67,7 @@ def _lean(lean: str) -> Chooser:
     return choose
 
 
-def _stances(role: str) -> Chooser:
+def _stances(role: str) -> Strategy:
     def choose(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
         best_id, best_score = "", -math.inf
         for option in offered:
@@ -81,8 +84,17 @@ def _stances(role: str) -> Chooser:
     return choose
 
 
-def strategy(name: str, scenario: Scenario) -> Chooser:
-    """The chooser for a strategy name; raises StrategyError with the valid names."""
+def seated(choose: Strategy, rng: random.Random) -> Chooser:
+    """The engine's chooser for a seat that plays ``choose`` with the generator ``rng``."""
+
+    def act(role: str, decision: Decision, env: Env, offered: Sequence[Option]) -> str:
+        return choose(env, offered, rng)
+
+    return act
+
+
+def strategy(name: str, scenario: Scenario) -> Strategy:
+    """The strategy for a name; raises StrategyError with the valid names."""
     if name == "random":
         return _random
     if name == "history":
@@ -184,62 +196,65 @@ class Simulator:
         self.seat = spec.role or scenario.president.id
         self.choose = strategy(spec.strategy, scenario)
         self.game = Game(scenario, humans={self.seat: spec.strategy})
+        self.variable_ids = tuple(v.id for v in scenario.variables)
+        ids = self.variable_ids
+        self.values_of: Callable[[Mapping[str, Value]], tuple[Value, ...]] = (
+            operator.itemgetter(*ids)
+            if len(ids) > 1
+            else lambda values: tuple(values[v] for v in ids)
+        )
+        """values -> a row of them in declaration order (a C-level getter when it can)."""
         self.int_ids = tuple(v.id for v in scenario.variables if v.kind is VariableKind.INT)
         self.other_ids = tuple(v.id for v in scenario.variables if v.kind is not VariableKind.INT)
 
     def play(self, index: int) -> GameState:
+        """Game ``index``: its final values, choices and ending (no log: nobody reads it)."""
         seed = game_seed(self.spec.seed, index)
-        rng = random.Random(seed)
-        game = self.game
-        state, _ = game.start(seed)
-        return play_out(game, state, self.seat, self.choose, rng)
+        chooser = seated(self.choose, random.Random(seed))
+        return self.game.play_out(self.game.fresh(seed), chooser, history=False)
 
     def run(self, indices: Sequence[int] | range) -> Tally:
-        tally = Tally()
-        for index in indices:
-            self.add(tally, self.play(index))
+        return self.tally([self.play(index) for index in indices])
+
+    def tally(self, states: Sequence[GameState]) -> Tally:
+        """Count a batch of finished games, a column at a time (C-level counting and sums:
+        this runs for every game of a simulation)."""
+        tally = Tally(games=len(states))
+        endings = [state.ending for state in states]
+        tally.unfinished = endings.count(None)
+        tally.endings.update(ending for ending in endings if ending is not None)
+        pair = operator.attrgetter("decision", "option")
+        tally.taken.update(pair(choice) for state in states for choice in state.choices)
+        for (decision, _), count in tally.taken.items():
+            tally.reached[decision] += count
+        rows = [self.values_of(state.values) for state in states]
+        columns = dict(zip(self.variable_ids, zip(*rows, strict=True), strict=True)) if rows else {}
+        for name in self.int_ids:
+            column: tuple[int, ...] = columns.get(name, ())  # type: ignore[assignment]
+            if column:
+                tally.numbers[name] = NumberTally(
+                    len(column),
+                    sum(column),
+                    sum(map(operator.mul, column, column)),
+                    min(column),
+                    max(column),
+                )
+        for name in self.other_ids:
+            counts = Counter(columns.get(name, ()))
+            if counts:
+                tally.categories[name] = Counter({_text(v): n for v, n in counts.items()})
+        for state in states:
+            if state.ending is not None:
+                for role, score in self.game.scores(state).items():
+                    tally.points[role] += score.points
+                    if score.won:
+                        tally.wins[role] += 1
         return tally
 
-    def add(self, tally: Tally, state: GameState) -> None:
-        """Count one finished game (the hot loop of a simulation: kept lean on purpose)."""
-        tally.games += 1
-        ending = state.ending
-        if ending is None:
-            tally.unfinished += 1
-        else:
-            tally.endings[ending] += 1
-        reached, taken = tally.reached, tally.taken
-        for choice in state.choices:
-            reached[choice.decision] += 1
-            taken[(choice.decision, choice.option)] += 1
-        values = state.values
-        numbers = tally.numbers
-        for name in self.int_ids:
-            value: int = values[name]  # type: ignore[assignment]
-            number = numbers.get(name)
-            if number is None:
-                number = numbers[name] = NumberTally()
-            # NumberTally.add, inlined: this runs for every int variable of every game.
-            number.count += 1
-            number.total += value
-            number.squares += value * value
-            if number.low is None or value < number.low:
-                number.low = value
-            if number.high is None or value > number.high:
-                number.high = value
-        categories = tally.categories
-        for name in self.other_ids:
-            value = values[name]
-            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            counts = categories.get(name)
-            if counts is None:
-                counts = categories[name] = Counter()
-            counts[text] += 1
-        if ending is not None:
-            for role, score in self.game.scores(state).items():
-                tally.points[role] += score.points
-                if score.won:
-                    tally.wins[role] += 1
+
+def _text(value: Value) -> str:
+    """A bool or enum value as the report shows it."""
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 def chunks(runs: int, size: int) -> Iterator[range]:
