@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from excomm_sim.engine import advisers, chance
+from excomm_sim.engine.effects import apply_effects
 from excomm_sim.engine.errors import ScenarioRuntimeError, runtime_error
 from excomm_sim.engine.events import (
     Cause,
@@ -30,15 +31,13 @@ from excomm_sim.engine.events import (
     OptionChosen,
     Recommended,
     Record,
-    VariableChanged,
 )
 from excomm_sim.engine.run import Run, freeze
-from excomm_sim.engine.sharing import SHARED_LIMIT, SharedRecords
+from excomm_sim.engine.sharing import SharedRecords
 from excomm_sim.engine.state import Choice, Pending
 from excomm_sim.engine.tables import (
     Condition,
     DecisionRow,
-    EffectRow,
     OptionRow,
     StanceRow,
     Tables,
@@ -165,7 +164,7 @@ class Flow:
             chosen, cause = made
             log.append(chosen)
         if option.effects:
-            self.apply(run, option.effects, cause)
+            apply_effects(run, self._shared, option.effects, cause)
         outcome_id = None
         if option.chance:
             outcome_id = self._draw(run, row, option, turn)
@@ -233,81 +232,6 @@ class Flow:
 
     # -- pieces -------------------------------------------------------------------------
 
-    def apply(self, run: Run, effects: tuple[EffectRow, ...], cause: Cause | None) -> None:
-        """Apply assignments in order, clamping ints; record each real change (``cause``
-        is None only when the run keeps no history).
-
-        The hottest loop of the engine: ``op`` is applied here as ``Assignment.apply``
-        would, and change records are shared (``shared``) under a key of plain values.
-        The key holds ``id(cause)``, which is safe: the stored record keeps that cause
-        alive, so no other object can take its id while the entry exists.
-        """
-        env = run.env
-        table = self._shared
-        turn = run.turn
-        cause_id = id(cause)
-        history = run.history
-        for effect in effects:
-            target = effect.target
-            old = env[target]
-            try:
-                value = effect.value(env)
-            except EvalError as error:
-                raise self._effect_error(effect, turn, error) from error
-            op = effect.op
-            if op == "=":
-                new = value
-            elif op == "+=":
-                new = old + value  # type: ignore[operator]
-            else:
-                new = old - value  # type: ignore[operator]
-            clamped = False
-            low = effect.minimum
-            if low is not None and new < low:  # type: ignore[operator]
-                new, clamped = low, True
-            high = effect.maximum
-            if high is not None and new > high:  # type: ignore[operator]
-                new, clamped = high, True
-            if new != old:
-                env[target] = new
-                if not history:
-                    continue
-                key = (effect, turn, old, new, clamped, cause_id)
-                record = table.get(key)
-                if record is None:
-                    if len(table) >= SHARED_LIMIT:
-                        table.clear()
-                    record = table[key] = VariableChanged(
-                        turn, target, old, new, cause, effect.source, clamped
-                    )
-                run.log.append(record)
-
-    @staticmethod
-    def _effect_error(effect: EffectRow, turn: int, error: Exception) -> ScenarioRuntimeError:
-        """Name the failing effect's owner and, when known, its file:line:col."""
-        location = effect.location
-        where = f"{location}: " if location is not None and location.line else ""
-        return ScenarioRuntimeError(
-            f"{where}{effect.owner} (turn {turn}): effect {effect.source!r} failed: {error}"
-        )
-
-    def odds_env(self, option: OptionRow, env: Mapping[str, Value]) -> Mapping[str, Value]:
-        """The env a chance's weights will see if ``option`` is taken: after its effects.
-
-        Lets prompts show the odds that will really be drawn (docs/rules-engine.md).
-        """
-        if not option.effects:
-            return env
-        preview = dict(env)
-        for effect in option.effects:
-            new = effect.apply(preview)
-            if effect.minimum is not None and new < effect.minimum:  # type: ignore[operator]
-                new = effect.minimum
-            if effect.maximum is not None and new > effect.maximum:  # type: ignore[operator]
-                new = effect.maximum
-            preview[effect.target] = new
-        return preview
-
     def fire(self, run: Run, event: Event, cause: Cause | None) -> None:
         """Fire an event (unless it is once-only and has fired): record it, apply effects."""
         if event.once and event.id in run.fired:
@@ -316,7 +240,7 @@ class Flow:
         effects = self.tables.event_effects[event.id]
         if cause is None:  # a run without history
             if effects:
-                self.apply(run, effects, None)
+                apply_effects(run, self._shared, effects, None)
             return
         run.log.append(self.shared(EventFired, run.turn, event.id, cause))
         if effects:
@@ -334,7 +258,7 @@ class Flow:
                     event.sources or cause.sources,
                 ),
             )
-            self.apply(run, effects, event_cause)
+            apply_effects(run, self._shared, effects, event_cause)
 
     def _draw(self, run: Run, row: DecisionRow, option: OptionRow, turn: int) -> str:
         env = run.env
@@ -366,7 +290,7 @@ class Flow:
                 ),
             )
         if outcome.effects:
-            self.apply(run, outcome.effects, cause)
+            apply_effects(run, self._shared, outcome.effects, cause)
         if outcome.outcome.trigger is not None:
             self.fire(run, self.tables.events[outcome.outcome.trigger], cause)
         return outcome_id
@@ -405,7 +329,7 @@ class Flow:
                     ),
                 )
             if delayed.effects:
-                self.apply(run, delayed.effects, cause)
+                apply_effects(run, self._shared, delayed.effects, cause)
             if spec.trigger is not None:
                 self.fire(run, self.tables.events[spec.trigger], cause)
 

@@ -15,19 +15,18 @@ from typing import Literal
 
 from attrs import frozen
 
-from excomm_sim.engine import advisers, chance
+from excomm_sim.engine import advisers, chance, prompts
 from excomm_sim.engine.autoplay import Autoplay
 from excomm_sim.engine.events import Recommended, Record
 from excomm_sim.engine.flow import Flow, Run, ScenarioRuntimeError, freeze
+from excomm_sim.engine.prompts import OptionView, PositionView, Prompt
 from excomm_sim.engine.state import GameState
-from excomm_sim.engine.tables import DecisionRow, OptionRow, Tables
+from excomm_sim.engine.tables import DecisionRow, Tables
 from excomm_sim.scenario.model import (
-    ChanceOutcome,
     Decision,
     Ending,
     Objective,
     Option,
-    Position,
     Scenario,
     Value,
 )
@@ -59,43 +58,6 @@ class IllegalAction(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-@frozen
-class OptionView:
-    """An option as a player sees it now: offered or withheld (with why), and the odds."""
-
-    option: Option
-    offered: bool
-    reason: str
-    """Why it is withheld (the scenario's ``unavailable`` text); empty when offered."""
-    odds: tuple[tuple[ChanceOutcome, float], ...] = ()
-    """Each outcome with its probability now, only when the option's chance is visible."""
-
-
-@frozen
-class PositionView:
-    """An adviser's position on an option: a computer stance or a human recommendation."""
-
-    role: str
-    option: str
-    position: Position
-    strength: int
-    reason: str
-    human: bool
-
-
-@frozen
-class Prompt:
-    """What the engine waits for: ``role`` must recommend on, or decide, ``decision``."""
-
-    kind: Literal["recommend", "decide"]
-    role: str
-    decision: Decision
-    options: tuple[OptionView, ...]
-    """Offered options in scenario order, then withheld ones that say why."""
-    positions: tuple[PositionView, ...]
-    """Computer advisers' holding stances on offered options, then human recommendations."""
 
 
 @frozen
@@ -266,13 +228,7 @@ class Game:
         kind, role, row = turn
         env = self.env(state)
         offered = self._flow.offered(row, env)
-        return Prompt(
-            kind,
-            role,
-            row.decision,
-            self._option_views(row, offered, env),
-            self._positions(row, offered, env, state.recommendations),
-        )
+        return prompts.prompt(kind, role, row, offered, env, state.recommendations)
 
     def legal_actions(self, state: GameState) -> list[Action]:
         """Every action the prompted role may take now (empty once ended)."""
@@ -361,61 +317,3 @@ class Game:
         if state.current is not None:
             run.current = self._tables.by_id[state.current]
         return run
-
-    def _option_views(
-        self, row: DecisionRow, offered: list[OptionRow], env: Mapping[str, Value]
-    ) -> tuple[OptionView, ...]:
-        offered_ids = {o.id for o in offered}
-        views = [OptionView(o.option, True, "", self._odds(o, env)) for o in offered]
-        for o in row.options:
-            if o.id not in offered_ids and o.option.unavailable:
-                views.append(OptionView(o.option, False, o.option.unavailable, self._odds(o, env)))
-        return tuple(views)
-
-    def _odds(
-        self, option: OptionRow, env: Mapping[str, Value]
-    ) -> tuple[tuple[ChanceOutcome, float], ...]:
-        spec = option.option.chance
-        if spec is None or not spec.visible:
-            return ()
-        after = self._flow.odds_env(option, env)
-        weights = [int(outcome.weight(after)) for outcome in spec.outcomes]
-        return tuple(zip(spec.outcomes, chance.probabilities(weights), strict=True))
-
-    def _positions(
-        self,
-        row: DecisionRow,
-        offered: list[OptionRow],
-        env: Mapping[str, Value],
-        recommendations: Mapping[str, str],
-    ) -> tuple[PositionView, ...]:
-        views = []
-        for role in row.computer_advisers:
-            for option in offered:
-                for stance in option.option.stances:
-                    if stance.role != role:
-                        continue
-                    if stance.when is None or stance.when(env):
-                        views.append(
-                            PositionView(
-                                role,
-                                option.id,
-                                stance.position,
-                                stance.strength,
-                                stance.reason,
-                                False,
-                            )
-                        )
-        for role in row.human_advisers:
-            if role in recommendations:
-                views.append(
-                    PositionView(
-                        role,
-                        recommendations[role],
-                        Position.FAVOUR,
-                        advisers.HUMAN_RECOMMENDATION_STRENGTH,
-                        "",
-                        True,
-                    )
-                )
-        return tuple(views)
