@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from excomm_sim.saves.format import SaveError, SaveGame, to_json
+from excomm_sim.saves.leftovers import TEMP_SUFFIX, remove_stale_temp_files, temp_prefix
 from excomm_sim.saves.reading import from_json
 
 MAX_SAVE_BYTES = 4 * 1024 * 1024
@@ -33,6 +34,7 @@ def write_save(path: Path, save: SaveGame) -> None:
 
     Readers (and a crash at any moment) see the previous file or the new one, never part
     of one: temp file in the same folder, flush, fsync, ``os.replace``, fsync the folder.
+    Afterwards, stale temp files an earlier killed write of this save left are removed.
     """
     from excomm_sim import __version__
 
@@ -41,7 +43,9 @@ def write_save(path: Path, save: SaveGame) -> None:
     data = to_json(save, written_by=f"excomm-sim {__version__}").encode("utf-8")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=folder
+        )
     except OSError as error:
         raise SaveError(path, f"cannot write: {error.strerror or error}") from error
     try:
@@ -56,6 +60,7 @@ def write_save(path: Path, save: SaveGame) -> None:
             raise SaveError(path, f"cannot write: {error.strerror or error}") from error
         raise
     _fsync_folder(folder)
+    remove_stale_temp_files(folder, save_name=path.name)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -161,9 +166,11 @@ def list_saves(saves_dir: Path) -> list[Path]:
     """Every ``*.json`` file in the folder, newest first (by ``updated``, then mtime).
 
     Unreadable files are listed too (by their mtime) so the player can see and remove
-    them; reading one gives its SaveError.
+    them; reading one gives its SaveError. Stale temp files of killed writes are removed
+    on the way (one folder scan; reading the saves to sort them costs far more).
     """
     folder = Path(saves_dir)
+    remove_stale_temp_files(folder)
     try:
         paths = [
             path
