@@ -8,31 +8,20 @@ import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
-from excomm_sim.engine.game import Action
-from excomm_sim.saves import SAVE_FORMAT, SaveGame, leftovers, list_saves, read_save, write_save
+from conftest import PlayFn
+from excomm_sim.saves import SaveGame, leftovers, list_saves, read_save, write_save
 from excomm_sim.saves.leftovers import STALE_AFTER_SECONDS, is_temp_name
 
 LEFTOVER = ".game.json.k3x_9q2a.tmp"
 """The name a write of ``game.json`` that was killed before its rename leaves behind."""
 
 
-def make_save(**changes: Any) -> SaveGame:
-    fields: dict[str, Any] = {
-        "format": SAVE_FORMAT,
-        "scenario_id": "meeting19",
-        "scenario_version": "1.0",
-        "scenario_hash": "",
-        "scenario_path": "",
-        "seed": 1,
-        "humans": {"president": "Ann"},
-        "actions": (Action("president", "wait"),),
-        "created": "2026-03-01T09:00:00Z",
-        "updated": "2026-03-01T09:30:00Z",
-    }
-    fields.update(changes)
-    return SaveGame(**fields)
+@pytest.fixture
+def save(played: PlayFn) -> SaveGame:
+    return played(limit=1)
 
 
 def make_file(path: Path, age_seconds: float) -> Path:
@@ -47,8 +36,10 @@ OLD = STALE_AFTER_SECONDS + 24 * 60 * 60
 FRESH = 60
 
 
-def test_an_old_leftover_is_removed_when_the_saves_are_listed(tmp_path: Path) -> None:
-    write_save(tmp_path / "game.json", make_save())
+def test_an_old_leftover_is_removed_when_the_saves_are_listed(
+    tmp_path: Path, save: SaveGame
+) -> None:
+    write_save(tmp_path / "game.json", save)
     leftover = make_file(tmp_path / LEFTOVER, OLD)
     assert list_saves(tmp_path) == [tmp_path / "game.json"]
     assert not leftover.exists()
@@ -56,22 +47,27 @@ def test_an_old_leftover_is_removed_when_the_saves_are_listed(tmp_path: Path) ->
 
 def test_an_old_leftover_of_the_save_being_written_is_removed_by_the_write(
     tmp_path: Path,
+    save: SaveGame,
 ) -> None:
     leftover = make_file(tmp_path / LEFTOVER, OLD)
-    write_save(tmp_path / "game.json", make_save())
+    write_save(tmp_path / "game.json", save)
     assert not leftover.exists()
 
 
-def test_a_write_leaves_other_saves_leftovers_for_the_listing(tmp_path: Path) -> None:
+def test_a_write_leaves_other_saves_leftovers_for_the_listing(
+    tmp_path: Path, save: SaveGame
+) -> None:
     other = make_file(tmp_path / ".other.json.abcdefgh.tmp", OLD)
-    write_save(tmp_path / "game.json", make_save())
+    write_save(tmp_path / "game.json", save)
     assert other.exists()
 
 
-def test_a_fresh_leftover_is_kept_because_its_writer_may_be_alive(tmp_path: Path) -> None:
+def test_a_fresh_leftover_is_kept_because_its_writer_may_be_alive(
+    tmp_path: Path, save: SaveGame
+) -> None:
     leftover = make_file(tmp_path / LEFTOVER, FRESH)
     list_saves(tmp_path)
-    write_save(tmp_path / "game.json", make_save())
+    write_save(tmp_path / "game.json", save)
     assert leftover.exists()
 
 
@@ -104,10 +100,12 @@ def test_a_leftover_just_inside_the_limit_is_kept(tmp_path: Path) -> None:
         "game.json",
     ],
 )
-def test_an_old_file_that_merely_looks_similar_is_kept(tmp_path: Path, name: str) -> None:
+def test_an_old_file_that_merely_looks_similar_is_kept(
+    tmp_path: Path, save: SaveGame, name: str
+) -> None:
     lookalike = make_file(tmp_path / name, OLD)
     list_saves(tmp_path)
-    write_save(tmp_path / "game.json", make_save())
+    write_save(tmp_path / "game.json", save)
     assert lookalike.exists()
 
 
@@ -127,7 +125,9 @@ def test_leftovers_in_subfolders_are_not_touched(tmp_path: Path) -> None:
     assert nested.exists()
 
 
-def test_a_link_with_a_leftover_name_is_neither_followed_nor_removed(tmp_path: Path) -> None:
+def test_a_link_with_a_leftover_name_is_neither_followed_nor_removed(
+    tmp_path: Path, save: SaveGame
+) -> None:
     saves = tmp_path / "saves"
     saves.mkdir()
     target = make_file(tmp_path / "precious.txt", OLD)
@@ -136,7 +136,7 @@ def test_a_link_with_a_leftover_name_is_neither_followed_nor_removed(tmp_path: P
     stamp = time.time() - OLD
     os.utime(link, (stamp, stamp), follow_symlinks=False)
     list_saves(saves)
-    write_save(saves / "game.json", make_save())
+    write_save(saves / "game.json", save)
     assert link.is_symlink()
     assert target.read_text().startswith('{"kind"')
 
@@ -149,9 +149,9 @@ def test_a_dangling_link_with_a_leftover_name_is_kept(tmp_path: Path) -> None:
 
 
 def test_an_unremovable_leftover_does_not_break_listing_or_saving(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, save: SaveGame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_save(tmp_path / "game.json", make_save())
+    write_save(tmp_path / "game.json", save)
     leftover = make_file(tmp_path / LEFTOVER, OLD)
 
     def refuse(path: Any, *args: Any, **kwargs: Any) -> None:
@@ -160,7 +160,7 @@ def test_an_unremovable_leftover_does_not_break_listing_or_saving(
     # As if the folder were read-only to us (the tests run as root, whom chmod cannot stop).
     monkeypatch.setattr(leftovers.os, "unlink", refuse)
     assert list_saves(tmp_path) == [tmp_path / "game.json"]
-    write_save(tmp_path / "game.json", make_save(note="again"))
+    write_save(tmp_path / "game.json", attrs.evolve(save, note="again"))
     assert read_save(tmp_path / "game.json").note == "again"
     assert leftover.exists()
 
@@ -170,7 +170,7 @@ def test_sweeping_a_missing_folder_removes_nothing_and_does_not_raise(tmp_path: 
 
 
 def test_the_temp_files_write_save_makes_have_the_name_cleanup_recognises(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, save: SaveGame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made: list[str] = []
     real_mkstemp = tempfile.mkstemp
@@ -182,7 +182,7 @@ def test_the_temp_files_write_save_makes_have_the_name_cleanup_recognises(
 
     monkeypatch.setattr(tempfile, "mkstemp", recording_mkstemp)
     for _ in range(20):
-        write_save(tmp_path / "game.json", make_save())
+        write_save(tmp_path / "game.json", save)
     assert len(made) == 20
     assert all(is_temp_name(name, "game.json") for name in made)
 
