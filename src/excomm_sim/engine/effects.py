@@ -17,7 +17,7 @@ def apply_effects(
     run: Run, table: SharedRecords, effects: tuple[EffectRow, ...], cause: Cause | None
 ) -> None:
     """Apply assignments in order, clamping ints; record each real change (``cause``
-    is None only when the run keeps no history).
+    is None exactly when the run keeps no history: then nothing is recorded).
 
     ``op`` is applied here as ``Assignment.apply`` would, to save a call per effect, and
     change records are shared through ``table`` under a key of plain values. The key holds
@@ -27,7 +27,6 @@ def apply_effects(
     env = run.env
     turn = run.turn
     cause_id = id(cause)
-    history = run.history
     for effect in effects:
         target = effect.target
         old = env[target]
@@ -51,7 +50,7 @@ def apply_effects(
             new, clamped = high, True
         if new != old:
             env[target] = new
-            if not history:
+            if cause is None:  # the run keeps no history
                 continue
             key = (effect, turn, old, new, clamped, cause_id)
             record = table.get(key)

@@ -36,9 +36,9 @@ from excomm_sim.engine.run import Run, freeze
 from excomm_sim.engine.sharing import SharedRecords
 from excomm_sim.engine.state import Choice, Pending
 from excomm_sim.engine.tables import (
-    Condition,
     DecisionRow,
     OptionRow,
+    Predicate,
     StanceRow,
     Tables,
 )
@@ -197,11 +197,11 @@ class Flow:
             run.day += days
             env["day"] = run.day
             if history:
-                key = ("date", turn, run.day)
-                record = self._shared.get(key)
+                date_key = ("date", turn, run.day)
+                record = self._shared.get(date_key)
                 if record is None:
                     date = self.start_date + dt.timedelta(days=run.day)
-                    record = self._shared[key] = DateAdvanced(turn, run.day, date)
+                    record = self._shared[date_key] = DateAdvanced(turn, run.day, date)
                 log.append(record)
         if history:
             snapshot = dict(zip(self.variable_ids, self.values_of(env), strict=True))
@@ -340,9 +340,9 @@ class Flow:
         if run.history:
             run.log.append(GameEnded(run.turn, ending.id))
 
-    def _holds(self, owner: object, when: Condition, env: Mapping[str, Value]) -> bool:
+    def _holds(self, owner: object, when: Predicate, env: Mapping[str, Value]) -> bool:
         """``owner``'s condition ``when`` on ``env``; failures name the owner."""
         try:
-            return bool(when(env))  # type: ignore[misc]
+            return bool(when(env))
         except EvalError as error:
             raise runtime_error(owner, "condition", getattr(owner, "when", None), error) from error

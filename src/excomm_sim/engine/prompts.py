@@ -105,10 +105,11 @@ def odds_env(option: OptionRow, env: Mapping[str, Value]) -> Mapping[str, Value]
     preview = dict(env)
     for effect in option.effects:
         new = effect.apply(preview)
-        if effect.minimum is not None and new < effect.minimum:  # type: ignore[operator]
-            new = effect.minimum
-        if effect.maximum is not None and new > effect.maximum:  # type: ignore[operator]
-            new = effect.maximum
+        if isinstance(new, int):  # only int variables have bounds (not a hot path)
+            if effect.minimum is not None and new < effect.minimum:
+                new = effect.minimum
+            if effect.maximum is not None and new > effect.maximum:
+                new = effect.maximum
         preview[effect.target] = new
     return preview
 

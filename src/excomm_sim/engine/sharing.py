@@ -28,7 +28,7 @@ class SharedRecords(dict[tuple[object, ...], Any]):
             if len(self) >= SHARED_LIMIT:
                 self.clear()
             record = self[key] = cls(*fields)
-        return record  # type: ignore[no-any-return]
+        return record
 
     def keyed(
         self, key: tuple[object, ...], cls: Callable[..., T], fields: tuple[object, ...]
@@ -39,4 +39,4 @@ class SharedRecords(dict[tuple[object, ...], Any]):
             if len(self) >= SHARED_LIMIT:
                 self.clear()
             record = self[key] = cls(*fields)
-        return record  # type: ignore[no-any-return]
+        return record

@@ -26,8 +26,10 @@ from excomm_sim.scenario.model import (
     VariableKind,
 )
 
-Condition = Callable[[Mapping[str, Value]], Value] | None
-"""A compiled condition's bare function (None: always true); skips Expression.__call__."""
+Predicate = Callable[[Mapping[str, Value]], Value]
+"""A compiled condition's bare function; calling it skips Expression.__call__."""
+Condition = Predicate | None
+"""A row's optional condition (None: always true)."""
 
 
 def condition(expression: Expression | None) -> Condition:
@@ -187,16 +189,16 @@ class Tables:
             event.id: self.effect_rows(event.effects, f"event {event.id}", event.location)
             for event in scenario.events
         }
-        self.watched_events: tuple[
-            tuple[str, bool, Event, Callable[[Mapping[str, Value]], Value]], ...
-        ] = tuple((e.id, e.once, e, e.when.fn) for e in scenario.events if e.when is not None)
+        self.watched_events: tuple[tuple[str, bool, Event, Predicate], ...] = tuple(
+            (e.id, e.once, e, e.when.fn) for e in scenario.events if e.when is not None
+        )
         """Events with a condition, checked after every decision, in file order: (id, once,
         event, condition), unpacked so the check reads no attributes."""
-        self.early_endings: tuple[tuple[Ending, Callable[[Mapping[str, Value]], Value]], ...] = (
-            tuple((e, e.when.fn) for e in scenario.endings if e.early and e.when is not None)
+        self.early_endings: tuple[tuple[Ending, Predicate], ...] = tuple(
+            (e, e.when.fn) for e in scenario.endings if e.early and e.when is not None
         )
-        self.final_endings: tuple[tuple[Ending, Callable[[Mapping[str, Value]], Value]], ...] = (
-            tuple((e, e.when.fn) for e in scenario.endings if not e.early and e.when is not None)
+        self.final_endings: tuple[tuple[Ending, Predicate], ...] = tuple(
+            (e, e.when.fn) for e in scenario.endings if not e.early and e.when is not None
         )
         self.fallback: Ending | None = next((e for e in scenario.endings if e.when is None), None)
         role_order = [role.id for role in scenario.roles]

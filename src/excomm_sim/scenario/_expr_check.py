@@ -10,7 +10,7 @@ subexpressions are folded at load time. Evaluation never walks the tree.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any
 
@@ -71,9 +71,9 @@ def _constant(node: Node, type_: Type, value: Value) -> Compiled:
     return result
 
 
-def did_you_mean(word: str, candidates: object) -> str:
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """'did you mean 'x'?' for the closest candidate, or ''."""
-    matches = difflib.get_close_matches(word, sorted(candidates), n=1)  # type: ignore[call-overload]
+    matches = difflib.get_close_matches(word, sorted(candidates), n=1)
     return f"did you mean '{matches[0]}'?" if matches else ""
 
 
@@ -315,10 +315,12 @@ class Checker:
         usage = 'chose("decision", "option")' if name == "chose" else 'decided("decision")'
         if len(node.args) != wanted:
             raise _error(f"{name} takes {wanted} quoted name(s), as in {usage}", node)
+        quoted: list[str] = []
         for arg in node.args:
             if not (isinstance(arg, Literal) and isinstance(arg.value, str)):
                 raise _error(f"{name} takes quoted names, as in {usage}", arg)
-        decision = str(node.args[0].value)  # type: ignore[attr-defined]
+            quoted.append(arg.value)
+        decision = quoted[0]
         choices = self.names.choices
         if decision not in choices:
             hint = did_you_mean(decision, choices)
@@ -326,7 +328,7 @@ class Checker:
         key = "@" + decision
         if name == "decided":
             return Compiled(node, BOOL, lambda env: key in env)
-        option = str(node.args[1].value)  # type: ignore[attr-defined]
+        option = quoted[1]
         if option not in choices[decision]:
             hint = did_you_mean(option, choices[decision])
             expected = f"expected one of: {one_of(choices[decision])}"

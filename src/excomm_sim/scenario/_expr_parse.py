@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from attrs import evolve, frozen
 
 from excomm_sim.scenario._expr_lex import Token
-from excomm_sim.scenario._expr_types import ExprError
+from excomm_sim.scenario._expr_types import ASSIGN_OPS, ExprError
 
 MAX_DEPTH = 50
 """Deepest nesting accepted, counting parentheses, prefix operators and operator chains."""
 
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
-ASSIGNMENTS = frozenset({"=", "+=", "-="})
+ASSIGNMENTS = frozenset(ASSIGN_OPS)
 
 # Binding strength, loosest first; 'not' and unary '-' are prefix operators.
 _LOOSEST, _OR, _AND, _NOT, _COMPARISON, _SUM, _PRODUCT, _UNARY_MINUS = range(8)

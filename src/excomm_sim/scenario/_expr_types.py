@@ -14,6 +14,9 @@ from attrs import field, frozen
 Value = int | bool | str
 Env = Mapping[str, Value]
 Kind = Literal["int", "bool", "enum"]
+AssignOp = Literal["=", "+=", "-="]
+ASSIGN_OPS: Mapping[str, AssignOp] = {"=": "=", "+=": "+=", "-=": "-="}
+"""The assignment operators by their text: looking a token up narrows it to one."""
 
 
 @frozen

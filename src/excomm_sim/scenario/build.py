@@ -82,7 +82,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     variable_map = {variable.id: variable for variable in variables}
     names = Names(
         variables={
-            variable.id: Type(variable.kind.value, frozenset(variable.values))  # type: ignore[arg-type]
+            variable.id: Type(variable.kind.value, frozenset(variable.values))
             for variable in variables
         },
         choices=_declared_choices(top),
@@ -247,12 +247,17 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
         fields = Fields(refs.ctx, mapping, path, OBJECTIVE_KEYS, "an objective")
         ident = fields.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "objective")
+        text = fields.text("text", required=True)
+        condition = refs.condition(fields, required=True)
+        points = fields.integer("points", 1)
+        if condition is None:  # reported, so the file is refused: nothing needs the objective
+            continue
         objectives.append(
             Objective(
                 id=ident,
-                text=fields.text("text", required=True),
-                condition=refs.condition(fields, required=True),  # type: ignore[arg-type]
-                points=fields.integer("points", 1),
+                text=text,
+                condition=condition,
+                points=points,
                 location=refs.location(mapping),
             )
         )
@@ -282,12 +287,12 @@ def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
         )
         events.append(built)
         placed.append((built, mapping, path))
-    for event, node, path in placed:
-        if event.when is None and event.id and event.id not in refs.triggered:
+    for built, node, path in placed:
+        if built.when is None and built.id and built.id not in refs.triggered:
             refs.ctx.report(
                 node,
                 path,
-                f"event '{event.id}' never fires: it has no 'when' and no trigger names it",
+                f"event '{built.id}' never fires: it has no 'when' and no trigger names it",
                 "warning",
             )
     return tuple(events)

@@ -201,12 +201,12 @@ def build_outcome(refs: Refs, node: YNode, path: str) -> ChanceOutcome | None:
     weight = None
     if weight_node is not None:
         weight = refs.compiler.integer(weight_node, path + ".weight")
-    else:
+    if weight is None:  # no weight given, or one that was reported (the file is refused)
         weight = refs.compiler.constant_one()
     return ChanceOutcome(
         id=ident,
         label=label,
-        weight=weight,  # type: ignore[arg-type]  # None only when errors were reported
+        weight=weight,
         text=fields.text("text"),
         effects=refs.effects(fields),
         trigger=refs.trigger(fields),

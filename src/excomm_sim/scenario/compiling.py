@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Literal, overload
 
 from excomm_sim.scenario.expr import (
     Assignment,
@@ -39,6 +39,10 @@ _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 Finding = tuple[int, str, Severity]
 """A problem inside an expression: offset in its text, message, severity."""
+Mode = Literal["bool", "int", "effect"]
+"""What a text is compiled as: a condition, a number, or an effect."""
+Outcome = tuple[Expression | Assignment | None, tuple[Finding, ...]]
+"""A text's compiled form (None when it failed) and the findings to report where it stands."""
 
 
 class ExpressionCompiler:
@@ -53,7 +57,7 @@ class ExpressionCompiler:
         self.ctx = ctx
         self.names = names
         self.variables = variables
-        self._memo: dict[tuple[str, str], tuple[Any, tuple[Finding, ...]]] = {}
+        self._memo: dict[tuple[Mode, str], Outcome] = {}
 
     def source_of(self, node: YNode, path: str) -> str | None:
         """An expression's text: a string, or a plain number or boolean (``weight: 60``)."""
@@ -68,13 +72,13 @@ class ExpressionCompiler:
         source = self.source_of(node, path)
         if source is None:
             return None
-        return self._compiled("bool", source, node, path)  # type: ignore[no-any-return]
+        return self._compiled("bool", source, node, path)
 
     def integer(self, node: YNode, path: str) -> Expression | None:
         source = self.source_of(node, path)
         if source is None:
             return None
-        return self._compiled("int", source, node, path)  # type: ignore[no-any-return]
+        return self._compiled("int", source, node, path)
 
     def effect(self, node: YNode, path: str) -> Assignment | None:
         if not isinstance(node, YScalar) or node.kind != "str":
@@ -85,13 +89,25 @@ class ExpressionCompiler:
             )
             return None
         source = node.text.rstrip("\n") if node.style in ("|", ">") else node.text
-        return self._compiled("effect", source, node, path)  # type: ignore[no-any-return]
+        return self._compiled("effect", source, node, path)
 
     def constant_one(self) -> Expression:
         """The default chance weight, compiled once per file."""
-        return self._compile("int", "1")[0]  # type: ignore[no-any-return]
+        one = self._compile("int", "1")[0]
+        assert one is not None, "the literal 1 always compiles"
+        return one
 
-    def _compiled(self, mode: str, source: str, node: YNode, path: str) -> Any:
+    @overload
+    def _compiled(
+        self, mode: Literal["effect"], source: str, node: YNode, path: str
+    ) -> Assignment | None: ...
+    @overload
+    def _compiled(
+        self, mode: Literal["bool", "int"], source: str, node: YNode, path: str
+    ) -> Expression | None: ...
+    def _compiled(
+        self, mode: Mode, source: str, node: YNode, path: str
+    ) -> Expression | Assignment | None:
         assert isinstance(node, YScalar)
         result, findings = self._compile(mode, source)
         for offset, message, severity in findings:
@@ -99,14 +115,23 @@ class ExpressionCompiler:
             self.ctx.report_at(line, column, path, message, severity)
         return result
 
-    def _compile(self, mode: str, source: str) -> tuple[Any, tuple[Finding, ...]]:
+    @overload
+    def _compile(
+        self, mode: Literal["effect"], source: str
+    ) -> tuple[Assignment | None, tuple[Finding, ...]]: ...
+    @overload
+    def _compile(
+        self, mode: Literal["bool", "int"], source: str
+    ) -> tuple[Expression | None, tuple[Finding, ...]]: ...
+    def _compile(self, mode: Mode, source: str) -> Outcome:
+        """``source`` compiled as ``mode``: an Assignment for "effect", else an Expression."""
         key = (mode, source)
         known = self._memo.get(key)
         if known is not None:
             return known
         try:
             if mode == "effect":
-                result: Any = compile_effect(source, self.names)
+                result: Expression | Assignment = compile_effect(source, self.names)
             elif mode == "bool":
                 result = compile_condition(source, self.names)
             else:
@@ -115,7 +140,7 @@ class ExpressionCompiler:
             message = error.message
             if error.hint and error.hint not in message:
                 message = f"{message} ({error.hint})"
-            outcome: tuple[Any, tuple[Finding, ...]] = (None, ((error.offset, message, "error"),))
+            outcome: Outcome = (None, ((error.offset, message, "error"),))
         else:
             findings = self._range_findings(source) if _DIGIT.search(source) else ()
             outcome = (result, findings)

@@ -20,7 +20,6 @@ The grammar and every message are documented in docs/expressions.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from attrs import field, frozen
 
@@ -46,9 +45,11 @@ from excomm_sim.scenario._expr_parse import (
 )
 from excomm_sim.scenario._expr_parse import Literal as LiteralNode
 from excomm_sim.scenario._expr_types import (
+    ASSIGN_OPS,
     BOOL,
     BUILTINS,
     INT,
+    AssignOp,
     Env,
     EvalError,
     ExprError,
@@ -59,12 +60,14 @@ from excomm_sim.scenario._expr_types import (
 )
 
 __all__ = [
+    "ASSIGN_OPS",
     "BOOL",
     "BUILTINS",
     "INT",
     "MAX_DEPTH",
     "MAX_INT_LITERAL",
     "MAX_SOURCE_LENGTH",
+    "AssignOp",
     "Assignment",
     "Env",
     "EvalError",
@@ -115,7 +118,7 @@ class Assignment:
 
     source: str
     target: str
-    op: Literal["=", "+=", "-="]
+    op: AssignOp
     value: Expression
 
     def apply(self, env: Env) -> Value:
@@ -233,13 +236,13 @@ def _compile_effect(source: str, names: Names) -> Assignment:
         hint = did_you_mean(target, names.variables)
         message = f"unknown variable '{target}'" + (f" ({hint})" if hint else "")
         raise ExprError(message, first.start, first.end - first.start, hint)
-    if second.kind != "op" or second.text not in ASSIGNMENTS:
+    op = ASSIGN_OPS.get(second.text) if second.kind == "op" else None
+    if op is None:
         hint = "'==' compares; an effect sets a value with '='" if second.text == "==" else ""
         message = f"expected '=', '+=' or '-=' after '{target}', found {second.describe()}"
         raise ExprError(
             message + (f" ({hint})" if hint else ""), second.start, second.end - second.start, hint
         )
-    op = second.text
     if op != "=" and target_type.kind != "int":
         raise ExprError(
             f"'{op}' works only on numbers, but {target} is {describe_type(target_type)}",
@@ -253,7 +256,7 @@ def _compile_effect(source: str, names: Names) -> Assignment:
     value, reads = _compile(source, names, tokens, 2)
     fn = _check_assigned(value, target, target_type, source)
     rhs = source[tokens[2].start :].strip()
-    return Assignment(source, target, op, Expression(rhs, target_type, frozenset(reads), fn))  # type: ignore[arg-type]
+    return Assignment(source, target, op, Expression(rhs, target_type, frozenset(reads), fn))
 
 
 def _check_assigned(

@@ -165,12 +165,12 @@ class Fields:
         node = self.get(key, required)
         if node is None:
             return default
-        value = text_of(self.ctx, node, join(self.path, key))
-        if value is None:
+        text = text_of(self.ctx, node, join(self.path, key))
+        if text is None:
             return default
-        if required and not value.strip():
+        if required and not text.strip():
             self.ctx.report(node, join(self.path, key), f"'{key}' must not be empty")
-        return value
+        return text
 
     def identifier(self, key: str = "id", required: bool = True) -> str:
         node = self.get(key, required)
@@ -307,15 +307,17 @@ def mapping_of(ctx: Context, node: YNode, path: str, what: str) -> YMap | None:
 def integer_of(ctx: Context, node: YNode, path: str) -> int | None:
     """A YAML integer (not a boolean, not a float, not quoted), or None after reporting."""
     if isinstance(node, YScalar) and node.kind == "int":
+        value = node.value
+        assert isinstance(value, int), "the reader resolves kind int to an int"
         if ":" in node.text:
             ctx.report(
                 node,
                 path,
-                f"YAML 1.1 reads {node.text} as a base-60 number ({node.value}); "
+                f"YAML 1.1 reads {node.text} as a base-60 number ({value}); "
                 "write the number you mean",
             )
             return None
-        return int(node.value)
+        return value
     hint = ""
     if isinstance(node, YScalar) and node.kind == "float":
         hint = "; whole numbers only"

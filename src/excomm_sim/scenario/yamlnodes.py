@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import Any
 
 import yaml
 
@@ -29,6 +28,9 @@ STR_TAG = _YAML + "str"
 SEQ_TAG = _YAML + "seq"
 MERGE_TAG = _YAML + "merge"
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+ScalarValue = str | int | float | bool | dt.date | None
+"""What YAML 1.1 resolves a scalar to (a timestamp is a date, or a datetime, a subclass)."""
 
 
 class YNode:
@@ -57,8 +59,9 @@ class YScalar(YNode):
     """
 
     __slots__ = ("kind", "text", "value")
+    node: yaml.ScalarNode
 
-    def __init__(self, node: yaml.ScalarNode, kind: str, value: Any) -> None:
+    def __init__(self, node: yaml.ScalarNode, kind: str, value: ScalarValue) -> None:
         self.node = node
         self.kind = kind
         self.text: str = node.value
@@ -106,6 +109,7 @@ class YMap(YNode):
     """
 
     __slots__ = ("entries",)
+    node: yaml.MappingNode
 
     def __init__(self, node: yaml.MappingNode, entries: dict[str, YEntry]) -> None:
         self.node = node
@@ -120,6 +124,7 @@ class YSeq(YNode):
     """A sequence of located nodes."""
 
     __slots__ = ("items",)
+    node: yaml.SequenceNode
 
     def __init__(self, node: yaml.SequenceNode, items: list[YNode]) -> None:
         self.node = node
