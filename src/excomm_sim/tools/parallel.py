@@ -14,9 +14,13 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tools.simulate import SimulationSpec, Simulator, Tally, chunks, simulate
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 _worker: Simulator | None = None
 
@@ -63,6 +67,9 @@ def simulate_file(
     if workers <= 1:
         return simulate(scenario, runs, spec, progress, chunk or 500)
     bounds = [(r.start, r.stop) for r in chunks(runs, chunk or chunk_size(runs, workers))]
+    context: BaseContext
+    init: Callable[..., None]  # the initialiser and its arguments differ by start method
+    initargs: tuple[object, ...]
     if "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
         init, initargs = _init_forked, (scenario, spec)

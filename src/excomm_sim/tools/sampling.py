@@ -37,7 +37,8 @@ def sample(explorer: Explorer, start: GameState) -> None:
         return
     for _ in range(explorer.samples):
         explorer.result.samples += 1
-        state, path = start, ()
+        state = start
+        path: tuple[Step, ...] = ()
         for _ in range(MAX_SAMPLE_MOVES):
             turn = explorer.turn(state)
             if turn is None:

@@ -230,7 +230,7 @@ class Simulator:
         rows = [self.values_of(state.values) for state in states]
         columns = dict(zip(self.variable_ids, zip(*rows, strict=True), strict=True)) if rows else {}
         for name in self.int_ids:
-            column: tuple[int, ...] = columns.get(name, ())  # type: ignore[assignment]
+            column: tuple[int, ...] = columns.get(name, ())
             if column:
                 tally.numbers[name] = NumberTally(
                     len(column),
