@@ -14,7 +14,8 @@ HEADLESS = [
     "excomm_sim.scenario.load",
     "excomm_sim.saves",
     "excomm_sim.session",
-    "excomm_sim.tui.describe",
+    "excomm_sim.wording",
+    "excomm_sim.tui.gauges",
     "excomm_sim.tui.catalog",
 ]
 

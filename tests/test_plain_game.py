@@ -98,7 +98,7 @@ def test_bad_input_gets_a_message_and_the_question_again() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="zero\n9\n\n1\n")
     assert result.returncode == 0
     assert result.stdout.count("Please type a number from 1 to 2.") == 3
-    assert "Governor Hale decides: Hail the captain" in result.stdout
+    assert "Governor Hale decides: “Hail the captain" in result.stdout
 
 
 def test_end_of_input_leaves_the_game_cleanly() -> None:

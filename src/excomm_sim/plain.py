@@ -15,12 +15,10 @@ from typing import TextIO
 from excomm_sim.engine.events import (
     ChanceResolved,
     ConsequenceLanded,
-    ConsequenceLapsed,
     ConsequenceScheduled,
-    DateAdvanced,
     DecisionPosed,
-    DecisionSkipped,
     EventFired,
+    GameEnded,
     OptionChosen,
     Recommended,
     Record,
@@ -28,11 +26,19 @@ from excomm_sim.engine.events import (
 )
 from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
 from excomm_sim.engine.state import GameState
-from excomm_sim.scenario.model import Display, Position, Scenario
+from excomm_sim.scenario.model import Position, Scenario
+from excomm_sim.wording import (
+    because,
+    date_text,
+    hidden_from_players,
+    history_option,
+    percent,
+    record_text,
+    sources_text,
+    stance_verb,
+)
 
 WIDTH = 78
-STRENGTH_WORDS = {1: "leans to", 2: "favours", 3: "insists on"}
-OPPOSE_WORDS = {1: "is wary of", 2: "opposes", 3: "strongly opposes"}
 
 
 class PlainGame:
@@ -78,10 +84,6 @@ class PlainGame:
     def role_name(self, role_id: str) -> str:
         role = self.scenario.role(role_id)
         return f"{role.name} ({role.title})"
-
-    def date_text(self, state: GameState) -> str:
-        date = self.game.date(state)
-        return f"{date:%A} {date.day} {date:%B %Y}"
 
     # -- the game -------------------------------------------------------------------------
 
@@ -148,11 +150,11 @@ class PlainGame:
         """Show the question and read a valid number; None at end of input."""
         decision = prompt.decision
         self.say()
-        self.say(f"--- Turn {state.turn + 1} · {self.date_text(state)} ---")
+        self.say(f"--- Turn {state.turn + 1} · {date_text(self.game.date(state))} ---")
         self.say(decision.title)
         self.para(decision.context)
         if decision.sources:
-            self.para(f"(Source: {'; '.join(str(c) for c in decision.sources)})")
+            self.para(f"({sources_text(decision.sources)})")
         offered = [view for view in prompt.options if view.offered]
         numbers = {view.option.id: n for n, view in enumerate(offered, start=1)}
         if prompt.positions:
@@ -164,8 +166,7 @@ class PlainGame:
                 if position.human:
                     self.para(f"{who} recommends {numbers[position.option]}. {label}.", "  ")
                     continue
-                words = OPPOSE_WORDS if position.position is Position.OPPOSE else STRENGTH_WORDS
-                verb = words.get(position.strength, words[2])
+                verb = stance_verb(position.position is Position.FAVOUR, position.strength)
                 number = numbers.get(position.option)
                 self.para(f"{who} {verb} {number}. {label}: {position.reason}", "  ")
         self.say()
@@ -180,7 +181,7 @@ class PlainGame:
             else:
                 self.para(f"-  {option.label} (not available: {view.reason})", "  ")
             if view.odds:
-                odds = ", ".join(f"{o.label} {p:.0%}" for o, p in view.odds)
+                odds = ", ".join(f"{o.label} {percent(p)}" for o, p in view.odds)
                 self.para(f"Odds: {odds}", "     ")
         count = len(offered)
         while True:
@@ -202,77 +203,54 @@ class PlainGame:
 
         Each change follows the line that caused it (the decision, the chance outcome,
         the consequence or the event), so its cause is only spelled out when it differs.
+        Changes to hidden variables are not shown in play.
         """
         scenario = self.scenario
         watching = not self.game.humans
         context: tuple[object, ...] | None = None
         for record in records:
+            line = record_text(scenario, record)
+            if line is None or hidden_from_players(scenario, record):
+                continue
             if isinstance(record, DecisionPosed):
                 if watching:
                     decision = scenario.decision(record.decision)
                     self.say()
                     self.say(f"--- Turn {record.turn}: {decision.title} ---")
                     if decision.sources:
-                        self.para(f"(Source: {'; '.join(str(c) for c in decision.sources)})")
+                        self.para(f"({sources_text(decision.sources)})")
             elif isinstance(record, Recommended):
                 if watching or record.human:
-                    label = scenario.decision(record.decision).option(record.option).label
-                    name = scenario.role(record.role).name
                     reason = f": {record.reason}" if record.reason else ""
-                    self.para(f"{name} recommends {label}{reason}", "  ")
-            elif isinstance(record, DecisionSkipped):
-                title = scenario.decision(record.decision).title
-                why = "no option was open" if record.reason == "no options" else "it did not arise"
-                self.say(f"(Passed over: {title}; {why}.)")
+                    self.para(f"{line}{reason}", "  ")
             elif isinstance(record, OptionChosen):
-                label = scenario.decision(record.decision).option(record.option).label
-                name = scenario.role(record.role).name
                 self.say()
-                self.say(f"{name} decides: {label}.")
+                self.para(line)
                 context = ("option", record.decision, record.option, None, None)
             elif isinstance(record, ChanceResolved):
-                outcome = self._outcome_label(record)
-                self.say(f"Chance: {outcome} ({record.probability:.0%} likely).")
+                self.para(line)
                 context = ("chance", record.decision, record.option, record.outcome, None)
             elif isinstance(record, VariableChanged):
-                self._show_change(record, context)
+                cause = record.cause
+                root = (cause.kind, cause.decision, cause.option, cause.outcome, cause.event)
+                if root != context:
+                    line += because(cause)
+                self.para(line, "  ")
             elif isinstance(record, ConsequenceScheduled):
-                self.para(f"Later: {record.text}", "  ")
+                self.para(line, "  ")
             elif isinstance(record, ConsequenceLanded):
-                self.para(f"A consequence arrives: {record.text}")
+                self.para(line)
                 context = ("delayed", record.decision, record.option, None, None)
-            elif isinstance(record, ConsequenceLapsed):
-                self.para(f"An expected consequence did not come: {record.text}")
             elif isinstance(record, EventFired):
                 event = scenario.event(record.event)
-                self.say(f"EVENT: {event.title}")
+                self.para(line)
                 self.para(event.text, "  ")
                 if event.sources:
-                    self.para(f"(Source: {'; '.join(str(c) for c in event.sources)})", "  ")
+                    self.para(f"({sources_text(event.sources)})", "  ")
                 trigger = record.cause
                 context = ("event", trigger.decision, trigger.option, trigger.outcome, event.id)
-            elif isinstance(record, DateAdvanced):
-                self.say(f"The date is now {record.date:%A} {record.date.day} {record.date:%B %Y}.")
-
-    def _outcome_label(self, record: ChanceResolved) -> str:
-        option = self.scenario.decision(record.decision).option(record.option)
-        assert option.chance is not None
-        return next(o.label for o in option.chance.outcomes if o.id == record.outcome)
-
-    def _show_change(self, record: VariableChanged, context: tuple[object, ...] | None) -> None:
-        variable = self.scenario.variable(record.variable)
-        if variable.display is Display.HIDDEN:
-            return
-        old, new = variable.label_of(record.old), variable.label_of(record.new)
-        cause = record.cause
-        limit = " (at its limit)" if record.clamped else ""
-        line = f"{variable.label}: {old} -> {new}{limit}"
-        if (cause.kind, cause.decision, cause.option, cause.outcome, cause.event) != context:
-            why = cause.text.rstrip(".")
-            if cause.sources:
-                why += "; " + "; ".join(str(c) for c in cause.sources)
-            line += f" [{why}]"
-        self.para(line, "  ")
+            elif not isinstance(record, GameEnded):  # the ending has its own page
+                self.para(line)  # skipped, lapsed, the date moving on
 
     # -- the end --------------------------------------------------------------------------
 
@@ -318,7 +296,7 @@ class PlainGame:
         for choice in state.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label
-            history = next((o for o in decision.options if o.history), None)
+            history = history_option(decision)
             if history is None:
                 beside = "history offers no comparison"
             elif history.id == choice.option:

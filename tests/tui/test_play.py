@@ -59,7 +59,7 @@ async def test_solo_president_plays_to_an_ending(
         assert "[withheld] Close the harbour mouth" in room
         assert "why: Only once tension reaches 90." in room
         assert "odds: Inspectors allowed 67%, Inspectors refused 33%" in room
-        assert "Captain Ines Moor\n✓ favours “Demand they depart” (firmly)" in room
+        assert "Captain Ines Moor\n✓ favours “Demand they depart”" in room
         assert "Captain's resolve" not in room  # a hidden variable
         await press(pilot, "1")
         assert isinstance(app.screen, ConsequencesScreen)

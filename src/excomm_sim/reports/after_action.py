@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from excomm_sim.reports.wording import (
+from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.model import Value, Variable
+from excomm_sim.wording import (
     choice_text,
     consequence_lines,
     date_text,
@@ -22,8 +24,6 @@ from excomm_sim.reports.wording import (
     stand_text,
     value_text,
 )
-from excomm_sim.saves.timeline import Step, Timeline
-from excomm_sim.scenario.model import Value, Variable
 
 
 @frozen

@@ -6,6 +6,7 @@ someone's file, and a report must not run or fetch anything it says.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from excomm_sim.reports.after_action import (
@@ -18,22 +19,24 @@ from excomm_sim.reports.after_action import (
     time_labels,
     variable_series,
 )
-from excomm_sim.reports.svg import Line, line_chart
-from excomm_sim.reports.wording import (
+from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
+from excomm_sim.reports.svg import Line, legend, line_chart
+from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.model import VariableKind
+from excomm_sim.wording import (
     choice_text,
     consequence_lines,
     date_text,
     stand_text,
     value_text,
 )
-from excomm_sim.saves.timeline import Step, Timeline
-from excomm_sim.scenario.model import VariableKind
 
-STYLE = """
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.45; color: #111; background: #fff; }
-h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
+STYLE = (
+    SHARED_CSS
+    + """
+body { font-family: Georgia, 'Times New Roman', serif; line-height: 1.45; }
+h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.2; }
+table { margin: 1rem 0; font-size: 0.92rem; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .same { font-weight: bold; }
@@ -42,10 +45,23 @@ th { background: #eee; }
 .date { color: #444; font-style: italic; }
 blockquote { border-left: 4px solid #999; margin-left: 0; padding-left: 1rem; color: #333; }
 .warning { border: 2px solid #b00; padding: 0.5rem; }
-.wide { overflow-x: auto; }
+.chart-box { margin: 1rem 0; }
+.chart-box svg.chart { display: block; max-width: 100%; height: auto; }
+.legend { list-style: none; padding: 0; margin: 0.75rem 0 0; columns: 2 20rem;
+          font-family: Helvetica, Arial, sans-serif; font-size: 0.85rem; }
+.legend li { break-inside: avoid; margin: 0 0 0.2rem; }
+.legend .swatch { vertical-align: middle; }
 footer { margin-top: 2rem; color: #555; font-size: 0.85rem; }
-@media print { .step { page-break-inside: avoid; } }
+@media print {
+  .step h3, .step .date { break-after: avoid; page-break-after: avoid; }
+  .chart-box { break-inside: avoid; page-break-inside: avoid; }
+}
 """
+)
+
+MAX_TIME_COLUMNS = 10
+"""The variables table is cut into parts of at most this many time points, each repeating
+the variable names, so it fits a printed page and a desktop window without scrolling."""
 
 
 def _p(text: str) -> str:
@@ -58,7 +74,17 @@ def _table(header: list[str], rows: list[list[str]], cls: str = "") -> str:
     head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     attr = f' class="{cls}"' if cls else ""
-    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    table = f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="wide">{table}</div>'
+
+
+def column_groups(count: int, most: int = MAX_TIME_COLUMNS) -> list[range]:
+    """``range(count)`` cut into as few parts as fit ``most`` each, as even as possible."""
+    if count <= 0:
+        return []
+    parts = math.ceil(count / most)
+    size = math.ceil(count / parts)
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
 def _step(timeline: Timeline, step: Step) -> str:
@@ -109,7 +135,22 @@ def _chart(timeline: Timeline) -> str:
     ]
     if not lines:
         return ""
-    return line_chart(lines, time_labels(timeline), "The meters over the game")
+    chart = line_chart(lines, time_labels(timeline), "The meters over the game")
+    return f'<figure class="chart-box">{chart}\n{legend(lines)}</figure>'
+
+
+def _variables_tables(timeline: Timeline) -> str:
+    """Every variable at the start and after each decision, in parts of a few columns."""
+    labels = time_labels(timeline)
+    series = variable_series(timeline)
+    tables = []
+    for group in column_groups(len(labels)):
+        rows = [
+            [line.variable.label, *(value_text(line.variable, line.values[i]) for i in group)]
+            for line in series
+        ]
+        tables.append(_table(["Variable", *(labels[i] for i in group)], rows, "sticky"))
+    return "\n".join(tables)
 
 
 def _ending(timeline: Timeline) -> str:
@@ -153,8 +194,8 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
-        '<head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<head>",
+        HEAD_META,
         f"<title>{escape(title)}</title>",
         f"<style>{STYLE}</style></head>",
         "<body>",
@@ -195,11 +236,7 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
     parts.append("<h2>The variables over time</h2>")
     parts.append(_chart(timeline))
     parts.append("<p>Columns: the start, then after each decision.</p>")
-    rows = [
-        [series.variable.label, *(value_text(series.variable, v) for v in series.values)]
-        for series in variable_series(timeline)
-    ]
-    parts.append(f'<div class="wide">{_table(["Variable", *time_labels(timeline)], rows)}</div>')
+    parts.append(_variables_tables(timeline))
     parts.append(_ending(timeline))
     parts.append(f"<footer>{escape(generated_by)}</footer>")
     parts.append("</body></html>")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from excomm_sim.reports.wording import (
+from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.wording import (
     choice_text,
     consequence_lines,
     date_text,
@@ -13,7 +14,6 @@ from excomm_sim.reports.wording import (
     stand_text,
     values_line,
 )
-from excomm_sim.saves.timeline import Step, Timeline
 
 WIDTH = 88
 

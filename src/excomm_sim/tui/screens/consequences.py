@@ -25,8 +25,17 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.describe import cause_line, change_line, date_text, describe, prose
 from excomm_sim.tui.messages import ConsequencesRead
+from excomm_sim.wording import (
+    cause_text,
+    change_text,
+    date_text,
+    hidden_from_players,
+    outcome_of,
+    prose,
+    record_text,
+    sources_text,
+)
 
 Line = tuple[int, Content]
 """A line and its indent level (0 = an event of the step, 1 = its cause, 2 = its detail)."""
@@ -37,9 +46,10 @@ def consequence_lines(
 ) -> list[Line]:
     """The records of one step, in order, each with what the player needs to know why.
 
-    Changes with the same cause are grouped under one "because" line. Records from the next
-    item being posed on are left out: the decision room shows them. ``date`` (today) is
-    named when the calendar did not move, so the player always sees where time stands.
+    Changes with the same cause are grouped under one "because" line; changes to hidden
+    variables are not shown in play. Records from the next item being posed on are left
+    out: the decision room shows them. ``date`` (today) is named when the calendar did not
+    move, so the player always sees where time stands.
     """
     lines: list[Line] = []
     last_cause = None
@@ -47,15 +57,18 @@ def consequence_lines(
     for record in records:
         if isinstance(record, DecisionPosed):
             break
+        if hidden_from_players(scenario, record):
+            continue
         if isinstance(record, VariableChanged):
             if record.cause != last_cause:
                 # Cite each set of sources once: a chance roll repeats its option's sources.
                 new = tuple(record.cause.sources) not in cited
                 cited.add(tuple(record.cause.sources))
-                because = cause_line(record, sources=new)
+                because = cause_text(record.cause, sources=new)
                 lines.append((1, Content.assemble("because: ", (because, "italic"))))
                 last_cause = record.cause
-            lines.append((2, Content.assemble("• ", (change_line(scenario, record), "bold"))))
+            change = change_text(scenario, record, symbols=True)
+            lines.append((2, Content.assemble("• ", (change, "bold"))))
             continue
         last_cause = None
         lines.extend(_record_lines(scenario, record))
@@ -67,45 +80,31 @@ def consequence_lines(
 
 
 def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
+    """The record's line, marked by kind, and for chance and events the story told."""
+    line = record_text(scenario, record)
+    if line is None:
+        return []
     if isinstance(record, OptionChosen):
-        return [(0, Content.styled(f"▶ {describe(scenario, record)}", "bold"))]
+        return [(0, Content.styled(f"▶ {line}", "bold"))]
     if isinstance(record, ChanceResolved):
-        lines: list[Line] = [(0, Content(f"• {describe(scenario, record)}"))]
-        text = _outcome_text(scenario, record)
-        if text:
-            lines.append((1, Content.styled(text, "italic")))
+        lines: list[Line] = [(0, Content(f"• {line}"))]
+        outcome = outcome_of(scenario, record.decision, record.option, record.outcome)
+        if outcome is not None and outcome.text:
+            lines.append((1, Content.styled(prose(outcome.text), "italic")))
         return lines
     if isinstance(record, ConsequenceLanded):
-        return [(0, Content(f"↳ {describe(scenario, record)}"))]
+        return [(0, Content(f"↳ {line}"))]
     if isinstance(record, EventFired):
         event = scenario.event(record.event)
-        lines = [
-            (0, Content.styled(f"! Event: {event.title}", "bold")),
-            (1, Content(prose(event.text))),
-        ]
+        lines = [(0, Content.styled(f"! {line}", "bold")), (1, Content(prose(event.text)))]
         if event.sources:
-            sources = "; ".join(str(source) for source in event.sources)
-            lines.append((1, Content.styled(f"Source: {sources}", "italic")))
+            lines.append((1, Content.styled(sources_text(event.sources), "italic")))
         return lines
     if isinstance(record, DateAdvanced):
-        return [(0, Content.styled(f"→ {describe(scenario, record)}", "bold"))]
+        return [(0, Content.styled(f"→ {line}", "bold"))]
     if isinstance(record, GameEnded):
-        return [(0, Content.styled(f"■ {describe(scenario, record)}", "bold"))]
-    line = describe(scenario, record)
-    return [(0, Content("• " + line))] if line else []
-
-
-def _outcome_text(scenario: Scenario, record: ChanceResolved) -> str:
-    try:
-        option = scenario.decision(record.decision).option(record.option)
-    except KeyError:
-        return ""
-    if option.chance is None:
-        return ""
-    for outcome in option.chance.outcomes:
-        if outcome.id == record.outcome:
-            return prose(outcome.text)
-    return ""
+        return [(0, Content.styled(f"■ {line}", "bold"))]
+    return [(0, Content(f"• {line}"))]
 
 
 class ConsequencesScreen(Screen[None]):

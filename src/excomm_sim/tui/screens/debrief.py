@@ -15,9 +15,9 @@ from textual.widgets import Button, Footer, Static
 from excomm_sim.engine.game import RoleScore
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Ending, Scenario
-from excomm_sim.tui.describe import prose
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
+from excomm_sim.wording import prose
 
 
 def scores_content(

@@ -17,12 +17,12 @@ from excomm_sim.engine.events import Record
 from excomm_sim.engine.game import Prompt
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.describe import date_text, prose
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
+from excomm_sim.wording import date_text, prose
 
 
 def status_line(scenario: Scenario, state: GameState, prompt: Prompt, date: dt.date) -> Content:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from excomm_sim.engine.events import Record, VariableChanged
 from excomm_sim.scenario.model import Scenario, Value
-from excomm_sim.tui.describe import cause_line, value_text
+from excomm_sim.wording import cause_text, value_text
 
 CHANGES_SHOWN = 3
 """How many of a variable's latest changes the inspector lists."""
@@ -46,7 +46,7 @@ def inspector_content(
                 Content(
                     f"    turn {change.turn}: {value_text(variable, change.old)} → "
                     f"{value_text(variable, change.new)} by `{change.effect}` — "
-                    f"{cause_line(change)}"
+                    f"{cause_text(change.cause)}"
                 )
             )
     return Content("\n").join(lines)

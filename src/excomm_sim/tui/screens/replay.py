@@ -22,7 +22,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from excomm_sim.reports.wording import (
+from excomm_sim.saves import SaveError, SaveGame, branch, read_save
+from excomm_sim.saves.timeline import Step, Timeline, build_timeline
+from excomm_sim.scenario.model import Display, Scenario, Value
+from excomm_sim.tui.messages import BranchRequested
+from excomm_sim.wording import (
     choice_text,
     consequence_lines,
     date_text,
@@ -32,10 +36,6 @@ from excomm_sim.reports.wording import (
     trend,
     value_text,
 )
-from excomm_sim.saves import SaveError, SaveGame, branch, read_save
-from excomm_sim.saves.timeline import Step, Timeline, build_timeline
-from excomm_sim.scenario.model import Display, Scenario, Value
-from excomm_sim.tui.messages import BranchRequested
 
 
 def _source_name(save: SaveGame) -> str:

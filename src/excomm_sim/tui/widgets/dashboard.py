@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from excomm_sim.scenario.model import Display, Scenario, Value, Variable
-from excomm_sim.tui.describe import meter, spark, trend, value_text
+from excomm_sim.tui.gauges import meter, spark
+from excomm_sim.wording import trend, value_text
 
 
 def dashboard_content(
@@ -39,7 +40,7 @@ def _variable_lines(
     value = current.get(variable.id, variable.initial)
     old = previous.get(variable.id, value)
     history = [step.get(variable.id, variable.initial) for step in timeline]
-    change = trend(variable, old, value)
+    change = trend(variable, old, value, symbols=True)
     if variable.display is Display.METER and isinstance(value, int):
         low = variable.minimum if variable.minimum is not None else 0
         high = variable.maximum if variable.maximum is not None else max(value, 1)

@@ -9,12 +9,20 @@ from textual.widgets import Static
 
 from excomm_sim.engine.events import Record
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.describe import describe
+from excomm_sim.wording import hidden_from_players, record_text
 
 
 def log_lines(scenario: Scenario, records: Sequence[Record], limit: int = 60) -> list[str]:
-    """The last ``limit`` describable records, as the log shows them."""
-    lines = [line for line in (describe(scenario, record) for record in records) if line]
+    """The last ``limit`` records, as the log shows them (hidden variables left out)."""
+    lines = [
+        line
+        for line in (
+            record_text(scenario, record, symbols=True)
+            for record in records
+            if not hidden_from_players(scenario, record)
+        )
+        if line
+    ]
     return lines[-limit:]
 
 

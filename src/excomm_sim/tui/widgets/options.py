@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from excomm_sim.engine.game import OptionView
-from excomm_sim.tui.describe import percent, prose
 from excomm_sim.tui.widgets.marked import MarkedOptionList
+from excomm_sim.wording import percent, prose
 
 
 def odds_text(view: OptionView) -> str:

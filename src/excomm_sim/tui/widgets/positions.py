@@ -11,9 +11,7 @@ from textual.widgets import Static
 
 from excomm_sim.engine.game import PositionView
 from excomm_sim.scenario.model import Decision, Position, Scenario
-from excomm_sim.tui.describe import role_name
-
-STRENGTH_WORDS = {1: "leans", 2: "firmly", 3: "insists"}
+from excomm_sim.wording import option_label, role_name, stance_verb
 
 
 def position_entries(
@@ -28,16 +26,13 @@ def position_entries(
         if view.role != previous_role:
             entries.append((0, Content.styled(role_name(scenario, view.role), "bold underline")))
             previous_role = view.role
-        try:
-            label = decision.option(view.option).label
-        except KeyError:
-            label = view.option
+        label = option_label(scenario, decision.id, view.option)
         if view.human:
             stance = Content.assemble(("→ recommends", "bold"), f" “{label}”")
         else:
-            word = "✓ favours" if view.position is Position.FAVOUR else "✗ opposes"
-            strength = STRENGTH_WORDS.get(view.strength, "")
-            stance = Content.assemble((word, "bold"), f" “{label}” ({strength})")
+            favour = view.position is Position.FAVOUR
+            verb = f"{'✓' if favour else '✗'} {stance_verb(favour, view.strength)}"
+            stance = Content.assemble((verb, "bold"), f" “{label}”")
         entries.append((1, stance))
         if view.reason:
             entries.append((2, Content.styled(view.reason, "italic")))
