@@ -1,0 +1,104 @@
+"""The app's saved games: the saves list, Continue, opening a save to play or replay, branching.
+
+A mixin of ``ExcommApp``: these handlers answer the title's and the saves screen's messages.
+Every path ends in ``start_session_from_save`` (play on) or the replay screen; a save that
+will not open is told in a notification, never raised.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from excomm_sim.tui import messages as msg
+
+if TYPE_CHECKING:
+    from excomm_sim.scenario.model import Scenario
+    from excomm_sim.session import Clock, GameSession
+
+
+class SavedGames(App[int]):
+    """Listing, continuing, opening, replaying and branching saved games."""
+
+    scenarios_dir: Path | None
+    clock: Clock | None
+    session: GameSession | None
+    seat: str | None
+
+    if TYPE_CHECKING:  # provided by ExcommApp
+
+        def resolved_saves_dir(self) -> Path: ...
+        def pop_to_title(self) -> None: ...
+        def show_turn(self) -> None: ...
+
+    def on_saves_list_requested(self, message: msg.SavesListRequested) -> None:
+        from excomm_sim.tui.catalog import scan_saves
+        from excomm_sim.tui.screens.saves import SavesScreen
+
+        self.push_screen(SavesScreen(scan_saves(self.resolved_saves_dir()), message.purpose))
+
+    def on_continue_requested(self, _message: msg.ContinueRequested) -> None:
+        from excomm_sim.saves import latest_save
+
+        latest = latest_save(self.resolved_saves_dir())
+        if latest is None:
+            self.notify("There is no saved game to continue.", severity="warning")
+            return
+        self.post_message(msg.SaveChosen(latest, "load"))
+
+    def on_save_chosen(self, message: msg.SaveChosen) -> None:
+        from excomm_sim.tui.opening import open_save
+
+        opened = open_save(message.path, self.scenarios_dir)
+        if opened.problem:
+            self.notify(opened.problem, title="Cannot open this save", severity="error")
+            return
+        assert opened.save is not None and opened.scenario is not None
+        if message.purpose == "replay":
+            self.open_replay(opened.save, opened.scenario, message.path)
+            return
+        self.start_session_from_save(opened.save, opened.scenario, message.path)
+
+    def open_replay(self, save: object, scenario: Scenario, path: Path) -> None:
+        """The saves helper's replay screen; its "Branch here" comes back as BranchRequested."""
+        try:
+            from excomm_sim.tui.screens.replay import ReplayScreen
+        except ImportError:
+            self.notify("Replay is not available in this version.", severity="warning")
+            return
+        self.push_screen(
+            ReplayScreen(save, scenario, self.resolved_saves_dir(), source_name=path.name)  # type: ignore[arg-type]
+        )
+
+    def on_branch_requested(self, message: msg.BranchRequested) -> None:
+        from excomm_sim.saves import SaveGame, save_path
+
+        save = message.save
+        assert isinstance(save, SaveGame)
+        path = save_path(self.resolved_saves_dir(), save)
+        self.pop_to_title()
+        self.start_session_from_save(save, message.scenario, path)
+
+    def start_session_from_save(self, save: object, scenario: Scenario, path: Path) -> None:
+        from excomm_sim.session import GameSession
+
+        kwargs = {"clock": self.clock} if self.clock else {}
+        session = GameSession.resumed(save, scenario, path, **kwargs)  # type: ignore[arg-type]
+        if session.problem:
+            # Replay stopped early: play on in a new file and keep the original whole.
+            from excomm_sim.saves import save_path
+
+            session.path = save_path(self.resolved_saves_dir(), session.save)
+            self.notify(
+                f"{session.problem}\nPlaying on in {session.path.name}; {path.name} is kept.",
+                title="The scenario changed",
+                severity="warning",
+                timeout=20,
+            )
+        if session.path is not None and not session.path.exists():
+            session.autosave()  # a branch or a cut replay: its own file from the start
+        self.session = session
+        self.seat = None if len(session.game.humans) > 1 else next(iter(session.game.humans))
+        self.show_turn()
