@@ -126,9 +126,10 @@ class Assignment:
         op = self.op
         if op == "=":
             return self.value.fn(env)
-        if op == "+=":
-            return env[self.target] + self.value.fn(env)  # type: ignore[operator]
-        return env[self.target] - self.value.fn(env)  # type: ignore[operator]
+        old, change = env[self.target], self.value.fn(env)
+        # Not a hot path (the engine inlines this): narrow the union the load-time check fixed.
+        assert isinstance(old, int) and isinstance(change, int), "+= and -= take numbers"
+        return old + change if op == "+=" else old - change
 
 
 def _check_source(source: object) -> str:
