@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from excomm_sim.engine.game import Action
     from excomm_sim.scenario.model import Scenario
 
@@ -196,7 +198,7 @@ class PlainSaver:
         from excomm_sim.paths import saves_dir as default_saves_dir
         from excomm_sim.saves import new_save, save_path
 
-        self._now = lambda: dt.datetime.now(dt.UTC)
+        self._now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self.save = new_save(scenario, seed, humans, self._now(), scenario_path=scenario_path)
         self.actions: list[Action] = []
         self.path: Path | None = save_path(saves_dir or default_saves_dir(), self.save)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -52,6 +52,11 @@ class BranchPoint:
     """How many of the source's actions the branch kept (see ``branch``)."""
 
 
+def _action_tuple(actions: Iterable[Action]) -> tuple[Action, ...]:
+    """The actions as a tuple (a typed converter: ``tuple`` itself is generic to mypy)."""
+    return tuple(actions)
+
+
 def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
@@ -69,7 +74,7 @@ class SaveGame:
     seed: int
     humans: Mapping[str, str] = field(converter=_frozen_mapping)
     """Role id -> player name for the roles people play; the computer plays the rest."""
-    actions: tuple[Action, ...] = field(converter=tuple)
+    actions: tuple[Action, ...] = field(converter=_action_tuple)
     created: str
     """ISO 8601 UTC, set by the shell (the engine never reads a clock)."""
     updated: str

@@ -52,7 +52,8 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
 
     CSS_PATH = Path(__file__).parent / "excomm.tcss"
     """Absolute, so subclasses elsewhere (benchmark and test harnesses) find it too."""
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    # Textual declares this a plain attribute, not a ClassVar, so it is annotated as one.
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     """Screens get ``-wide`` at 110 columns and more; the stylesheet widens panels then."""
     TITLE = "ExComm — 3 November 1962"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -170,7 +171,7 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
             message.humans,
             self.resolved_saves_dir(),
             scenario_path=scenario_path_for_save(message.path),
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
         humans = list(message.humans)
         self.seat = humans[0] if len(humans) == 1 else None

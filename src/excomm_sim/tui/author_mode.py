@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 if TYPE_CHECKING:
+    from excomm_sim.saves import SaveGame
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import GameSession
     from excomm_sim.tui.authoring import ScenarioWatcher
@@ -35,7 +36,9 @@ class AuthorMode(App[int]):
 
     if TYPE_CHECKING:  # provided by SavedGames
 
-        def start_session_from_save(self, save: object, scenario: Scenario, path: Path) -> None: ...
+        def start_session_from_save(
+            self, save: SaveGame, scenario: Scenario, path: Path | None
+        ) -> None: ...
 
     def start_watching(self) -> None:
         """In author mode with a scenario file, check the file every ``WATCH_SECONDS``."""

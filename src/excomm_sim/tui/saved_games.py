@@ -15,6 +15,7 @@ from textual.app import App
 from excomm_sim.tui import messages as msg
 
 if TYPE_CHECKING:
+    from excomm_sim.saves import SaveGame
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import Clock, GameSession
 
@@ -81,18 +82,23 @@ class SavedGames(App[int]):
         self.pop_to_title()
         self.start_session_from_save(save, message.scenario, path)
 
-    def start_session_from_save(self, save: object, scenario: Scenario, path: Path) -> None:
+    def start_session_from_save(
+        self, save: SaveGame, scenario: Scenario, path: Path | None
+    ) -> None:
         from excomm_sim.session import GameSession
 
-        kwargs = {"clock": self.clock} if self.clock else {}
-        session = GameSession.resumed(save, scenario, path, **kwargs)  # type: ignore[arg-type]
+        if self.clock is not None:
+            session = GameSession.resumed(save, scenario, path, self.clock)
+        else:
+            session = GameSession.resumed(save, scenario, path)
         if session.problem:
             # Replay stopped early: play on in a new file and keep the original whole.
             from excomm_sim.saves import save_path
 
             session.path = save_path(self.resolved_saves_dir(), session.save)
             self.notify(
-                f"{session.problem}\nPlaying on in {session.path.name}; {path.name} is kept.",
+                f"{session.problem}\nPlaying on in {session.path.name}"
+                + (f"; {path.name} is kept." if path is not None else "."),
                 title="The scenario changed",
                 severity="warning",
                 timeout=20,
