@@ -84,8 +84,9 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
         self.seed = seed if seed is not None else secrets.randbelow(1_000_000)
         self.scenarios_dir = scenarios_dir
         self.saves_dir = saves_dir
-        self.watch = watch
-        """Author mode: reload the scenario file when it changes; the inspector (i) works."""
+        self.author_mode = watch
+        """Author mode (``play --watch``): reload the scenario file when it changes; the
+        inspector (i) works. Not named ``watch``: that is Textual's own method."""
         self.watcher: ScenarioWatcher | None = None
         self.clock = clock
         self.session: GameSession | None = None

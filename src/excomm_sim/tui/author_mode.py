@@ -29,7 +29,7 @@ class AuthorMode(App[int]):
 
     scenario: Scenario | None
     scenario_path: Path | None
-    watch: bool  # type: ignore[assignment]  # the flag shadows DOMNode.watch, never called here
+    author_mode: bool
     """Author mode: reload the scenario file when it changes; the inspector (i) works."""
     watcher: ScenarioWatcher | None
     session: GameSession | None
@@ -42,7 +42,7 @@ class AuthorMode(App[int]):
 
     def start_watching(self) -> None:
         """In author mode with a scenario file, check the file every ``WATCH_SECONDS``."""
-        if self.watch and self.scenario_path is not None:
+        if self.author_mode and self.scenario_path is not None:
             from excomm_sim.tui.authoring import ScenarioWatcher
 
             self.watcher = ScenarioWatcher(self.scenario_path)
@@ -79,7 +79,7 @@ class AuthorMode(App[int]):
         session = self.session
         if session is None or isinstance(self.screen, InspectorScreen):
             return
-        if not self.watch:
+        if not self.author_mode:
             # Hidden variables would spoil a class's game: the inspector is author mode only.
             self.notify("The inspector is part of author mode (play --watch).")
             return
