@@ -47,6 +47,11 @@ blockquote { border-left: 4px solid #999; margin-left: 0; padding-left: 1rem; co
 .warning { border: 2px solid #b00; padding: 0.5rem; }
 .chart-box { margin: 1rem 0; }
 .chart-box svg.chart { display: block; max-width: 100%; height: auto; }
+.chart-box svg.compact { display: none; }
+@media screen and (max-width: 40rem) {
+  .chart-box svg.full { display: none; }
+  .chart-box svg.compact { display: block; }
+}
 .legend { list-style: none; padding: 0; margin: 0.75rem 0 0; columns: 2 20rem;
           font-family: Helvetica, Arial, sans-serif; font-size: 0.85rem; }
 .legend li { break-inside: avoid; margin: 0 0 0.2rem; }
@@ -59,7 +64,11 @@ footer { margin-top: 2rem; color: #555; font-size: 0.85rem; }
 """
 )
 
-MAX_TIME_COLUMNS = 10
+COMPACT_PLOT_WIDTH = 300
+"""The phone chart's plot: with no end labels (the legend names the lines) it fits a phone
+unshrunk, so its text stays readable; wider screens and paper get the labelled chart."""
+
+MAX_TIME_COLUMNS = 8
 """The variables table is cut into parts of at most this many time points, each repeating
 the variable names, so it fits a printed page and a desktop window without scrolling."""
 
@@ -135,8 +144,18 @@ def _chart(timeline: Timeline) -> str:
     ]
     if not lines:
         return ""
-    chart = line_chart(lines, time_labels(timeline), "The meters over the game")
-    return f'<figure class="chart-box">{chart}\n{legend(lines)}</figure>'
+    labels, title = time_labels(timeline), "The meters over the game"
+    full = line_chart(lines, labels, title, css_class="chart full", chart_id="chart")
+    compact = line_chart(
+        lines,
+        labels,
+        title,
+        plot_width=COMPACT_PLOT_WIDTH,
+        end_labels=False,
+        css_class="chart compact",
+        chart_id="chart-compact",
+    )
+    return f'<figure class="chart-box">{full}\n{compact}\n{legend(lines)}</figure>'
 
 
 def _variables_tables(timeline: Timeline) -> str:

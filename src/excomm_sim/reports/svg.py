@@ -1,20 +1,40 @@
-"""A self-drawn inline SVG line chart of the int variables over a game (no scripts, no links).
+"""A self-drawn inline SVG line chart of the int variables over a game, and its legend.
 
-Each line is told apart by colour (the Okabe-Ito palette, safe for colour-blind readers),
-by dash pattern and by a label at its end, so the chart still reads in black and white.
-Values are drawn as a share of each variable's own range, so meters of different scales
-fit one chart; the exact numbers are in each point's tooltip and in the report's table.
+Each line is told apart by colour (the Okabe-Ito palette, safe for colour-blind readers,
+without its yellow, which vanishes on white paper), by dash pattern and by a label at its
+end, so the chart still reads in black and white. Seven colours against eight dashes give
+56 distinct styles before any repeats. Values are drawn as a share of each variable's own
+range, so meters of different scales fit one chart; the exact numbers are in each point's
+tooltip, in the legend and in the report's table. No scripts, no links.
+
+Text sizes are estimated (no font metrics without a browser) with a generous character
+width, and the drawing grows to hold its longest label: the chart scales down to fit the
+page through CSS, and nothing is ever cut off at the edge of its box.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
 from attrs import frozen
 
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4", "12 2 2 2")
+
+FONT_FAMILY = "Helvetica, Arial, sans-serif"
+FONT_SIZE = 12
+CHAR_WIDTH = 0.62 * FONT_SIZE
+"""A generous average advance of one character: Arial and Helvetica average about 0.5em."""
+
+MAX_LABEL_CHARS = 44
+"""Longer line labels are shortened with an ellipsis (the legend and tooltip keep them whole)."""
+
+LEFT, TOP, BOTTOM = 48, 34, 44
+PLOT_HEIGHT = 240
+SWATCH = 26
+"""Length of the line sample drawn before each end label and in the legend."""
 
 
 @frozen
@@ -27,8 +47,44 @@ class Line:
     values: tuple[int, ...]
 
 
-LABEL_GAP = 12.0
-"""Vertical room one end-of-line label needs (11px text)."""
+LABEL_GAP = 14.0
+"""Vertical room one end-of-line label needs (12px text)."""
+
+
+def text_width(text: str) -> float:
+    """A generous estimate of how wide ``text`` is drawn at the chart's font size."""
+    return len(text) * CHAR_WIDTH
+
+
+def style_of(number: int) -> tuple[str, str]:
+    """The (colour, dash pattern) of the ``number``-th line; distinct for 56 lines."""
+    return COLOURS[number % len(COLOURS)], DASHES[number % len(DASHES)]
+
+
+def marker(number: int, x: float, y: float, colour: str, tooltip: str = "") -> str:
+    """A point of the ``number``-th line: circles for the first seven lines, then squares.
+
+    Lines that share a colour (the eighth on) differ in dash pattern and in marker shape.
+    """
+    title = f"<title>{escape(tooltip)}</title>" if tooltip else ""
+    if (number // len(COLOURS)) % 2 == 0:
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">{title}</circle>'
+    return (
+        f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{colour}">{title}</rect>'
+    )
+
+
+def value_label(line: Line, value: int) -> str:
+    """A value as the report's table shows it: '35/100'."""
+    return f"{value}/{line.maximum}"
+
+
+def end_label(line: Line) -> str:
+    """The label drawn at a line's end: its name (shortened if long) and its last value."""
+    name = line.label
+    if len(name) > MAX_LABEL_CHARS:
+        name = name[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+    return f"{name} ({value_label(line, line.values[-1])})" if line.values else name
 
 
 def spread_labels(wanted: Sequence[float], gap: float = LABEL_GAP, low: float = 8.0) -> list[float]:
@@ -46,81 +102,155 @@ def spread_labels(wanted: Sequence[float], gap: float = LABEL_GAP, low: float = 
     return placed
 
 
+AXIS_LABEL_GAP = 4.0
+"""Least room between two time labels on the axis."""
+
+
+def shown_ticks(x_labels: Sequence[str], positions: Sequence[float]) -> list[int]:
+    """Which time points get a label: as many as fit without touching, the last one always.
+
+    Labels are centred on their points; one is shown when it clears the one before it.
+    The last point (where the game ended) is always labelled, dropping its crowded
+    neighbours instead.
+    """
+
+    def extent(index: int) -> tuple[float, float]:
+        half = text_width(x_labels[index]) / 2
+        return positions[index] - half, positions[index] + half
+
+    shown: list[int] = []
+    for index in range(len(x_labels)):
+        if not shown or extent(index)[0] >= extent(shown[-1])[1] + AXIS_LABEL_GAP:
+            shown.append(index)
+    last = len(x_labels) - 1
+    if shown and shown[-1] != last:
+        while len(shown) > 1 and extent(last)[0] < extent(shown[-1])[1] + AXIS_LABEL_GAP:
+            shown.pop()
+        shown.append(last)
+    return shown
+
+
 def _when(x_labels: Sequence[str], index: int) -> str:
     return "at the start" if index == 0 else f"after decision {x_labels[index]}"
 
 
-def line_chart(lines: Sequence[Line], x_labels: Sequence[str], title: str, width: int = 760) -> str:
-    """The chart as an ``<svg>`` element (no xmlns needed inline in HTML5)."""
-    left, right, top, bottom = 48, 230, 24, 40
-    height = 300
-    plot_w = width - left - right
-    plot_h = height - top - bottom
+def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = "#222") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}">{escape(text)}</text>'
+    )
+
+
+AXIS_CAPTION = "Start, then after each decision"
+SCALE_CAPTIONS = (
+    "Share of each variable's range (0% its lowest, 100% its highest)",
+    "Share of range",
+)
+
+
+def line_chart(
+    lines: Sequence[Line],
+    x_labels: Sequence[str],
+    title: str,
+    *,
+    plot_width: int = 560,
+    end_labels: bool = True,
+    css_class: str = "chart",
+    chart_id: str = "chart",
+) -> str:
+    """The chart as an ``<svg>`` element (no xmlns needed inline in HTML5).
+
+    Its ``viewBox`` holds every label: the width grows with the longest end label and the
+    height with labels pushed down to keep clear of each other. Without ``end_labels``
+    (a narrow chart for phones, read with the legend) the plot takes the whole width.
+    """
     count = max(len(x_labels), 2)
+    labels = [end_label(line) for line in lines] if end_labels else []
+    right = SWATCH + 10 + max((text_width(label) for label in labels), default=0.0) + 8
+    width = math.ceil(LEFT + plot_width + (right if end_labels else 16))
 
     def x_at(index: int) -> float:
-        return left + plot_w * index / (count - 1)
+        return LEFT + plot_width * index / (count - 1)
 
     def y_at(line: Line, value: int) -> float:
         span = max(line.maximum - line.minimum, 1)
         share = min(max((value - line.minimum) / span, 0.0), 1.0)
-        return top + plot_h * (1 - share)
+        return TOP + PLOT_HEIGHT * (1 - share)
 
-    label_y = spread_labels([y_at(line, line.values[-1]) if line.values else top for line in lines])
-    svg_height = max(height, int(max(label_y, default=0) + 8))
+    label_y = spread_labels(
+        [y_at(line, line.values[-1]) if line.values else TOP for line in lines], low=TOP
+    )
+    axis_y = TOP + PLOT_HEIGHT + 18
+    height = TOP + PLOT_HEIGHT + BOTTOM
+    if labels:
+        height = max(height, math.ceil(max(label_y, default=0) + 8))
+    caption = next(
+        (text for text in SCALE_CAPTIONS if 4 + text_width(text) <= width), SCALE_CAPTIONS[-1]
+    )
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {svg_height}" width="{width}" '
-        f'height="{svg_height}" '
-        f'role="img" aria-labelledby="chart-title">',
-        f'<title id="chart-title">{escape(title)}</title>',
+        f'<svg class="{css_class}" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" font-family="{FONT_FAMILY}" font-size="{FONT_SIZE}" '
+        f'role="img" aria-labelledby="{chart_id}-title">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        _text(4, 16, caption),
     ]
     for percent in (0, 25, 50, 75, 100):
-        y = top + plot_h * (1 - percent / 100)
+        y = TOP + PLOT_HEIGHT * (1 - percent / 100)
         parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
-            f'stroke="#ccc" stroke-width="1"/>'
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{LEFT + plot_width}" y2="{y:.1f}" '
+            f'stroke="#bbb" stroke-width="1"/>'
         )
-        parts.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
-            f"{percent}%</text>"
-        )
-    for index, label in enumerate(x_labels):
-        parts.append(
-            f'<text x="{x_at(index):.1f}" y="{height - bottom + 16}" text-anchor="middle" '
-            f'font-size="11">{escape(label)}</text>'
-        )
-    parts.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" '
-        f'font-size="11">decision (share of each variable\'s range)</text>'
-    )
+        parts.append(_text(LEFT - 6, y + 4, f"{percent}%", anchor="end"))
+    for index in shown_ticks(x_labels, [x_at(index) for index in range(len(x_labels))]):
+        parts.append(_text(x_at(index), axis_y, x_labels[index], anchor="middle"))
+    parts.append(_text(LEFT + plot_width / 2, axis_y + 20, AXIS_CAPTION, "middle"))
     for number, line in enumerate(lines):
-        colour = COLOURS[number % len(COLOURS)]
-        dash = DASHES[number % len(DASHES)]
+        colour, dash = style_of(number)
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         points = " ".join(
             f"{x_at(index):.1f},{y_at(line, value):.1f}" for index, value in enumerate(line.values)
         )
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(f"<g><title>{escape(line.label)}</title>")
         parts.append(
             f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash_attr} '
             f'points="{points}"/>'
         )
         for index, value in enumerate(line.values):
-            parts.append(
-                f'<circle cx="{x_at(index):.1f}" cy="{y_at(line, value):.1f}" r="3" '
-                f'fill="{colour}"><title>{escape(line.label)} {escape(_when(x_labels, index))}: '
-                f"{value} (range {line.minimum} to {line.maximum})</title></circle>"
+            tooltip = (
+                f"{line.label} {_when(x_labels, index)}: "
+                f"{value} (range {line.minimum} to {line.maximum})"
             )
-        if line.values:
-            last_y = label_y[number]
+            parts.append(marker(number, x_at(index), y_at(line, value), colour, tooltip))
+        if labels and line.values:
+            y = label_y[number]
+            start = LEFT + plot_width + 6
             parts.append(
-                f'<line x1="{left + plot_w + 6}" y1="{last_y:.1f}" x2="{left + plot_w + 26}" '
-                f'y2="{last_y:.1f}" stroke="{colour}" stroke-width="2"{dash_attr}/>'
+                f'<line x1="{start}" y1="{y:.1f}" x2="{start + SWATCH}" y2="{y:.1f}" '
+                f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
             )
-            parts.append(
-                f'<text x="{left + plot_w + 30}" y="{last_y + 4:.1f}" font-size="11" '
-                f'fill="#222">{escape(line.label)} ({line.values[-1]})</text>'
-            )
+            parts.append(_text(start + SWATCH + 4, y + 4, labels[number]))
         parts.append("</g>")
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def legend(lines: Sequence[Line]) -> str:
+    """The chart's key as an HTML list: each line's sample, name, and start and end values.
+
+    Plain HTML rather than part of the drawing, so it wraps to any screen and paper width
+    and stays readable where the chart is shrunk to fit a phone.
+    """
+    items = []
+    for number, line in enumerate(lines):
+        colour, dash = style_of(number)
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        sample = (
+            f'<svg class="swatch" viewBox="0 0 {SWATCH + 4} 10" width="{SWATCH + 4}" height="10" '
+            f'aria-hidden="true"><line x1="2" y1="5" x2="{SWATCH + 2}" y2="5" stroke="{colour}" '
+            f'stroke-width="2"{dash_attr}/>{marker(number, SWATCH / 2 + 2, 5, colour)}</svg>'
+        )
+        values = ""
+        if line.values:
+            first, last = value_label(line, line.values[0]), value_label(line, line.values[-1])
+            values = f": {first} → {last}" if first != last else f": {last} throughout"
+        items.append(f"<li>{sample} {escape(line.label)}{escape(values)}</li>")
+    return f'<ul class="legend">{"".join(items)}</ul>'

@@ -6,6 +6,7 @@ import csv
 import html
 import io
 
+from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.tools.class_report import ClassReport, ScenarioReport
 
 FORMATS = ("md", "html", "csv")
@@ -79,14 +80,25 @@ def _markdown_scenario(scenario: ScenarioReport) -> list[str]:
 
 
 _CSS = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #222; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.75rem; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.bar { background: #4a78b5; height: 0.8rem; display: inline-block; }
+body { font-family: system-ui, sans-serif; line-height: 1.4; }
+table { margin: 0.5rem 0 1.5rem; width: 100%; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.75rem; text-align: left;
+         vertical-align: top; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.share { width: 40%; white-space: nowrap; }
+.track { display: inline-block; width: 10rem; max-width: 30vw; vertical-align: middle; }
+.bar { display: block; height: 0.8rem; background: #3b6aa8; border: 1px solid #234a7d;
+       box-sizing: border-box; }
 .history { font-weight: bold; }
 .bad { color: #a00; }
 """
+
+
+def _bar(share: float) -> str:
+    """A bar as long as ``share`` of its track; bordered, so it prints even without colours."""
+    if share <= 0:
+        return '<span class="track"></span>'
+    return f'<span class="track"><span class="bar" style="width:{share:.0%}"></span></span>'
 
 
 def render_html(report: ClassReport) -> str:
@@ -94,9 +106,10 @@ def render_html(report: ClassReport) -> str:
     esc = html.escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        '<html lang="en"><head>',
+        HEAD_META,
         "<title>Class report</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{SHARED_CSS}{_CSS}</style></head><body>",
         "<h1>Class report</h1>",
     ]
     if not report.scenarios:
@@ -118,18 +131,25 @@ def render_html(report: ClassReport) -> str:
             if not decision.reached:
                 parts.append("<p>Never reached by the class.</p>")
                 continue
-            parts.append("<table><tr><th>Option</th><th>Games</th><th>Share</th><th></th></tr>")
+            parts.append(
+                '<div class="wide"><table><thead><tr><th scope="col">Option</th>'
+                '<th scope="col" class="num">Games</th><th scope="col" class="num">Share</th>'
+                "<th></th></tr></thead><tbody>"
+            )
             for option in decision.options:
                 css = ' class="history"' if option.history else ""
-                mark = "★ history" if option.history else ""
-                width = round(option.share * 200)
+                mark = " ★ history" if option.history else ""
                 parts.append(
                     f"<tr{css}><td>{esc(option.label)}</td><td class=num>{option.count}</td>"
                     f"<td class=num>{option.share:.0%}</td>"
-                    f'<td><span class="bar" style="width:{width}px"></span> {mark}</td></tr>'
+                    f'<td class="share">{_bar(option.share)}{mark}</td></tr>'
                 )
-            parts.append("</table>")
-        parts.append("<h3>Endings</h3><table><tr><th>Ending</th><th>Games</th><th>Share</th></tr>")
+            parts.append("</tbody></table></div>")
+        parts.append(
+            '<h3>Endings</h3><div class="wide"><table><thead><tr><th scope="col">Ending</th>'
+            '<th scope="col" class="num">Games</th><th scope="col" class="num">Share</th>'
+            "</tr></thead><tbody>"
+        )
         for _ending_id, title, count, historical in scenario.endings:
             share = count / scenario.finished if scenario.finished else 0.0
             mark = " ★" if historical else ""
@@ -137,14 +157,17 @@ def render_html(report: ClassReport) -> str:
                 f"<tr><td>{esc(title)}{mark}</td><td class=num>{count}</td>"
                 f"<td class=num>{share:.0%}</td></tr>"
             )
-        parts.append("</table><h3>Roles</h3>")
-        parts.append("<table><tr><th>Role</th><th>Mean points</th><th>Win rate</th></tr>")
+        parts.append('</tbody></table></div><h3>Roles</h3><div class="wide">')
+        parts.append(
+            '<table><thead><tr><th scope="col">Role</th><th scope="col" class="num">Mean points'
+            '</th><th scope="col" class="num">Win rate</th></tr></thead><tbody>'
+        )
         for role in scenario.roles:
             parts.append(
                 f"<tr><td>{esc(role.name)}</td><td class=num>{role.mean_points:.1f} / "
                 f"{role.possible}</td><td class=num>{role.win_rate:.0%}</td></tr>"
             )
-        parts.append("</table>")
+        parts.append("</tbody></table></div>")
         if scenario.replay_problems:
             parts.append("<p>Saves replayed only in part (the scenario changed since):</p><ul>")
             for problem in scenario.replay_problems:
