@@ -10,7 +10,11 @@ With ``--seats N`` it also seats each role in turn as the one human (the compute
 rest, the President included) and prints how often that role wins under each course over N
 games: the evidence that every seat can be won and lost.
 
+With ``--scenario PATH`` it plays a copy of the scenario instead, so a balance pass can be
+tuned on a file outside the tree while others run the tests against the bundled one.
+
     /work/venv/bin/python benchmarks/balance_meeting19.py [--games 10000] [--seed 0] [--seats 500]
+        [--scenario /tmp/m19.yaml]
 """
 
 from __future__ import annotations
@@ -77,8 +81,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--courses", default=",".join(BASIC_STRATEGIES))
     parser.add_argument("--seats", type=int, default=0, help="games per seat and course")
+    parser.add_argument(
+        "--scenario", type=Path, default=SCENARIO, help="scenario file (default the bundled one)"
+    )
     args = parser.parse_args()
-    scenario = load_path(SCENARIO)
+    scenario = load_path(args.scenario)
     order = [ending.id for ending in scenario.endings]
     for course in args.courses.split(","):
         endings, wins = tally(scenario, course, args.games, args.seed)
