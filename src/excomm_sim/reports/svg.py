@@ -14,6 +14,7 @@ page through CSS, and nothing is ever cut off at the edge of its box.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from html import escape
@@ -107,24 +108,29 @@ AXIS_LABEL_GAP = 4.0
 
 
 def shown_ticks(x_labels: Sequence[str], positions: Sequence[float]) -> list[int]:
-    """Which time points get a label: as many as fit without touching, the last one always.
+    """Which time points get a label: every n-th, n as small as lets none touch, and the last.
 
-    Labels are centred on their points; one is shown when it clears the one before it.
-    The last point (where the game ended) is always labelled, dropping its crowded
-    neighbours instead.
+    Labels are centred on their points. The last point (where the game ended) is always
+    labelled, dropping the evenly spaced label before it if the two would touch.
     """
 
     def extent(index: int) -> tuple[float, float]:
         half = text_width(x_labels[index]) / 2
         return positions[index] - half, positions[index] + half
 
-    shown: list[int] = []
-    for index in range(len(x_labels)):
-        if not shown or extent(index)[0] >= extent(shown[-1])[1] + AXIS_LABEL_GAP:
-            shown.append(index)
-    last = len(x_labels) - 1
+    def clear(left: int, right: int) -> bool:
+        return extent(right)[0] >= extent(left)[1] + AXIS_LABEL_GAP
+
+    count = len(x_labels)
+    for step in range(1, max(count, 1)):
+        shown = list(range(0, count, step))
+        if all(clear(a, b) for a, b in itertools.pairwise(shown)):
+            break
+    else:
+        shown = [0] if count else []
+    last = count - 1
     if shown and shown[-1] != last:
-        while len(shown) > 1 and extent(last)[0] < extent(shown[-1])[1] + AXIS_LABEL_GAP:
+        while len(shown) > 1 and not clear(shown[-1], last):
             shown.pop()
         shown.append(last)
     return shown
@@ -200,6 +206,12 @@ def line_chart(
             f'stroke="#bbb" stroke-width="1"/>'
         )
         parts.append(_text(LEFT - 6, y + 4, f"{percent}%", anchor="end"))
+    baseline = TOP + PLOT_HEIGHT
+    for index in range(len(x_labels)):
+        parts.append(
+            f'<line x1="{x_at(index):.1f}" y1="{baseline}" x2="{x_at(index):.1f}" '
+            f'y2="{baseline + 4}" stroke="#888" stroke-width="1"/>'
+        )
     for index in shown_ticks(x_labels, [x_at(index) for index in range(len(x_labels))]):
         parts.append(_text(x_at(index), axis_y, x_labels[index], anchor="middle"))
     parts.append(_text(LEFT + plot_width / 2, axis_y + 20, AXIS_CAPTION, "middle"))

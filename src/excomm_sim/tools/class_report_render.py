@@ -157,9 +157,9 @@ def render_html(report: ClassReport) -> str:
                 f"<tr><td>{esc(title)}{mark}</td><td class=num>{count}</td>"
                 f"<td class=num>{share:.0%}</td></tr>"
             )
-        parts.append('</tbody></table></div><h3>Roles</h3><div class="wide">')
+        parts.append("</tbody></table></div><h3>Roles</h3>")
         parts.append(
-            '<table><thead><tr><th scope="col">Role</th><th scope="col" class="num">Mean points'
+            '<div class="wide"><table><thead><tr><th scope="col">Role</th><th scope="col" class="num">Mean points'
             '</th><th scope="col" class="num">Win rate</th></tr></thead><tbody>'
         )
         for role in scenario.roles:

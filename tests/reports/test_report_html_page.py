@@ -1,0 +1,106 @@
+"""The HTML after-action report as a page: fits a phone, prints, stays readable in any theme."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from excomm_sim.reports.html import MAX_TIME_COLUMNS, column_groups, render_html
+from excomm_sim.reports.loading import open_save
+from excomm_sim.saves.timeline import build_timeline
+
+BUNDLED_SAVES = Path(__file__).resolve().parents[2] / "saves"
+EXTERNAL = re.compile(r"""(?:src|href)\s*=|@import|url\(""", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    """The report of the bundled game where the President follows history (19 decisions)."""
+    save, scenario = open_save(BUNDLED_SAVES / "history-president.json")
+    return render_html(build_timeline(save, scenario), "history-president.json", "test")
+
+
+def style_of(page: str) -> str:
+    return page[page.index("<style>") : page.index("</style>")]
+
+
+def test_the_page_has_a_print_stylesheet(page: str) -> None:
+    style = style_of(page)
+    assert "@media print" in style
+    assert "@page" in style
+
+
+def test_printing_lets_wide_tables_run_out_instead_of_clipping_them(page: str) -> None:
+    printed = style_of(page).split("@media print", 1)[1]
+    assert re.search(r"\.wide\s*\{\s*overflow:\s*visible", printed)
+
+
+def test_the_page_scales_to_a_phone(page: str) -> None:
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+
+
+def test_the_page_declares_light_colours_and_sets_text_and_background_together(
+    page: str,
+) -> None:
+    """A dark browser theme cannot leave the page's dark text on a dark background."""
+    assert '<meta name="color-scheme" content="light">' in page
+    body_rules = re.findall(r"body\s*\{([^}]*)\}", style_of(page))
+    assert any("color: #111" in rule and "background: #fff" in rule for rule in body_rules)
+
+
+def test_every_table_scrolls_inside_its_own_box(page: str) -> None:
+    assert page.count("<table") == page.count('<div class="wide"><table')
+    assert page.count("<table") > 0
+
+
+def test_the_variables_table_comes_in_parts_that_fit_a_page(page: str) -> None:
+    variables = [
+        part for part in page.split("<table")[1:] if '<th scope="col">Variable</th>' in part
+    ]
+    headers = [re.findall(r'<th scope="col">([^<]*)</th>', part)[1:] for part in variables]
+    assert len(variables) == 3  # Start and 19 decisions: 20 columns in 3 parts
+    assert all(len(columns) <= MAX_TIME_COLUMNS for columns in headers)
+    assert [column for part in headers for column in part] == ["Start"] + [
+        str(number) for number in range(1, 20)
+    ]
+
+
+def test_the_chart_comes_with_a_phone_version_and_a_legend(page: str) -> None:
+    figure = page[page.index('<figure class="chart-box">') : page.index("</figure>")]
+    assert '<svg class="chart full"' in figure
+    assert '<svg class="chart compact"' in figure
+    assert figure.count("<li>") == 9  # the nine int meters of meeting19
+    assert "Verification confidence: 30/100 → 74/100" in figure
+
+
+def test_the_two_charts_have_their_own_title_ids(page: str) -> None:
+    ids = re.findall(r'id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+def test_the_phone_chart_replaces_the_labelled_one_only_on_narrow_screens(page: str) -> None:
+    style = style_of(page)
+    assert ".chart-box svg.compact { display: none; }" in style
+    narrow = style.split("@media screen and (max-width: 40rem)", 1)[1]
+    assert ".chart-box svg.full { display: none; }" in narrow
+
+
+def test_the_page_fetches_nothing(page: str) -> None:
+    assert EXTERNAL.search(page) is None
+    assert "<script" not in page.lower()
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, []),
+        (1, [range(0, 1)]),
+        (8, [range(0, 8)]),
+        (9, [range(0, 5), range(5, 9)]),
+        (20, [range(0, 7), range(7, 14), range(14, 20)]),
+    ],
+)
+def test_column_groups_are_as_few_and_as_even_as_fit(count: int, expected: list[range]) -> None:
+    assert column_groups(count, 8) == expected
