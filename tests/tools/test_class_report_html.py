@@ -69,3 +69,13 @@ def test_every_table_scrolls_inside_its_own_box(page: str) -> None:
 def test_number_columns_are_headed_on_the_same_side_as_their_numbers(page: str) -> None:
     assert '<th scope="col" class="num">Games</th>' in page
     assert "th.num, td.num { text-align: right;" in style_of(page)
+
+
+def test_the_history_mark_sits_with_the_option_so_a_narrow_screen_cannot_push_it_off(
+    page: str,
+) -> None:
+    rows = [row for row in page.split("<tr")[1:] if "★ history" in row]
+    assert rows
+    for row in rows:
+        first_cell = row[row.index("<td>") : row.index("</td>")]
+        assert '<span class="mark">★ history</span>' in first_cell

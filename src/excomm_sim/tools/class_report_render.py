@@ -85,8 +85,9 @@ table { margin: 0.5rem 0 1.5rem; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.75rem; text-align: left;
          vertical-align: top; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.share { width: 40%; white-space: nowrap; }
-.track { display: inline-block; width: 10rem; max-width: 30vw; vertical-align: middle; }
+td.share { white-space: nowrap; }
+.track { display: inline-block; width: 10rem; max-width: 25vw; vertical-align: middle; }
+.mark { white-space: nowrap; }
 .bar { display: block; height: 0.8rem; background: #3b6aa8; border: 1px solid #234a7d;
        box-sizing: border-box; }
 .history { font-weight: bold; }
@@ -138,11 +139,11 @@ def render_html(report: ClassReport) -> str:
             )
             for option in decision.options:
                 css = ' class="history"' if option.history else ""
-                mark = " ★ history" if option.history else ""
+                mark = ' <span class="mark">★ history</span>' if option.history else ""
                 parts.append(
-                    f"<tr{css}><td>{esc(option.label)}</td><td class=num>{option.count}</td>"
+                    f"<tr{css}><td>{esc(option.label)}{mark}</td><td class=num>{option.count}</td>"
                     f"<td class=num>{option.share:.0%}</td>"
-                    f'<td class="share">{_bar(option.share)}{mark}</td></tr>'
+                    f'<td class="share">{_bar(option.share)}</td></tr>'
                 )
             parts.append("</tbody></table></div>")
         parts.append(
@@ -159,8 +160,9 @@ def render_html(report: ClassReport) -> str:
             )
         parts.append("</tbody></table></div><h3>Roles</h3>")
         parts.append(
-            '<div class="wide"><table><thead><tr><th scope="col">Role</th><th scope="col" class="num">Mean points'
-            '</th><th scope="col" class="num">Win rate</th></tr></thead><tbody>'
+            '<div class="wide"><table><thead><tr><th scope="col">Role</th>'
+            '<th scope="col" class="num">Mean points</th>'
+            '<th scope="col" class="num">Win rate</th></tr></thead><tbody>'
         )
         for role in scenario.roles:
             parts.append(
