@@ -86,7 +86,13 @@ th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.75rem; text-align: le
          vertical-align: top; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.share { white-space: nowrap; }
-.track { display: inline-block; width: 10rem; max-width: 25vw; vertical-align: middle; }
+.track { display: block; min-width: 4rem; max-width: 10rem; }
+@media screen and (max-width: 40rem) { th, td { padding: 0.25rem 0.35rem; } }
+@media screen and (min-width: 40rem), print {
+  table.options { table-layout: fixed; }
+  table.options th:nth-child(1) { width: 58%; }
+  table.options th:nth-child(2), table.options th:nth-child(3) { width: 11%; }
+}
 .mark { white-space: nowrap; }
 .bar { display: block; height: 0.8rem; background: #3b6aa8; border: 1px solid #234a7d;
        box-sizing: border-box; }
@@ -133,7 +139,7 @@ def render_html(report: ClassReport) -> str:
                 parts.append("<p>Never reached by the class.</p>")
                 continue
             parts.append(
-                '<div class="wide"><table><thead><tr><th scope="col">Option</th>'
+                '<div class="wide"><table class="options"><thead><tr><th scope="col">Option</th>'
                 '<th scope="col" class="num">Games</th><th scope="col" class="num">Share</th>'
                 "<th></th></tr></thead><tbody>"
             )
