@@ -1,5 +1,9 @@
 """The bundled meeting-19 scenario: valid, every part reachable, history-faithful, every seat alive.
 
+The balance tests pin the balance pass of version 1.1: always-hawk play is risky but not
+certain breakdown, a breakdown is no win for the intelligence chief, and every seat has a
+real chance from its own chair, a better one when it argues what the person stood for.
+
 These tests play the real scenario through the engine. The exploration is random play by
 the President over fixed seeds (the computer plays everyone else), which is how every
 option of every President's decision gets taken; decisions another role decides are reached
@@ -29,7 +33,7 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.scenario.load import check_path
 from excomm_sim.scenario.model import Display, Scenario, VariableKind
-from excomm_sim.tools.simulate import BASIC_STRATEGIES, strategy
+from excomm_sim.tools.simulate import BASIC_STRATEGIES, SimulationSpec, Simulator, strategy
 
 SCENARIO_PATH = bundled_scenario("meeting19")
 BETTER_THAN_HISTORY = {"ground_verification", "formal_settlement", "full_accounting"}
@@ -278,3 +282,38 @@ def test_no_ending_dominates_random_play() -> None:
     endings = Counter(state.ending for _, state in games("president", "random", range(1000)))
     assert max(endings.values()) < 500
     assert len(endings) >= 6
+
+
+def test_always_hawk_mostly_breaks_down_but_the_dice_still_matter() -> None:
+    """Hawkish play is risky, not hopeless: the hard line on the bombers worked in 1962."""
+    endings = Counter(state.ending for _, state in games("president", "hawk", range(200)))
+    assert 0.60 <= endings["breakdown"] / 200 <= 0.85
+    assert set(endings) - {"breakdown"} <= {"armed_truce", "bombers_remain"}
+    assert set(endings) != {"breakdown"}
+
+
+def test_the_intelligence_chief_does_not_win_a_breakdown_of_the_talks() -> None:
+    breakdowns = [
+        (game, state)
+        for game, state in games("president", "hawk", range(200))
+        if state.ending == "breakdown"
+    ]
+    won = sum(game.scores(state)["mccone"].won for game, state in breakdowns)
+    assert won <= 0.05 * len(breakdowns)
+
+
+def _own_seat_wins(role: str, course: str, runs: int = 200) -> float:
+    """Share of games ``role`` wins when its seat plays ``course`` (simulate --role)."""
+    simulator = Simulator(scenario(), SimulationSpec(course, 1962, role))
+    states = [simulator.play(index) for index in range(runs)]
+    return sum(simulator.game.scores(state)[role].won for state in states) / runs
+
+
+@pytest.mark.parametrize("seat", [role.id for role in scenario().roles])
+def test_each_role_wins_a_fifth_of_random_games_from_its_own_seat(seat: str) -> None:
+    assert _own_seat_wins(seat, "random") >= 0.20
+
+
+@pytest.mark.parametrize("seat", ["thompson", "yost", "taylor"])
+def test_arguing_what_the_person_stood_for_wins_more_than_random_play(seat: str) -> None:
+    assert _own_seat_wins(seat, f"{seat}-stances") >= _own_seat_wins(seat, "random") + 0.25
