@@ -79,3 +79,11 @@ def test_the_history_mark_sits_with_the_option_so_a_narrow_screen_cannot_push_it
     for row in rows:
         first_cell = row[row.index("<td>") : row.index("</td>")]
         assert '<span class="mark">★ history</span>' in first_cell
+
+
+def test_a_decision_and_its_table_are_printed_on_one_page(page: str) -> None:
+    printed = style_of(page).split("@media print", 1)[1]
+    assert re.search(r"\.decision\s*\{\s*break-inside:\s*avoid", printed)
+    sections = page.split('<section class="decision">')[1:]
+    assert sections
+    assert all(section.index("</section>") > section.index("</table>") for section in sections)

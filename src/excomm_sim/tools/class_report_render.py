@@ -94,6 +94,7 @@ td.share { white-space: nowrap; }
   table.options th:nth-child(2), table.options th:nth-child(3) { width: 11%; }
 }
 .mark { white-space: nowrap; }
+@media print { .decision { break-inside: avoid; page-break-inside: avoid; } }
 .bar { display: block; height: 0.8rem; background: #3b6aa8; border: 1px solid #234a7d;
        box-sizing: border-box; }
 .history { font-weight: bold; }
@@ -134,9 +135,9 @@ def render_html(report: ClassReport) -> str:
             parts.append("</ul>")
         parts.append("<h3>Decisions</h3><p>History's choice is marked ★.</p>")
         for decision in scenario.decisions:
-            parts.append(f"<h4>{esc(decision.title)}</h4>")
+            parts.append(f'<section class="decision"><h4>{esc(decision.title)}</h4>')
             if not decision.reached:
-                parts.append("<p>Never reached by the class.</p>")
+                parts.append("<p>Never reached by the class.</p></section>")
                 continue
             parts.append(
                 '<div class="wide"><table class="options"><thead><tr><th scope="col">Option</th>'
@@ -151,7 +152,7 @@ def render_html(report: ClassReport) -> str:
                     f"<td class=num>{option.share:.0%}</td>"
                     f'<td class="share">{_bar(option.share)}</td></tr>'
                 )
-            parts.append("</tbody></table></div>")
+            parts.append("</tbody></table></div></section>")
         parts.append(
             '<h3>Endings</h3><div class="wide"><table><thead><tr><th scope="col">Ending</th>'
             '<th scope="col" class="num">Games</th><th scope="col" class="num">Share</th>'
