@@ -7,19 +7,26 @@ from pathlib import Path
 
 import pytest
 
+from excomm_sim.reports.after_action import time_labels, variable_series
 from excomm_sim.reports.html import MAX_TIME_COLUMNS, column_groups, render_html
 from excomm_sim.reports.loading import open_save
-from excomm_sim.saves.timeline import build_timeline
+from excomm_sim.saves.timeline import Timeline, build_timeline
+from excomm_sim.scenario.model import VariableKind
 
 BUNDLED_SAVES = Path(__file__).resolve().parents[2] / "saves"
 EXTERNAL = re.compile(r"""(?:src|href)\s*=|@import|url\(""", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def page() -> str:
-    """The report of the bundled game where the President follows history (19 decisions)."""
+def timeline() -> Timeline:
+    """The bundled game where the President follows history (19 decisions)."""
     save, scenario = open_save(BUNDLED_SAVES / "history-president.json")
-    return render_html(build_timeline(save, scenario), "history-president.json", "test")
+    return build_timeline(save, scenario)
+
+
+@pytest.fixture(scope="module")
+def page(timeline: Timeline) -> str:
+    return render_html(timeline, "history-president.json", "test")
 
 
 def style_of(page: str) -> str:
@@ -55,24 +62,26 @@ def test_every_table_scrolls_inside_its_own_box(page: str) -> None:
     assert page.count("<table") > 0
 
 
-def test_the_variables_table_comes_in_parts_that_fit_a_page(page: str) -> None:
+def test_the_variables_table_comes_in_parts_that_fit_a_page(page: str, timeline: Timeline) -> None:
     variables = [
         part for part in page.split("<table")[1:] if '<th scope="col">Variable</th>' in part
     ]
     headers = [re.findall(r'<th scope="col">([^<]*)</th>', part)[1:] for part in variables]
-    assert len(variables) == 3  # Start and 19 decisions: 20 columns in 3 parts
+    assert len(time_labels(timeline)) == 20  # Start and 19 decisions
+    assert len(variables) == 3
     assert all(len(columns) <= MAX_TIME_COLUMNS for columns in headers)
-    assert [column for part in headers for column in part] == ["Start"] + [
-        str(number) for number in range(1, 20)
-    ]
+    assert [column for part in headers for column in part] == time_labels(timeline)
 
 
-def test_the_chart_comes_with_a_phone_version_and_a_legend(page: str) -> None:
+def test_the_chart_comes_with_a_phone_version_and_a_legend(page: str, timeline: Timeline) -> None:
     figure = page[page.index('<figure class="chart-box">') : page.index("</figure>")]
     assert '<svg class="chart full"' in figure
     assert '<svg class="chart compact"' in figure
-    assert figure.count("<li>") == 9  # the nine int meters of meeting19
-    assert "Verification confidence: 30/100 → 74/100" in figure
+    meters = [s for s in variable_series(timeline) if s.variable.kind is VariableKind.INT]
+    assert figure.count("<li>") == len(meters) > 1
+    first = meters[0]
+    top = first.variable.maximum
+    assert f"{first.variable.label}: {first.values[0]}/{top} → {first.values[-1]}/{top}" in figure
 
 
 def test_the_two_charts_have_their_own_title_ids(page: str) -> None:
