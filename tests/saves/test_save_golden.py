@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from make_golden import GOLDEN, SAVES, bundled, golden_text
 
 from excomm_sim.saves import read_save, resolve_scenario
 from excomm_sim.scenario.load import load_path
+from saves.make_golden import GOLDEN, SAVES, bundled, golden_text
 
 SAVE_FILES = sorted(SAVES.glob("*.json"))
 

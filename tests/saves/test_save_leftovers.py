@@ -11,9 +11,9 @@ from typing import Any
 import attrs
 import pytest
 
-from conftest import PlayFn
 from excomm_sim.saves import SaveGame, leftovers, list_saves, read_save, write_save
 from excomm_sim.saves.leftovers import STALE_AFTER_SECONDS, is_temp_name
+from saves.conftest import PlayFn
 
 LEFTOVER = ".game.json.k3x_9q2a.tmp"
 """The name a write of ``game.json`` that was killed before its rename leaves behind."""

@@ -8,11 +8,11 @@ from pathlib import Path
 import attrs
 import pytest
 
-from conftest import NOW, SEED, PlayFn, last_offered, play_actions
 from excomm_sim.engine.game import Action, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.saves import SaveError, read_save, resume, with_actions, write_save
 from excomm_sim.scenario.model import Scenario
+from saves.conftest import NOW, SEED, PlayFn, last_offered, play_actions
 
 
 def uninterrupted(scenario: Scenario, humans: dict[str, str], actions: list[Action]) -> GameState:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import NOW, PlayFn, last_offered
 from excomm_sim.engine.game import Action
 from excomm_sim.saves import BranchPoint, branch, read_save, resume, write_save
 from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.scenario.model import Scenario
+from saves.conftest import NOW, PlayFn, last_offered
 
 
 def test_steps_are_the_decisions_posed_in_order_with_their_choices(
