@@ -29,6 +29,17 @@ from excomm_sim.tui.widgets.marked import MarkedOptionList
 SOLO_NAME = "Player"
 
 
+def seats_text(scenario: Scenario) -> str:
+    """Who decides, by name (the list below gives titles): a school board has no President."""
+    chair = scenario.president
+    shared = any(decision.decider != chair.id for decision in scenario.decisions)
+    decides = "decides most items" if shared else "decides"
+    return (
+        f"Pick your seat: {chair.name} {decides}; the others advise. "
+        "The computer plays every other seat."
+    )
+
+
 def role_prompt(scenario: Scenario, role_id: str) -> Content:
     """'John F. Kennedy — President of the United States (decides)'; advisers unmarked."""
     role = scenario.role(role_id)
@@ -59,10 +70,7 @@ class SetupScreen(Screen[None]):
                 yield Input(str(self.seed), type="integer", id="seed", max_length=18)
             with TabbedContent(id="setup-tabs"):
                 with TabPane("Solo", id="solo"):
-                    yield Static(
-                        "Pick your seat: the President decides, the others advise. "
-                        "The computer plays every other seat."
-                    )
+                    yield Static(seats_text(self.scenario))
                     yield MarkedOptionList(
                         *(
                             Option(role_prompt(self.scenario, role.id), id=role.id)
