@@ -10,17 +10,24 @@ import attrs
 import pytest
 
 from excomm_sim.engine import events as ev
+from excomm_sim.engine.game import RoleScore
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Citation, Scenario
 from excomm_sim.wording import (
     a_percent,
+    beside_history,
     cause_text,
     change_text,
     date_text,
     explained_text,
     hidden_from_players,
+    history_match,
+    history_note,
+    played_text,
     prose,
     record_text,
+    score_text,
+    stamp_text,
     stance_verb,
     trend,
     values_line,
@@ -204,3 +211,70 @@ def test_only_changes_to_hidden_variables_are_hidden_from_players(tiny: Scenario
 def test_values_line_lists_the_values_in_scenario_order(tiny: Scenario) -> None:
     values = {"inspected": True, "tension": 55}
     assert values_line(tiny, values) == "Tension 55/100 · Inspected yes"
+
+
+@pytest.mark.parametrize(
+    ("points", "possible", "expected"),
+    [
+        (3, 4, "3 of 4 points — won"),
+        (2, 4, "2 of 4 points — not won (a win needs more than half)"),
+        (1, 1, "1 of 1 point — won"),
+        (0, 1, "0 of 1 point — not won (a win needs more than half)"),
+    ],
+)
+def test_a_score_says_points_and_whether_they_won_with_the_rule(
+    points: int, possible: int, expected: str
+) -> None:
+    """Half the points is not a win: the sentence says so, in every shell that shows it."""
+    assert score_text(RoleScore("mayor", points, possible, ())) == expected
+
+
+def test_beside_history_names_historys_choice_only_when_it_differs(tiny: Scenario) -> None:
+    demand = tiny.decision("demand")
+    assert beside_history(demand, "depart") == "History made the same choice."
+    assert beside_history(demand, "inspect") == f"History chose “{demand.option('depart').label}”."
+    assert beside_history(demand, None) == f"History chose “{demand.option('depart').label}”."
+    assert history_match(demand, "depart") == "the same choice"
+    assert history_match(demand, "inspect") == "a different choice"
+    assert history_match(demand, None) is None
+
+
+def test_without_a_historical_option_there_is_nothing_to_compare(tiny: Scenario) -> None:
+    demand = tiny.decision("demand")
+    unmarked = attrs.evolve(
+        demand, options=tuple(attrs.evolve(o, history=False) for o in demand.options)
+    )
+    assert beside_history(unmarked, "depart") == (
+        "History: no single course is marked for this item."
+    )
+    assert history_match(unmarked, "depart") is None
+    assert history_note(unmarked) == "The council asked for departure and nothing more."
+
+
+def test_the_historical_options_note_comes_before_the_decisions(tiny: Scenario) -> None:
+    assert history_note(tiny.decision("demand")) == "This is what the council did."
+    assert history_note(tiny.decision("statement")) == ""
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2026-02-03T04:05:06Z", "Tuesday 3 February 2026, 04:05 UTC"),
+        ("2026-02-03T23:30:00-05:00", "Wednesday 4 February 2026, 04:30 UTC"),
+        ("2026-02-03T04:05:06", "Tuesday 3 February 2026, 04:05"),
+        ("last week, roughly", "last week, roughly"),
+    ],
+)
+def test_a_save_time_is_spelt_out_in_utc_and_a_bad_one_kept_as_written(
+    stamp: str, expected: str
+) -> None:
+    assert stamp_text(stamp) == expected
+
+
+def test_a_save_played_and_saved_at_once_gives_its_time_once() -> None:
+    assert played_text("2026-02-03T04:05:06Z", "2026-02-03T04:05:06Z") == (
+        "Played Tuesday 3 February 2026, 04:05 UTC"
+    )
+    assert played_text("2026-02-03T04:05:06Z", "2026-02-04T09:00:00Z") == (
+        "Played Tuesday 3 February 2026, 04:05 UTC; last saved Wednesday 4 February 2026, 09:00 UTC"
+    )

@@ -29,11 +29,13 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.wording import (
     because,
+    beside_history,
     date_text,
     hidden_from_players,
-    history_option,
+    history_note,
     percent,
     record_text,
+    score_text,
     sources_text,
     stance_verb,
 )
@@ -279,8 +281,7 @@ class PlainGame:
         for role in self.scenario.roles:
             result = scores[role.id]
             human = " (you)" if role.id in self.game.humans else ""
-            verdict = "won" if result.won else "lost"
-            self.say(f"  {role.name}{human}: {result.points}/{result.possible} points, {verdict}")
+            self.say(f"  {role.name}{human}: {score_text(result)}")
             for objective, met in result.met:
                 mark = "[x]" if met else "[ ]"
                 self.para(f"{mark} {objective.text}", "      ")
@@ -296,15 +297,9 @@ class PlainGame:
         for choice in state.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label
-            history = history_option(decision)
-            if history is None:
-                beside = "history offers no comparison"
-            elif history.id == choice.option:
-                beside = "as history did"
-            else:
-                beside = f"history: {history.label}"
-            self.para(f"{choice.turn}. {decision.title}: {chosen} ({beside})", "  ")
-            note = decision.history_note or (history.history_note if history else "")
+            self.para(f"{choice.turn}. {decision.title}: “{chosen}”", "  ")
+            self.para(beside_history(decision, choice.option), "     ")
+            note = history_note(decision)
             if note:
                 self.para(note, "     ")
 

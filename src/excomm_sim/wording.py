@@ -28,6 +28,7 @@ from excomm_sim.scenario.model import (
 )
 
 if TYPE_CHECKING:  # the replay's steps; wording itself never reads a save
+    from excomm_sim.engine.game import RoleScore
     from excomm_sim.saves.timeline import Stand, Step
 
 T = TypeVar("T")
@@ -67,6 +68,26 @@ def prose(text: str) -> str:
 def date_text(date: dt.date) -> str:
     """'Saturday 3 November 1962': spelt out, so no reader confuses day and month."""
     return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def stamp_text(stamp: str) -> str:
+    """A save's ISO time as a reader says it: 'Tuesday 3 February 2026, 04:05 UTC'.
+
+    A stamp that does not parse (a hand-edited save) is shown as it is, not dropped.
+    """
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return f"{date_text(moment.date())}, {moment:%H:%M}"
+    return f"{date_text(moment.astimezone(dt.UTC).date())}, {moment.astimezone(dt.UTC):%H:%M} UTC"
+
+
+def played_text(created: str, updated: str) -> str:
+    """When a save was played: 'Played <when>', with the last save only if it differs."""
+    played = f"Played {stamp_text(created)}"
+    return played if updated == created else f"{played}; last saved {stamp_text(updated)}"
 
 
 def percent(probability: float) -> str:
@@ -329,15 +350,48 @@ def choice_text(scenario: Scenario, step: Step) -> str:
     return text + "."
 
 
-def history_text(step: Step) -> str:
-    """What history did on this decision, and whether the game followed it."""
-    option = history_option(step.decision)
+def history_match(decision: Decision, chosen: str | None) -> str | None:
+    """'the same choice' or 'a different choice' beside history's; None if none to compare."""
+    option = history_option(decision)
+    if option is None or chosen is None:
+        return None
+    return "the same choice" if option.id == chosen else "a different choice"
+
+
+def beside_history(decision: Decision, chosen: str | None) -> str:
+    """What history did on ``decision`` beside option ``chosen`` (None: not yet decided).
+
+    Every shell's debrief and replay says this one sentence, so a class reading a report
+    and a student at the end screen compare their choice with history in the same words.
+    The choice itself is shown just above it, so a match does not repeat the label.
+    """
+    option = history_option(decision)
     if option is None:
         return "History: no single course is marked for this item."
-    same = step.choice is not None and step.choice.option == option.id
-    text = f"History: “{option.label}”" + (" (the same choice)" if same else "")
-    note = option.history_note or step.decision.history_note
-    return f"{text}. {note}" if note else text + "."
+    if option.id == chosen:
+        return "History made the same choice."
+    return f"History chose “{option.label}”."
+
+
+def history_note(decision: Decision) -> str:
+    """Why history went as it did: the historical option's own note, else the decision's."""
+    option = history_option(decision)
+    return ((option.history_note if option is not None else "") or decision.history_note).strip()
+
+
+def history_text(step: Step) -> str:
+    """What history did on this decision, whether the game followed it, and why."""
+    chosen = step.choice.option if step.choice is not None else None
+    text = beside_history(step.decision, chosen)
+    note = history_note(step.decision)
+    return f"{text} {note}" if note else text
+
+
+def score_text(score: RoleScore) -> str:
+    """A seat's result in every shell: '4 of 8 points — not won (a win needs more than half)'."""
+    unit = "point" if score.possible == 1 else "points"
+    verdict = "won" if score.won else "not won (a win needs more than half)"
+    return f"{score.points} of {score.possible} {unit} — {verdict}"
 
 
 def consequence_lines(scenario: Scenario, step: Step) -> list[str]:

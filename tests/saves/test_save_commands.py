@@ -7,9 +7,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-from conftest import FIXTURES, STANDOFF, PlayFn
 from excomm_sim.cli import main
 from excomm_sim.saves import write_save
+from saves.conftest import FIXTURES, STANDOFF, PlayFn
 
 
 @pytest.fixture
@@ -115,7 +115,8 @@ def test_example_saves_replay_as_text(capsys: pytest.CaptureFixture[str]) -> Non
     history = Path(__file__).resolve().parents[2] / "saves" / "history-president.json"
     code, out, _ = run(["replay", str(history), "--plain"], capsys)
     assert code == 0
-    assert "(the same choice)" in out
+    assert "History made the same choice." in out
+    assert "points — won" in out
 
 
 def test_replay_screen_launcher_refuses_a_bad_save_without_a_traceback(

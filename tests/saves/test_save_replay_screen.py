@@ -11,7 +11,6 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Button, OptionList, Static
 
-from conftest import NOW, STANDOFF, PlayFn
 from excomm_sim.saves import SaveGame, list_saves, read_save, write_save
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.app import ExcommApp
@@ -19,6 +18,7 @@ from excomm_sim.tui.messages import BranchRequested
 from excomm_sim.tui.replay_app import ReplayApp
 from excomm_sim.tui.screens.decision import DecisionRoomScreen
 from excomm_sim.tui.screens.replay import ReplayScreen
+from saves.conftest import NOW, STANDOFF, PlayFn
 
 
 class Host(App[None]):
@@ -81,7 +81,7 @@ async def test_page_shows_positions_choice_consequences_and_state(
         story = text_of(app, "#replay-decision")
         assert "• Admiral Stone recommends “Blockade the harbour”" in story
         assert "Choice: Governor Vale (a player) chose “Open talks”." in story
-        assert "History: “Open talks” (the same choice)." in story
+        assert "History made the same choice." in story
         assert 'because: Chose "Open talks"' in story
         state = text_of(app, "#replay-state")
         assert "Tension\n  40/100 → 35/100" in state

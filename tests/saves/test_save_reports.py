@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from conftest import PlayFn
 from excomm_sim.reports.after_action import render_markdown
 from excomm_sim.reports.html import render_html
 from excomm_sim.reports.plain import render_plain
 from excomm_sim.saves.timeline import Timeline, build_timeline
 from excomm_sim.scenario.model import Scenario
+from saves.conftest import PlayFn
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 
@@ -39,11 +39,11 @@ def test_plain_replay_tells_each_decision_then_the_ending(timeline: Timeline) ->
         "Date: Saturday 3 November 1962",
         "Admiral Stone recommends “Blockade the harbour”",
         "Choice: Governor Vale (a player) chose “Open talks”.",
-        "History: “Open talks” (the same choice). They talked first | then watched.",
+        "History made the same choice. They talked first | then watched.",
         'Tension: 40/100 → 35/100 (down, better) — because: Chose "Open talks"',
         "Decision 3: The departure",
         "Ending: The ship sails",
-        "Governor Vale (Ann): 2/3 points, met more than half",
+        "Governor Vale (Ann): 2 of 3 points — won",
         "[x] The ship has left the harbour.",
     ):
         assert expected in text, expected
@@ -51,7 +51,7 @@ def test_plain_replay_tells_each_decision_then_the_ending(timeline: Timeline) ->
 
 def test_report_names_scenario_players_and_date_of_play(markdown: str) -> None:
     assert markdown.startswith("# After-action report: Harbour Standoff (test)\n")
-    assert "Game played 2026-02-03T04:05:06Z" in markdown
+    assert "Played Tuesday 3 February 2026, 04:05 UTC" in markdown
     assert "| Governor Vale | Governor of the Harbour | Ann |" in markdown
     assert "| Admiral Stone | Harbour Admiral | computer |" in markdown
 
@@ -61,7 +61,7 @@ def test_report_sets_each_choice_beside_history(markdown: str) -> None:
         "| 1 | Saturday 3 November 1962 | The opening move | Open talks | Open talks | yes |"
         in markdown
     )
-    assert "**History's choice:** Open talks (the same)" in markdown
+    assert "**History's choice:** Open talks (the same choice)" in markdown
     assert "> They talked first | then watched." in markdown
 
 
@@ -83,7 +83,7 @@ def test_report_tables_the_variables_over_time(markdown: str) -> None:
 
 def test_report_ends_with_scores_objectives_and_questions(markdown: str) -> None:
     assert "## Ending: The ship sails" in markdown
-    assert "**Governor Vale** (Ann): 2 of 3 points (more than half: a win)" in markdown
+    assert "**Governor Vale** (Ann): 2 of 3 points — won" in markdown
     assert "- [x] The ship has left the harbour. (2 pt)" in markdown
     assert "1. Was the inspection worth the risk?" in markdown
 

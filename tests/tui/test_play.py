@@ -71,8 +71,8 @@ async def test_solo_president_plays_to_an_ending(
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
         assert "■ The ships sail and the town sleeps" in debrief
-        assert "Mayor Ada Byrne (Player): 3/3 points" in debrief
-        assert "= same as history" in debrief
+        assert "Mayor Ada Byrne (Player): 3 of 3 points — won" in debrief
+        assert "History made the same choice." in debrief
         assert "1. Was the letter enough on its own?" in debrief
 
 

@@ -18,9 +18,13 @@ from excomm_sim.wording import (
     choice_text,
     consequence_lines,
     date_text,
+    history_match,
+    history_note,
     history_option,
     option_label,
+    played_text,
     role_name,
+    score_text,
     stand_text,
     value_text,
 )
@@ -75,12 +79,6 @@ def history_label(step: Step) -> str:
     return option.label if option is not None else "(not marked)"
 
 
-def history_note(step: Step) -> str:
-    option = history_option(step.decision)
-    note = option.history_note if option is not None else ""
-    return (note or step.decision.history_note).strip()
-
-
 def questions(timeline: Timeline) -> tuple[str, ...]:
     return timeline.ending.questions if timeline.ending is not None else ()
 
@@ -113,10 +111,10 @@ def _markdown_step(timeline: Timeline, step: Step) -> list[str]:
             f"- {_md(stand_text(scenario, step.decision, stand))}" for stand in step.positions
         )
     lines.extend(["", f"**Choice:** {_md(choice_text(scenario, step))}", ""])
-    same = followed_history(step)
-    beside = {True: " (the same)", False: " (different)", None: ""}[same]
+    match = history_match(step.decision, step.choice.option if step.choice else None)
+    beside = f" ({match})" if match else ""
     lines.append(f"**History's choice:** {_md(history_label(step))}{beside}")
-    note = history_note(step)
+    note = history_note(step.decision)
     if note:
         lines.extend(["", f"> {_md(note)}".replace("\n", "\n> ")])
     consequences = consequence_lines(scenario, step)
@@ -132,8 +130,9 @@ def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> st
     lines = [f"# After-action report: {_md(scenario.title)}", ""]
     lines.append(
         f"Scenario `{scenario.id}` version {_md(scenario.version)}, set on "
-        f"{date_text(scenario.date)}. Game played {save.created}, last saved {save.updated}, "
-        f"seed {save.seed}, save `{_md(save_name)}`."
+        f"{date_text(scenario.date)}. "
+        f"{_md(played_text(save.created, save.updated))}. "
+        f"Seed {save.seed}, save `{_md(save_name)}`."
     )
     if save.branched_from is not None:
         lines.extend(
@@ -199,10 +198,8 @@ def _markdown_ending(timeline: Timeline) -> list[str]:
         if score is None:
             continue
         player = timeline.save.humans.get(role.id, "computer")
-        verdict = "more than half: a win" if score.won else "half or less"
         lines.append(
-            f"**{_md(role_name(scenario, role.id))}** ({_md(player)}): "
-            f"{score.points} of {score.possible} points ({verdict})"
+            f"**{_md(role_name(scenario, role.id))}** ({_md(player)}): {score_text(score)}"
         )
         lines.append("")
         lines.extend(

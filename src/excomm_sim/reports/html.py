@@ -13,7 +13,6 @@ from excomm_sim.reports.after_action import (
     chosen_label,
     followed_history,
     history_label,
-    history_note,
     players_rows,
     questions,
     time_labels,
@@ -27,6 +26,10 @@ from excomm_sim.wording import (
     choice_text,
     consequence_lines,
     date_text,
+    history_match,
+    history_note,
+    played_text,
+    score_text,
     stand_text,
     value_text,
 )
@@ -112,13 +115,14 @@ def _step(timeline: Timeline, step: Step) -> str:
         parts.append(f"<p>Positions at the table:</p><ul>{items}</ul>")
     parts.append(f"<p><strong>Choice:</strong> {escape(choice_text(scenario, step))}</p>")
     same = followed_history(step)
-    beside = {True: " (the same)", False: " (different)", None: ""}[same]
+    match = history_match(step.decision, step.choice.option if step.choice else None)
+    beside = f" ({match})" if match else ""
     css = {True: "same", False: "different", None: ""}[same]
     parts.append(
         f'<p class="{css}"><strong>History\'s choice:</strong> '
         f"{escape(history_label(step))}{beside}</p>"
     )
-    note = history_note(step)
+    note = history_note(step.decision)
     if note:
         parts.append(f"<blockquote>{_p(note)}</blockquote>")
     consequences = consequence_lines(scenario, step)
@@ -184,7 +188,6 @@ def _ending(timeline: Timeline) -> str:
         if score is None:
             continue
         player = timeline.save.humans.get(role.id, "computer")
-        verdict = "more than half: a win" if score.won else "half or less"
         items = "".join(
             f"<li>{'☑ met' if met else '☐ not met'}: {escape(objective.text)} "
             f"({objective.points} pt)</li>"
@@ -192,7 +195,7 @@ def _ending(timeline: Timeline) -> str:
         )
         parts.append(
             f"<h3>{escape(role.name)} ({escape(player)})</h3>"
-            f"<p>{score.points} of {score.possible} points ({verdict})</p><ul>{items}</ul>"
+            f"<p>{escape(score_text(score))}</p><ul>{items}</ul>"
         )
     asked = questions(timeline)
     if asked:
@@ -207,8 +210,7 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
     title = f"After-action report: {scenario.title}"
     intro = (
         f"Scenario {scenario.id} version {scenario.version}, set on {date_text(scenario.date)}. "
-        f"Game played {save.created}, last saved {save.updated}, seed {save.seed}, "
-        f"save {save_name}."
+        f"{played_text(save.created, save.updated)}. Seed {save.seed}, save {save_name}."
     )
     parts = [
         "<!DOCTYPE html>",

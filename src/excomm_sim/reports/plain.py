@@ -10,7 +10,9 @@ from excomm_sim.wording import (
     consequence_lines,
     date_text,
     history_text,
+    played_text,
     role_title,
+    score_text,
     stand_text,
     values_line,
 )
@@ -39,7 +41,7 @@ def header_lines(timeline: Timeline, save_name: str) -> list[str]:
     lines = [
         f"{scenario.title}",
         f"Scenario {scenario.id} version {scenario.version} · save {save_name} · seed {save.seed}",
-        f"Played {save.created} (last saved {save.updated})",
+        played_text(save.created, save.updated),
     ]
     if save.humans:
         players = ", ".join(
@@ -103,8 +105,7 @@ def ending_lines(timeline: Timeline) -> list[str]:
             continue
         player = timeline.save.humans.get(role.id)
         who = f"{role.name} ({player})" if player else f"{role.name} (computer)"
-        verdict = "met more than half" if score.won else "met half or less"
-        lines.append(f"  {who}: {score.points}/{score.possible} points, {verdict}")
+        lines.append(f"  {who}: {score_text(score)}")
         for objective, met in score.met:
             lines.extend(_wrap(f"[{'x' if met else ' '}] {objective.text}", "    "))
     return lines

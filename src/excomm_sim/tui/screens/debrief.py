@@ -17,7 +17,7 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Ending, Scenario
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
-from excomm_sim.wording import prose
+from excomm_sim.wording import beside_history, history_note, prose, score_text
 
 
 def scores_content(
@@ -37,13 +37,7 @@ def scores_content(
             continue
         role = scenario.role(role_id)
         who = humans.get(role_id, "computer")
-        verdict = "won" if score.won else "did not win"
-        lines.append(
-            Content.assemble(
-                (role.name, "bold"),
-                f" ({who}): {score.points}/{score.possible} points — {verdict}",
-            )
-        )
+        lines.append(Content.assemble((role.name, "bold"), f" ({who}): {score_text(score)}"))
         for objective, met in score.met:
             mark = "✓ met    " if met else "✗ not met"
             lines.append(Content(f"   {mark} {objective.text} ({objective.points} pt)"))
@@ -56,18 +50,13 @@ def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, s
     for choice in state.choices:
         decision = scenario.decision(choice.decision)
         chosen = decision.option(choice.option)
-        history = next((o for o in decision.options if o.history), None)
         who = humans.get(choice.role) if choice.human else "the computer"
         lines.append(Content.styled(decision.title, "bold underline"))
         lines.append(
             Content(f"   Chosen ({scenario.role(choice.role).name}, {who}): {chosen.label}")
         )
-        if history is None:
-            lines.append(Content("   History: no matching course on record"))
-            continue
-        same = "= same as history" if history.id == chosen.id else "≠ history differs"
-        lines.append(Content(f"   History: {history.label}   [{same}]"))
-        note = history.history_note or decision.history_note
+        lines.append(Content("   " + beside_history(decision, chosen.id)))
+        note = history_note(decision)
         if note:
             lines.append(Content.styled("   " + prose(note), "italic"))
     if not lines:

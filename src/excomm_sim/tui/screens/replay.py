@@ -32,6 +32,7 @@ from excomm_sim.wording import (
     date_text,
     history_text,
     role_name,
+    score_text,
     stand_text,
     trend,
     value_text,
@@ -126,8 +127,7 @@ def ending_content(timeline: Timeline) -> Content:
         lines.append(
             Content.assemble(
                 (f"{role_name(timeline.scenario, role.id)} ({player})", "bold"),
-                f": {score.points} of {score.possible} points",
-                " — won" if score.won else "",
+                f": {score_text(score)}",
             )
         )
         lines.extend(
