@@ -70,6 +70,11 @@ def date_text(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 game', '3 games', '0 errors': every count a reader sees agrees with its noun."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def stamp_text(stamp: str) -> str:
     """A save's ISO time as a reader says it: 'Tuesday 3 February 2026, 04:05 UTC'.
 

@@ -166,4 +166,4 @@ def test_decisions_taken_by_other_roles_are_explored_and_sampled_too() -> None:
 def test_cli_exits_0_on_the_second_bundled_scenario(run_cli: RunCli) -> None:
     code, out, _ = run_cli("check", "school_budget")
     assert code == 0
-    assert "(complete)" in out and "0 error(s), 0 warning(s)" in out
+    assert "(complete)" in out and "0 errors, 0 warnings" in out

@@ -13,7 +13,7 @@ from excomm_sim.engine.game import Action, Game
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.saves import new_save, save_path, with_actions, write_save
 from excomm_sim.scenario.load import load_path
-from excomm_sim.tools.class_report import build_report, entropy
+from excomm_sim.tools.class_report import DecisionSummary, OptionShare, build_report, entropy
 from excomm_sim.tools.class_report_render import render_csv, render_html, render_markdown
 
 from .conftest import RunCli
@@ -95,6 +95,28 @@ def test_unfinished_games_count_their_choices_but_no_ending(tmp_path: Path) -> N
     assert scenario.decisions[0].reached == 1
 
 
+def _decision(*counts: int) -> DecisionSummary:
+    games = sum(counts)
+    options = tuple(
+        OptionShare(f"o{i}", f"Option {i}", i == 0, count, count / games)
+        for i, count in enumerate(counts)
+    )
+    return DecisionSummary("d", "A decision", games, options, entropy(counts))
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((1, 1, 1), "3 games split 1–1–1, no majority"),
+        ((0, 3, 2), "5 games split 3–2; most took “Option 1” (60%)"),
+        ((2, 2, 0), "4 games split 2–2, no majority"),
+        ((0, 4), "4 games, all chose “Option 1”"),
+    ],
+)
+def test_a_split_is_told_as_counts_and_any_majority(counts: tuple[int, ...], expected: str) -> None:
+    assert _decision(*counts).split_text == expected
+
+
 def test_entropy_is_zero_when_everyone_agrees() -> None:
     assert entropy([5, 0, 0]) == 0.0
     assert entropy([1, 1, 1, 1]) == pytest.approx(2.0)
@@ -105,6 +127,8 @@ def test_markdown_marks_history_and_lists_skipped_files(class_folder: Path) -> N
     assert "★ history" in text
     assert "Skipped save files" in text and "truncated.json" in text
     assert "Where the class split most" in text
+    assert "no majority" in text or "most took" in text
+    assert "entropy" not in text
 
 
 def test_html_is_self_contained(class_folder: Path) -> None:

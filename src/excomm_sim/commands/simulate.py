@@ -7,6 +7,8 @@ import sys
 import time
 from collections.abc import Callable
 
+from excomm_sim.wording import counted
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(format_summary(data))
     print(
         f"{tally.games} games in {elapsed:.2f} s ({tally.games / max(elapsed, 1e-9):,.0f}/s, "
-        f"{args.workers} worker(s))",
+        f"{counted(args.workers, 'worker')})",
         file=sys.stderr,
     )
     return 0

@@ -17,6 +17,7 @@ from excomm_sim.scenario.model import Value, Variable
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
+    counted,
     date_text,
     history_match,
     history_note,
@@ -139,7 +140,7 @@ def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> st
             [
                 "",
                 f"This game branched from `{_md(save.branched_from.save)}` after "
-                f"{save.branched_from.turn} action(s).",
+                f"{counted(save.branched_from.turn, 'action')}.",
             ]
         )
     if save.note:

@@ -25,6 +25,7 @@ from excomm_sim.scenario.model import VariableKind
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
+    counted,
     date_text,
     history_match,
     history_note,
@@ -226,7 +227,7 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
     if save.branched_from is not None:
         parts.append(
             f"<p>This game branched from {escape(save.branched_from.save)} after "
-            f"{save.branched_from.turn} action(s).</p>"
+            f"{counted(save.branched_from.turn, 'action')}.</p>"
         )
     if save.note:
         parts.append(f"<p>Note: {escape(save.note)}</p>")

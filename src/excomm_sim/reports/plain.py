@@ -8,6 +8,7 @@ from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
+    counted,
     date_text,
     history_text,
     played_text,
@@ -52,7 +53,8 @@ def header_lines(timeline: Timeline, save_name: str) -> list[str]:
         lines.append("Players: none (the computer played every role)")
     if save.branched_from is not None:
         lines.append(
-            f"Branched from {save.branched_from.save} after {save.branched_from.turn} action(s)"
+            f"Branched from {save.branched_from.save} "
+            f"after {counted(save.branched_from.turn, 'action')}"
         )
     if save.note:
         lines.append(f"Note: {save.note}")

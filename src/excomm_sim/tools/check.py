@@ -28,6 +28,7 @@ from excomm_sim.tools.explore import (
     Step,
     explore,
 )
+from excomm_sim.wording import counted
 
 Severity = Literal["error", "warning"]
 
@@ -327,7 +328,9 @@ def format_text(report: CheckReport, paths: bool = True) -> str:
         f"{report.scenario}: explored {report.states} states, {report.end_states} end states "
         f"({report.scope}); reached {coverage}"
     )
-    lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    lines.append(
+        f"{counted(len(report.errors), 'error')}, {counted(len(report.warnings), 'warning')}"
+    )
     return "\n".join(lines) + "\n"
 
 

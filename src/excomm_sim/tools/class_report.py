@@ -57,6 +57,22 @@ class DecisionSummary:
     def history_option(self) -> OptionShare | None:
         return next((option for option in self.options if option.history), None)
 
+    @property
+    def split_text(self) -> str:
+        """How the class divided, in the words a teacher reads out (entropy only ranks).
+
+        '5 games split 3–2; most took “Keep the broad wording” (60%)', or '… no majority'.
+        """
+        taken = sorted((o for o in self.options if o.count), key=lambda o: -o.count)
+        games = f"{self.reached} game{'s' if self.reached != 1 else ''}"
+        counts = "–".join(str(option.count) for option in taken)
+        top = taken[0] if taken else None
+        if top is not None and len(taken) == 1:
+            return f"{games}, all chose “{top.label}”"
+        if top is None or top.count * 2 <= self.reached:
+            return f"{games} split {counts}, no majority"
+        return f"{games} split {counts}; most took “{top.label}” ({top.share:.0%})"
+
 
 @frozen
 class RoleSummary:

@@ -8,6 +8,7 @@ import io
 
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.tools.class_report import ClassReport, ScenarioReport
+from excomm_sim.wording import counted
 
 FORMATS = ("md", "html", "csv")
 
@@ -36,16 +37,13 @@ def _markdown_scenario(scenario: ScenarioReport) -> list[str]:
     lines = [
         f"## {_md_cell(scenario.title)} (`{scenario.scenario_id}`)",
         "",
-        f"{scenario.games} game(s), {scenario.finished} finished.",
+        f"{counted(scenario.games, 'game')}, {scenario.finished} finished.",
         "",
     ]
     if scenario.splits:
         lines += ["### Where the class split most", ""]
         for decision in scenario.splits[:SPLITS_SHOWN]:
-            lines.append(
-                f"- **{_md_cell(decision.title)}**: entropy {decision.entropy:.2f} bits "
-                f"over {decision.reached} game(s)"
-            )
+            lines.append(f"- **{_md_cell(decision.title)}**: {_md_cell(decision.split_text)}")
         lines.append("")
     lines += ["### Decisions", "", "History's choice is marked ★.", ""]
     for decision in scenario.decisions:
@@ -124,13 +122,12 @@ def render_html(report: ClassReport) -> str:
         parts.append("<p>No saved game could be read.</p>")
     for scenario in report.scenarios:
         parts.append(f"<h2>{esc(scenario.title)} <code>{esc(scenario.scenario_id)}</code></h2>")
-        parts.append(f"<p>{scenario.games} game(s), {scenario.finished} finished.</p>")
+        parts.append(f"<p>{counted(scenario.games, 'game')}, {scenario.finished} finished.</p>")
         if scenario.splits:
             parts.append("<h3>Where the class split most</h3><ul>")
             for decision in scenario.splits[:SPLITS_SHOWN]:
                 parts.append(
-                    f"<li><strong>{esc(decision.title)}</strong>: entropy "
-                    f"{decision.entropy:.2f} bits over {decision.reached} game(s)</li>"
+                    f"<li><strong>{esc(decision.title)}</strong>: {esc(decision.split_text)}</li>"
                 )
             parts.append("</ul>")
         parts.append("<h3>Decisions</h3><p>History's choice is marked ★.</p>")

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from excomm_sim.scenario.expr import Assignment, Expression
 from excomm_sim.scenario.model import Decision, Option, Scenario
+from excomm_sim.wording import counted
 
 Shape = Literal["start", "decision", "option", "outcome", "event", "delayed", "check", "ending"]
 Style = Literal["solid", "dashed", "thick"]
@@ -165,7 +166,10 @@ def _add_option(
     for index, delayed in enumerate(option.delayed):
         later = graph.node(
             f"l_{decision.id}__{option.id}__{index}",
-            [f"After {delayed.after} turn(s): {_cut(delayed.text)}", *_effects(delayed.effects)],
+            [
+                f"After {counted(delayed.after, 'turn')}: {_cut(delayed.text)}",
+                *_effects(delayed.effects),
+            ],
             "delayed",
         )
         graph.edge(node, later, _when(delayed.when) or "later", "dashed")

@@ -20,6 +20,7 @@ from attrs import define, field, frozen
 from excomm_sim.engine.game import Chooser, Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Decision, Option, Position, Scenario, Value, VariableKind
+from excomm_sim.wording import counted
 
 Env = Mapping[str, Value]
 
@@ -365,7 +366,7 @@ def format_summary(data: Mapping[str, Any]) -> str:
             f"  {ending['share']:7.2%}  {ending['count']:>8}  {ending_id}  {ending['title']}"
         )
     if data["unfinished"]:
-        lines.append(f"  {data['unfinished']} game(s) never ended (engine fault)")
+        lines.append(f"  {counted(data['unfinished'], 'game')} never ended (engine fault)")
     lines += ["", "Decisions (reached; share of each option when reached; * = history)"]
     for decision in data["decisions"]:
         lines.append(
