@@ -67,7 +67,7 @@ class SetupScreen(Screen[None]):
             yield Static(Content.styled(self.scenario.title, "bold"), classes="screen-title")
             with Horizontal(id="seed-row"):
                 yield Label("Seed (same seed, same dice):", id="seed-label")
-                yield Input(str(self.seed), type="integer", id="seed", max_length=18)
+                yield Input(str(self.seed), type="integer", id="seed", max_length=18, compact=True)
             with TabbedContent(id="setup-tabs"):
                 with TabPane("Solo", id="solo"):
                     yield Static(seats_text(self.scenario))
