@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from excomm_sim.engine.game import OptionView
-from excomm_sim.tui.widgets.marked import MarkedOptionList
+from excomm_sim.tui.widgets.marked import Hanging, MarkedOptionList
 from excomm_sim.wording import percent, prose
 
 
@@ -22,19 +22,24 @@ def odds_text(view: OptionView) -> str:
     return "odds: " + ", ".join(f"{outcome.label} {percent(p)}" for outcome, p in view.odds)
 
 
-def option_prompt(number: int | None, view: OptionView) -> Content:
+def option_prompt(number: int | None, view: OptionView) -> Hanging:
     """An option's line: number and label, then its odds or why it is withheld.
 
-    The longer description is not here: the decision room shows it for the highlighted
-    option (``option_detail``), which keeps the list short at 80x24.
+    The label's wrapped lines hang under the label, clear of the number. The longer
+    description is not here: the decision room shows it for the highlighted option
+    (``option_detail``), which keeps the list short at 80x24.
     """
     label = view.option.label
     if not view.offered:
         reason = view.reason or "not available now"
-        return Content.assemble(("[withheld] ", "italic"), label, ("\n  why: " + reason, "italic"))
-    head = Content.assemble((f"{number}. ", "bold"), (label, "bold"))
+        return Hanging(
+            Content("   "),  # as wide as "1. ", so withheld labels line up with offered ones
+            Content.assemble(("[withheld] ", "italic"), label, ("\nwhy: " + reason, "italic")),
+        )
+    head = Content.styled(f"{number}. ", "bold")
     odds = odds_text(view)
-    return Content.assemble(head, ("\n  " + odds, "italic")) if odds else head
+    body = Content.styled(label, "bold")
+    return Hanging(head, Content.assemble(body, ("\n" + odds, "italic")) if odds else body)
 
 
 def option_detail(view: OptionView) -> Content:
