@@ -38,7 +38,7 @@ class Host(App[None]):
 
 
 def text_of(app: App[object], selector: str) -> str:
-    return app.screen.query_one(selector, Static).content.plain  # type: ignore[union-attr]
+    return str(app.screen.query_one(selector, Static).content)
 
 
 async def press(pilot: Pilot[object], *keys: str) -> None:

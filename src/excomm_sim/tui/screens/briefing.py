@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Static
 
 from excomm_sim.scenario.model import Role
 from excomm_sim.tui.messages import BriefingRead, HandedOver
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import prose
 
 
@@ -56,7 +57,7 @@ class BriefingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="briefing-body"):
             yield Static("PRIVATE BRIEFING", classes="screen-title")
-            yield Static(briefing_content(self.role, self.player), id="briefing-text")
+            yield Static(hung(briefing_content(self.role, self.player)), id="briefing-text")
             with Center():
                 yield Button("Continue", id="briefing-continue", variant="primary")
         yield Footer()
@@ -122,7 +123,7 @@ class BriefingReminder(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="reminder-box"):
             with VerticalScroll(id="reminder-scroll"):
-                yield Static(briefing_content(self.role, self.player), id="briefing-text")
+                yield Static(hung(briefing_content(self.role, self.player)), id="briefing-text")
             yield Button("Close", id="reminder-close", variant="primary")
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Ending, Scenario
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import beside_history, history_note, prose, score_text
 
 
@@ -99,11 +100,13 @@ class DebriefScreen(Screen[None]):
             yield Static(Content.styled("What history did", "bold"), classes="section-title")
             yield Static(Content(prose(ending.debrief)), id="ending-debrief")
             yield Static(Content.styled("Scores", "bold"), classes="section-title")
-            yield Static(scores_content(self.scenario, self.scores, self.humans), id="scores")
+            yield Static(hung(scores_content(self.scenario, self.scores, self.humans)), id="scores")
             yield Static(
                 Content.styled("Your choices beside history's", "bold"), classes="section-title"
             )
-            yield Static(choices_content(self.scenario, self.game_state, self.humans), id="choices")
+            yield Static(
+                hung(choices_content(self.scenario, self.game_state, self.humans)), id="choices"
+            )
             yield Static(
                 Content.styled("The situation over time (start → end)", "bold"),
                 classes="section-title",
@@ -114,8 +117,10 @@ class DebriefScreen(Screen[None]):
             if ending.questions:
                 yield Static(Content.styled("For discussion", "bold"), classes="section-title")
                 yield Static(
-                    Content("\n").join(
-                        Content(f"{n}. {prose(q)}") for n, q in enumerate(ending.questions, 1)
+                    hung(
+                        Content("\n").join(
+                            Content(f"{n}. {prose(q)}") for n, q in enumerate(ending.questions, 1)
+                        )
                     ),
                     id="questions",
                 )

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from excomm_sim.engine.events import Record, VariableChanged
 from excomm_sim.scenario.model import Scenario, Value
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import cause_text, value_text
 
 CHANGES_SHOWN = 3
@@ -75,7 +76,7 @@ class InspectorScreen(ModalScreen[None]):
             )
             with VerticalScroll(id="inspector-scroll"):
                 yield Static(
-                    inspector_content(self.scenario, self.values, self.records),
+                    hung(inspector_content(self.scenario, self.values, self.records)),
                     id="inspector-text",
                 )
             yield Button("Close", id="inspector-close", variant="primary")

@@ -26,6 +26,7 @@ from excomm_sim.saves import SaveError, SaveGame, branch, read_save
 from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
 from excomm_sim.tui.messages import BranchRequested
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
@@ -242,12 +243,12 @@ class ReplayScreen(Screen[None]):
         story = self.query_one("#replay-decision", Static)
         state = self.query_one("#replay-state", Static)
         if step is None:
-            story.update(ending_content(self.timeline))
+            story.update(hung(ending_content(self.timeline)))
             final = self.timeline.final.values
-            state.update(state_content(self.scenario, final, None))
+            state.update(hung(state_content(self.scenario, final, None)))
         else:
-            story.update(step_content(self.timeline, step))
-            state.update(state_content(self.scenario, step.before, step.after))
+            story.update(hung(step_content(self.timeline, step)))
+            state.update(hung(state_content(self.scenario, step.before, step.after)))
         self.query_one("#replay-back", Button).disabled = self.index == 0
         self.query_one("#replay-forward", Button).disabled = self.index >= self.pages - 1
         branch_button = self.query_one("#replay-branch", Button)

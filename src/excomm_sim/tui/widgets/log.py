@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from excomm_sim.engine.events import Record
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import hidden_from_players, record_text
 
 
@@ -42,4 +43,4 @@ class GameLog(Static):
         lines = log_lines(scenario, records)
         if newest_first:
             lines.reverse()
-        self.update(Content("\n").join(Content("• " + line) for line in lines))
+        self.update(hung(Content("\n").join(Content("• " + line) for line in lines)))

@@ -8,50 +8,15 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.content import Content
-from textual.css.styles import RulesMap
 from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from excomm_sim.tui.widgets.hanging import Hanging
 
 MARK = "▶"
 GUTTER = "  "
 """Room in front of every prompt for the marker."""
-
-
-class Hanging(Visual):
-    """``head`` then ``body``, with every line of the body after the first under its start."""
-
-    def __init__(self, head: Content, body: Content) -> None:
-        self.head = head
-        self.body = body
-
-    @property
-    def plain(self) -> str:
-        """The text as a screen reader or a test reads it (no indent)."""
-        return self.head.plain + self.body.plain
-
-    def __str__(self) -> str:
-        return self.plain
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        indent = self.head.cell_length
-        return indent + self.body.get_optimal_width(rules, max(container_width - indent, 1))
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.body.get_height(rules, max(width - self.head.cell_length, 1))
-
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        indent = self.head.cell_length
-        lines = self.body.render_strips(max(width - indent, 1), height, style, options)
-        if not indent:
-            return lines
-        head = self.head.render_strips(indent, 1, style, options)[0]
-        blank = Strip.blank(indent, style.rich_style)
-        return [Strip.join([head if n == 0 else blank, line]) for n, line in enumerate(lines)]
 
 
 def hanging(prompt: object) -> Hanging:
