@@ -17,6 +17,7 @@ from excomm_sim.engine.events import (
     ConsequenceLanded,
     ConsequenceScheduled,
     DecisionPosed,
+    DecisionWeighed,
     EventFired,
     GameEnded,
     OptionChosen,
@@ -27,6 +28,7 @@ from excomm_sim.engine.events import (
 from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Position, Scenario
+from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     because,
     beside_history,
@@ -211,6 +213,12 @@ class PlainGame:
         watching = not self.game.humans
         context: tuple[object, ...] | None = None
         for record in records:
+            if isinstance(record, DecisionWeighed):
+                heading, *options = why_lines(scenario, [record])
+                self.para(heading + ":", "  ")
+                for option in options:
+                    self.para(f"- {option}", "    ")
+                continue
             line = record_text(scenario, record)
             if line is None or hidden_from_players(scenario, record):
                 continue

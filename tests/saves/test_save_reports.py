@@ -136,3 +136,19 @@ def test_chart_labels_never_overlap_and_keep_their_order() -> None:
         range(6), key=lambda i: placed[i]
     )
     assert placed[3] == 30.0  # an uncrowded label stays level with its line's end
+
+
+def test_reports_say_why_a_computer_decider_chose_as_it_did(
+    standoff: Scenario, played: PlayFn
+) -> None:
+    """An adviser's game: each report shows the governor's weighing, the player's advice in it."""
+    adviser = next(role for role in standoff.roles if not role.is_president)
+    timeline = build_timeline(played({adviser.id: "Bo"}), standoff)
+    heading = "Why: Governor Vale adds up every voice at the table, and the highest score wins"
+    voice = f"{adviser.name} advised it +{2 * adviser.influence}"
+    plain = render_plain(timeline, "game.json")
+    markdown = render_markdown(timeline, "game.json", "a test")
+    html = render_html(timeline, "game.json", "a test")
+    for text in (plain, markdown, html):
+        assert heading in " ".join(text.split()), text[:200]
+        assert voice in " ".join(text.split())

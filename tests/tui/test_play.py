@@ -92,6 +92,9 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
         shown = screen_text(app)
         assert "Captain Ines Moor recommends “Demand an inspection”" in shown
         assert "▶ Mayor Ada Byrne decides: “" in shown
+        # why the computer mayor chose as she did, with the player's advice among the voices
+        assert "Why: Mayor Ada Byrne adds up every voice at the table" in shown
+        assert "Captain Ines Moor advised it +" in shown
         await play_to_debrief(pilot, screen_text)
         assert "Captain Ines Moor (Player)" in screen_text(app)
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from excomm_sim.engine.events import OptionWeighed, Weight
 from excomm_sim.engine.tables import DecisionRow, OptionRow, StanceRow
-from excomm_sim.scenario.model import Value
+from excomm_sim.scenario.model import Position, Value
 
 HUMAN_RECOMMENDATION_STRENGTH = 2
 """A human's recommendation weighs like a stance of this strength."""
@@ -73,23 +74,46 @@ def decide(
     return best
 
 
+def weighing(
+    offered: Sequence[OptionRow],
+    env: Mapping[str, Value],
+    human_recommendations: Mapping[str, str],
+    influence: Mapping[str, int],
+) -> tuple[OptionWeighed, ...]:
+    """Each offered option's score under ``decide``, with every voice that made it.
+
+    The explanation a player reads; ``decide`` stays the lean version the simulator runs,
+    and a property test holds the two to the same choice.
+    """
+    weighed = []
+    for option in offered:
+        weights = [
+            Weight(
+                term.role,
+                "favours" if term.stance.position is Position.FAVOUR else "opposes",
+                term.weight,
+            )
+            for term in option.decider_terms
+            if term.when is None or term.when(env)
+        ]
+        weights += [
+            Weight(role, "advised", HUMAN_RECOMMENDATION_STRENGTH * influence.get(role, 1))
+            for role, option_id in human_recommendations.items()
+            if option_id == option.id
+        ]
+        score = sum(weight.amount for weight in weights)
+        weighed.append(OptionWeighed(option.id, score, tuple(weights)))
+    return tuple(weighed)
+
+
 def option_scores(
-    row: DecisionRow,
     offered: Sequence[OptionRow],
     env: Mapping[str, Value],
     human_recommendations: Mapping[str, str],
     influence: Mapping[str, int],
 ) -> dict[str, int]:
     """Each offered option's score under ``decide`` (for explanations and tools)."""
-    scores = {}
-    for option in offered:
-        score = sum(
-            term.weight for term in option.decider_terms if term.when is None or term.when(env)
-        )
-        score += sum(
-            HUMAN_RECOMMENDATION_STRENGTH * influence.get(role, 1)
-            for role, option_id in human_recommendations.items()
-            if option_id == option.id
-        )
-        scores[option.id] = score
-    return scores
+    return {
+        option.option: option.score
+        for option in weighing(offered, env, human_recommendations, influence)
+    }

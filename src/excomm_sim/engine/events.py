@@ -84,6 +84,42 @@ class OptionChosen:
 
 
 @frozen
+class Weight:
+    """One voice in a computer decider's weighing of an option.
+
+    ``kind`` is "favours" or "opposes" for a stance of a computer-played role (the decider's
+    own counts double), "advised" for a human adviser's recommendation. ``amount`` is signed.
+    """
+
+    role: str
+    kind: Literal["favours", "opposes", "advised"]
+    amount: int
+
+
+@frozen
+class OptionWeighed:
+    """An offered option's score under the computer decider's rule, and who made it."""
+
+    option: str
+    score: int
+    weights: tuple[Weight, ...]
+
+
+@frozen
+class DecisionWeighed:
+    """Why a computer decider took its option: every offered option's score, in file order.
+
+    Logged right after the ``OptionChosen`` it explains. The highest score won; a tie went
+    to the option listed first (docs/rules-engine.md, *The computer decider*).
+    """
+
+    turn: int
+    decision: str
+    role: str
+    options: tuple[OptionWeighed, ...]
+
+
+@frozen
 class ChanceResolved:
     """A chance node was drawn; ``probability`` is the outcome's share of the weights."""
 
@@ -176,6 +212,7 @@ Record = (
     | DecisionSkipped
     | Recommended
     | OptionChosen
+    | DecisionWeighed
     | ChanceResolved
     | VariableChanged
     | ConsequenceScheduled

@@ -26,6 +26,7 @@ from excomm_sim.engine.events import (
     DateAdvanced,
     DecisionPosed,
     DecisionSkipped,
+    DecisionWeighed,
     EventFired,
     GameEnded,
     OptionChosen,
@@ -89,8 +90,13 @@ class Flow:
         row = run.current
         assert row is not None
         offered = run.offered if run.offered is not None else self.offered(row, run.env)
-        option = advisers.decide(row, offered, run.env, run.recommendations, self.tables.influence)
-        self.resolve(run, row, option, row.decider, human=False)
+        env, influence = run.env, self.tables.influence
+        option = advisers.decide(row, offered, env, run.recommendations, influence)
+        why = None
+        if run.history:
+            weighed = advisers.weighing(offered, env, run.recommendations, influence)
+            why = DecisionWeighed(run.turn + 1, row.id, row.decider, weighed)
+        self.resolve(run, row, option, row.decider, human=False, why=why)
 
     def offered(self, row: DecisionRow, env: Mapping[str, Value]) -> list[OptionRow]:
         return [o for o in row.options if o.when is None or o.when(env)]
@@ -138,9 +144,18 @@ class Flow:
         return tuple(records)
 
     def resolve(
-        self, run: Run, row: DecisionRow, option: OptionRow, role: str, human: bool
+        self,
+        run: Run,
+        row: DecisionRow,
+        option: OptionRow,
+        role: str,
+        human: bool,
+        why: DecisionWeighed | None = None,
     ) -> None:
-        """Everything that follows a choice, in the documented order."""
+        """Everything that follows a choice, in the documented order.
+
+        ``why``, a computer decider's weighing, is logged right after the choice it explains.
+        """
         env = run.env
         log = run.log
         history = run.history
@@ -163,6 +178,8 @@ class Flow:
                 )
             chosen, cause = made
             log.append(chosen)
+            if why is not None:
+                log.append(why)
         if option.effects:
             apply_effects(run, self._shared, option.effects, cause)
         outcome_id = None

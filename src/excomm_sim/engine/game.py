@@ -281,9 +281,7 @@ class Game:
         row = self._tables.by_id[state.current]
         env = self.env(state)
         offered = self._flow.offered(row, env)
-        return advisers.option_scores(
-            row, offered, env, state.recommendations, self._tables.influence
-        )
+        return advisers.option_scores(offered, env, state.recommendations, self._tables.influence)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.model import Value, Variable
+from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
@@ -112,6 +113,11 @@ def _markdown_step(timeline: Timeline, step: Step) -> list[str]:
             f"- {_md(stand_text(scenario, step.decision, stand))}" for stand in step.positions
         )
     lines.extend(["", f"**Choice:** {_md(choice_text(scenario, step))}", ""])
+    why = why_lines(scenario, step.records)
+    if why:
+        lines.extend([_md(why[0]) + ":", ""])
+        lines.extend(f"- {_md(line)}" for line in why[1:])
+        lines.append("")
     match = history_match(step.decision, step.choice.option if step.choice else None)
     beside = f" ({match})" if match else ""
     lines.append(f"**History's choice:** {_md(history_label(step))}{beside}")

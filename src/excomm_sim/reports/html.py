@@ -22,6 +22,7 @@ from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.reports.svg import Line, legend, line_chart
 from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.model import VariableKind
+from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
@@ -115,6 +116,10 @@ def _step(timeline: Timeline, step: Step) -> str:
         )
         parts.append(f"<p>Positions at the table:</p><ul>{items}</ul>")
     parts.append(f"<p><strong>Choice:</strong> {escape(choice_text(scenario, step))}</p>")
+    why = why_lines(scenario, step.records)
+    if why:
+        items = "".join(f"<li>{escape(line)}</li>" for line in why[1:])
+        parts.append(f'<p class="why">{escape(why[0])}:</p><ul class="why">{items}</ul>')
     same = followed_history(step)
     match = history_match(step.decision, step.choice.option if step.choice else None)
     beside = f" ({match})" if match else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     choice_text,
     consequence_lines,
@@ -79,6 +80,9 @@ def step_lines(timeline: Timeline, step: Step) -> list[str]:
         for stand in step.positions:
             lines.extend(_wrap(stand_text(scenario, step.decision, stand), "    - "))
     lines.extend(_wrap(f"Choice: {choice_text(scenario, step)}", "  "))
+    why = why_lines(scenario, step.records)
+    for number, line in enumerate(why):
+        lines.extend(_wrap(line, "    - " if number else "  "))
     lines.extend(_wrap(history_text(step), "  "))
     consequences = consequence_lines(scenario, step)
     if consequences:

@@ -18,6 +18,7 @@ from excomm_sim.engine.events import (
     ConsequenceLanded,
     DateAdvanced,
     DecisionPosed,
+    DecisionWeighed,
     EventFired,
     GameEnded,
     OptionChosen,
@@ -26,6 +27,8 @@ from excomm_sim.engine.events import (
 )
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import ConsequencesRead
+from excomm_sim.tui.widgets.hanging import hung
+from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     cause_text,
     change_text,
@@ -81,6 +84,11 @@ def consequence_lines(
 
 def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
     """The record's line, marked by kind, and for chance and events the story told."""
+    if isinstance(record, DecisionWeighed):
+        heading, *options = why_lines(scenario, [record])
+        return [(1, Content.styled(heading + ":", "italic"))] + [
+            (2, Content(f"• {option}")) for option in options
+        ]
     line = record_text(scenario, record)
     if line is None:
         return []
@@ -133,7 +141,7 @@ class ConsequencesScreen(Screen[None]):
                 if not lines:
                     yield Static("Nothing changed.")
                 for level, text in lines:
-                    yield Static(text, classes=f"indent-{level}")
+                    yield Static(hung(text), classes=f"indent-{level}")
             with Center():
                 label = "See the debrief" if self.ended else "Back to the table"
                 yield Button(label, id="consequences-continue", variant="primary")

@@ -26,6 +26,7 @@ from excomm_sim.saves import SaveError, SaveGame, branch, read_save
 from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
 from excomm_sim.tui.messages import BranchRequested
+from excomm_sim.tui.why import why_content
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import (
     choice_text,
@@ -90,6 +91,7 @@ def step_content(timeline: Timeline, step: Step) -> Content:
         [
             Content(""),
             Content.assemble(("Choice: ", "bold"), choice_text(scenario, step)),
+            *why_content(scenario, step.records),
             Content(history_text(step)),
             Content(""),
             Content.styled("What followed", "bold underline"),

@@ -1,0 +1,57 @@
+"""Why a computer decider chose as it did, in words: each option's score and its voices.
+
+A student in an adviser's seat recommends, and the computer President decides. The
+engine logs the weighing (``DecisionWeighed``); this module tells it, so the consequences
+screen, the plain game and the after-action report can all answer "why that option?"
+the same way. Pure: no Textual, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from excomm_sim.engine import events as ev
+from excomm_sim.scenario.model import Scenario
+from excomm_sim.wording import option_label, role_name
+
+
+def signed(number: int) -> str:
+    """'+4', '−6' (a true minus sign), '0'."""
+    return f"{number:+d}".replace("-", "−") if number else "0"
+
+
+def voice_text(scenario: Scenario, decider: str, weight: ev.Weight) -> str:
+    """'Dean Rusk opposes −6', 'Adlai E. Stevenson advised it +4', or the decider's own view."""
+    amount = signed(weight.amount)
+    if weight.role == decider:
+        return f"{role_name(scenario, decider)}'s own view {amount}"
+    verb = "advised it" if weight.kind == "advised" else weight.kind
+    return f"{role_name(scenario, weight.role)} {verb} {amount}"
+
+
+def ranked(record: ev.DecisionWeighed) -> list[ev.OptionWeighed]:
+    """Highest score first; a tie keeps file order, so the option taken comes first."""
+    return sorted(record.options, key=lambda option: -option.score)
+
+
+def weighed_lines(scenario: Scenario, record: ev.DecisionWeighed) -> list[str]:
+    """A heading, then one line per offered option: its score and every voice behind it."""
+    decider = record.role
+    lines = [
+        f"Why: {role_name(scenario, decider)} adds up every voice at the table, "
+        "and the highest score wins"
+    ]
+    for option in ranked(record):
+        label = option_label(scenario, record.decision, option.option)
+        score = signed(option.score)
+        voices = ", ".join(voice_text(scenario, decider, w) for w in option.weights)
+        lines.append(f"“{label}” {score}: {voices or 'no one spoke to it'}")
+    return lines
+
+
+def why_lines(scenario: Scenario, records: Iterable[ev.Record]) -> list[str]:
+    """The weighing behind a computer's choice among ``records``; [] when a person chose."""
+    for record in records:
+        if isinstance(record, ev.DecisionWeighed):
+            return weighed_lines(scenario, record)
+    return []
