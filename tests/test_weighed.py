@@ -7,9 +7,17 @@ from pathlib import Path
 import pytest
 
 from excomm_sim.engine import events as ev
+from excomm_sim.engine.state import Choice
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.weighed import ranked, signed, voice_text, weighed_lines, why_lines
+from excomm_sim.weighed import (
+    advice_lines,
+    ranked,
+    signed,
+    voice_text,
+    weighed_lines,
+    why_lines,
+)
 
 TINY = Path(__file__).parent / "tui" / "data" / "tiny.yaml"
 
@@ -71,3 +79,18 @@ def test_a_choice_a_person_made_has_no_weighing_to_tell(tiny: Scenario) -> None:
     assert why_lines(tiny, [chosen]) == []
     record = weighing(("depart", ()))
     assert why_lines(tiny, [chosen, record]) == weighed_lines(tiny, record)
+
+
+def test_a_players_advice_is_set_beside_the_choice_taken(tiny: Scenario) -> None:
+    demand = tiny.decision("demand")
+    log = [
+        ev.Recommended(1, "demand", "harbourmaster", "inspect", True, ""),
+        ev.Recommended(1, "demand", "treasurer", "depart", False, "Cheapest."),  # computer
+        ev.Recommended(2, "pay", "harbourmaster", "town", True, ""),  # another decision
+        ev.Recommended(1, "demand", "treasurer", "depart", True, ""),
+    ]
+    choice = Choice(1, "demand", "depart", "mayor", False, None)
+    assert advice_lines(tiny, log, choice) == [
+        f"Captain Ines Moor advised “{demand.option('inspect').label}” (not taken).",
+        f"Leo Hart advised “{demand.option('depart').label}” (taken).",
+    ]

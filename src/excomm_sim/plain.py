@@ -28,7 +28,7 @@ from excomm_sim.engine.events import (
 from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Position, Scenario
-from excomm_sim.weighed import why_lines
+from excomm_sim.weighed import advice_lines, why_lines
 from excomm_sim.wording import (
     because,
     beside_history,
@@ -306,6 +306,8 @@ class PlainGame:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label
             self.para(f"{choice.turn}. {decision.title}: “{chosen}”", "  ")
+            for line in advice_lines(self.scenario, state.log, choice):
+                self.para(line, "     ")
             self.para(beside_history(decision, choice.option), "     ")
             note = history_note(decision)
             if note:

@@ -1,9 +1,10 @@
-"""Why a computer decider chose as it did, in words: each option's score and its voices.
+"""Advice and its fate, in words: why a computer decider chose, and whether advice was taken.
 
 A student in an adviser's seat recommends, and the computer President decides. The
 engine logs the weighing (``DecisionWeighed``); this module tells it, so the consequences
 screen, the plain game and the after-action report can all answer "why that option?"
-the same way. Pure: no Textual, no I/O.
+the same way; ``advice_lines`` lets a debrief set a player's advice beside the choice.
+Pure: no Textual, no I/O.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from excomm_sim.engine import events as ev
+from excomm_sim.engine.state import Choice
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.wording import option_label, role_name
 
@@ -55,3 +57,21 @@ def why_lines(scenario: Scenario, records: Iterable[ev.Record]) -> list[str]:
         if isinstance(record, ev.DecisionWeighed):
             return weighed_lines(scenario, record)
     return []
+
+
+def advice_lines(scenario: Scenario, log: Iterable[ev.Record], choice: Choice) -> list[str]:
+    """What each player advised on ``choice``'s decision, and whether it was taken.
+
+    'Adlai E. Stevenson advised “Go to the OAS first” (not taken).' An adviser's debrief
+    would otherwise show only the decider's choice.
+    """
+    return [
+        f"{role_name(scenario, record.role)} advised "
+        f"“{option_label(scenario, record.decision, record.option)}” "
+        f"({'taken' if record.option == choice.option else 'not taken'})."
+        for record in log
+        if isinstance(record, ev.Recommended)
+        and record.human
+        and record.turn == choice.turn
+        and record.decision == choice.decision
+    ]

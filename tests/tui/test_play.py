@@ -96,7 +96,9 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
         assert "Why: Mayor Ada Byrne adds up every voice at the table" in shown
         assert "Captain Ines Moor advised it +" in shown
         await play_to_debrief(pilot, screen_text)
-        assert "Captain Ines Moor (Player)" in screen_text(app)
+        debrief = screen_text(app)
+        assert "Captain Ines Moor (Player)" in debrief
+        assert "Captain Ines Moor advised “Demand an inspection” (" in debrief
 
 
 async def test_two_player_hot_seat_hides_each_briefing(

@@ -18,6 +18,7 @@ from excomm_sim.scenario.model import Ending, Scenario
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
 from excomm_sim.tui.widgets.hanging import hung
+from excomm_sim.weighed import advice_lines
 from excomm_sim.wording import beside_history, history_note, prose, score_text
 
 
@@ -56,6 +57,7 @@ def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, s
         lines.append(
             Content(f"   Chosen ({scenario.role(choice.role).name}, {who}): {chosen.label}")
         )
+        lines.extend(Content("   " + line) for line in advice_lines(scenario, state.log, choice))
         lines.append(Content("   " + beside_history(decision, chosen.id)))
         note = history_note(decision)
         if note:
