@@ -51,7 +51,7 @@ async def test_an_edit_reloads_and_replays_the_game_so_far(
     path = tmp_path / "s.yaml"
     shutil.copy(tiny_path, path)
     app = make_app(scenario=load_path(path), scenario_path=path, roles={"mayor": "Ann"}, watch=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("enter", "1", "enter")  # briefing, first decision, consequences
         await pilot.pause()
@@ -62,6 +62,7 @@ async def test_an_edit_reloads_and_replays_the_game_so_far(
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "Who pays for the pilots" in screen_text(app)
         assert app.session is not None and len(app.session.actions) == 1
+        assert "Reloaded and replayed 1 move." in [n.message for n in app._notifications]
 
 
 async def test_a_broken_edit_keeps_the_game_and_says_why(

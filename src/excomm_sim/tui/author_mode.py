@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from excomm_sim.wording import counted
+
 if TYPE_CHECKING:
     from excomm_sim.saves import SaveGame
     from excomm_sim.scenario.model import Scenario
@@ -71,7 +73,9 @@ class AuthorMode(App[int]):
             return
         self.start_session_from_save(session.save, reloaded.scenario, session.path)
         applied = len(self.session.actions) if self.session else 0
-        self.notify(f"Reloaded and replayed {applied} moves.", title=reloaded.scenario.title)
+        self.notify(
+            f"Reloaded and replayed {counted(applied, 'move')}.", title=reloaded.scenario.title
+        )
 
     def action_inspect(self) -> None:
         from excomm_sim.tui.screens.inspector import InspectorScreen

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from excomm_sim.tui.catalog import SaveEntry
 from excomm_sim.tui.messages import SaveChosen
 from excomm_sim.tui.widgets.marked import MarkedOptionList
+from excomm_sim.wording import counted
 
 
 def save_prompt(entry: SaveEntry) -> Content:
@@ -25,7 +26,7 @@ def save_prompt(entry: SaveEntry) -> Content:
         )
     return Content.assemble(
         (entry.scenario_id, "bold"),
-        f" · {entry.updated} UTC · {entry.moves} move{'s' if entry.moves != 1 else ''}",
+        f" · {entry.updated} UTC · {counted(entry.moves, 'move')}",
         f"\n   {entry.players}",
     )
 
