@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from excomm_sim.engine.events import OptionWeighed, Weight
 from excomm_sim.engine.tables import DecisionRow, OptionRow, StanceRow
-from excomm_sim.scenario.model import Position, Value
+from excomm_sim.scenario.model import Value
 
 HUMAN_RECOMMENDATION_STRENGTH = 2
 """A human's recommendation weighs like a stance of this strength."""
@@ -85,22 +85,16 @@ def weighing(
     The explanation a player reads; ``decide`` stays the lean version the simulator runs,
     and a property test holds the two to the same choice.
     """
+    advice = [
+        (option_id, Weight(role, "advised", HUMAN_RECOMMENDATION_STRENGTH * influence.get(role, 1)))
+        for role, option_id in human_recommendations.items()
+    ]
     weighed = []
     for option in offered:
         weights = [
-            Weight(
-                term.role,
-                "favours" if term.stance.position is Position.FAVOUR else "opposes",
-                term.weight,
-            )
-            for term in option.decider_terms
-            if term.when is None or term.when(env)
+            term.voice for term in option.decider_terms if term.when is None or term.when(env)
         ]
-        weights += [
-            Weight(role, "advised", HUMAN_RECOMMENDATION_STRENGTH * influence.get(role, 1))
-            for role, option_id in human_recommendations.items()
-            if option_id == option.id
-        ]
+        weights += [voice for option_id, voice in advice if option_id == option.id]
         score = sum(weight.amount for weight in weights)
         weighed.append(OptionWeighed(option.id, score, tuple(weights)))
     return tuple(weighed)

@@ -83,6 +83,9 @@ class OptionChosen:
     human: bool
 
 
+VoiceKind = Literal["favours", "opposes", "advised"]
+
+
 @frozen
 class Weight:
     """One voice in a computer decider's weighing of an option.
@@ -92,7 +95,7 @@ class Weight:
     """
 
     role: str
-    kind: Literal["favours", "opposes", "advised"]
+    kind: VoiceKind
     amount: int
 
 

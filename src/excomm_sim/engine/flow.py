@@ -92,11 +92,24 @@ class Flow:
         offered = run.offered if run.offered is not None else self.offered(row, run.env)
         env, influence = run.env, self.tables.influence
         option = advisers.decide(row, offered, env, run.recommendations, influence)
-        why = None
-        if run.history:
-            weighed = advisers.weighing(offered, env, run.recommendations, influence)
-            why = DecisionWeighed(run.turn + 1, row.id, row.decider, weighed)
+        why = self._weighed(run, row, offered) if run.history else None
         self.resolve(run, row, option, row.decider, human=False, why=why)
+
+    def _weighed(self, run: Run, row: DecisionRow, offered: list[OptionRow]) -> DecisionWeighed:
+        """The decider's weighing, shared by games that hear the same voices at this turn."""
+        env, turn = run.env, run.turn + 1
+        holding = tuple(
+            term
+            for option in offered
+            for term in option.decider_terms
+            if term.when is None or term.when(env)
+        )
+        key = ("weighed", row, turn, tuple(offered), holding, tuple(run.recommendations.items()))
+        record = self._shared.get(key)
+        if record is None:
+            weighed = advisers.weighing(offered, env, run.recommendations, self.tables.influence)
+            record = self._shared[key] = DecisionWeighed(turn, row.id, row.decider, weighed)
+        return record
 
     def offered(self, row: DecisionRow, env: Mapping[str, Value]) -> list[OptionRow]:
         return [o for o in row.options if o.when is None or o.when(env)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from excomm_sim.engine.events import VoiceKind, Weight
 from excomm_sim.scenario.expr import Assignment, Expression
 from excomm_sim.scenario.model import (
     ChanceOutcome,
@@ -74,9 +75,9 @@ class EffectRow:
 
 
 class StanceRow:
-    """A stance with its decider weight precomputed (see ``advisers``)."""
+    """A stance with its decider weight, and the voice that explains it, precomputed."""
 
-    __slots__ = ("option_index", "role", "stance", "strength", "weight", "when")
+    __slots__ = ("option_index", "role", "stance", "strength", "voice", "weight", "when")
 
     def __init__(self, stance: Stance, option_index: int, weight: int) -> None:
         self.stance = stance
@@ -85,6 +86,9 @@ class StanceRow:
         self.strength = stance.strength
         self.weight = weight
         self.when = condition(stance.when)
+        kind: VoiceKind = "favours" if stance.position is Position.FAVOUR else "opposes"
+        self.voice = Weight(stance.role, kind, weight)
+        """This stance as one voice in a ``DecisionWeighed`` (built once, not per game)."""
 
 
 class OutcomeRow:
