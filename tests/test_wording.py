@@ -1,5 +1,6 @@
 """The game's words, shared by the plain game, the screens and the reports: one sentence
-per record, with names, values, directions, stances and citations."""
+per record, with names, values, directions, stances and citations (and, from ``retold``,
+the score and choice-beside-history lines)."""
 
 from __future__ import annotations
 
@@ -11,22 +12,19 @@ import pytest
 
 from excomm_sim.engine import events as ev
 from excomm_sim.engine.game import RoleScore
+from excomm_sim.retold import beside_history, history_match, history_note, score_text
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Citation, Scenario
 from excomm_sim.wording import (
     a_percent,
-    beside_history,
     cause_text,
     change_text,
     date_text,
     explained_text,
     hidden_from_players,
-    history_match,
-    history_note,
     played_text,
     prose,
     record_text,
-    score_text,
     stamp_text,
     stance_verb,
     trend,

@@ -27,17 +27,19 @@ from excomm_sim.engine.events import (
 )
 from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
 from excomm_sim.engine.state import GameState
+from excomm_sim.retold import (
+    beside_history,
+    history_note,
+    score_text,
+)
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.weighed import advice_lines, why_lines
 from excomm_sim.wording import (
     because,
-    beside_history,
     date_text,
     hidden_from_players,
-    history_note,
     percent,
     record_text,
-    score_text,
     sources_text,
     stance_verb,
 )

@@ -12,22 +12,24 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from excomm_sim.retold import (
+    choice_text,
+    consequence_lines,
+    history_match,
+    history_note,
+    score_text,
+    stand_text,
+)
 from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.model import Value, Variable
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
-    choice_text,
-    consequence_lines,
     counted,
     date_text,
-    history_match,
-    history_note,
     history_option,
     option_label,
     played_text,
     role_name,
-    score_text,
-    stand_text,
     value_text,
 )
 

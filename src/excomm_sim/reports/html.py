@@ -20,19 +20,21 @@ from excomm_sim.reports.after_action import (
 )
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.reports.svg import Line, legend, line_chart
+from excomm_sim.retold import (
+    choice_text,
+    consequence_lines,
+    history_match,
+    history_note,
+    score_text,
+    stand_text,
+)
 from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.model import VariableKind
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
-    choice_text,
-    consequence_lines,
     counted,
     date_text,
-    history_match,
-    history_note,
     played_text,
-    score_text,
-    stand_text,
     value_text,
 )
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import textwrap
 
+from excomm_sim.retold import (
+    choice_text,
+    consequence_lines,
+    history_text,
+    score_text,
+    stand_text,
+)
 from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
-    choice_text,
-    consequence_lines,
     counted,
     date_text,
-    history_text,
     played_text,
     role_title,
-    score_text,
-    stand_text,
     values_line,
 )
 

@@ -14,12 +14,19 @@ from textual.widgets import Button, Footer, Static
 
 from excomm_sim.engine.game import RoleScore
 from excomm_sim.engine.state import GameState
+from excomm_sim.retold import (
+    beside_history,
+    history_note,
+    score_text,
+)
 from excomm_sim.scenario.model import Ending, Scenario
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.weighed import advice_lines
-from excomm_sim.wording import beside_history, history_note, prose, score_text
+from excomm_sim.wording import (
+    prose,
+)
 
 
 def scores_content(

@@ -22,6 +22,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from excomm_sim.retold import (
+    choice_text,
+    consequence_lines,
+    history_text,
+    score_text,
+    stand_text,
+)
 from excomm_sim.saves import SaveError, SaveGame, branch, read_save
 from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
@@ -29,13 +36,8 @@ from excomm_sim.tui.messages import BranchRequested
 from excomm_sim.tui.why import why_content
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import (
-    choice_text,
-    consequence_lines,
     date_text,
-    history_text,
     role_name,
-    score_text,
-    stand_text,
     trend,
     value_text,
 )
