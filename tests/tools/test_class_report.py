@@ -177,3 +177,36 @@ def test_cli_exits_2_when_no_save_can_be_read(run_cli: RunCli, tmp_path: Path) -
     code, _, err = run_cli("class-report", tmp_path)
     assert code == 2
     assert "bad.json" in err
+
+
+def test_roles_count_students_and_how_often_their_advice_was_taken(tmp_path: Path) -> None:
+    """Three finance officers advise the computer chair; the report tallies their sway."""
+    scenario = load_path(bundled_scenario("school_budget"))
+    advised = taken = 0
+    for seed in range(3):
+        humans = {"finance": f"Student {seed}"}
+        game = Game(scenario, humans)
+        state, _ = game.start(seed)
+        actions: list[Action] = []
+        while not state.ended:
+            prompt = game.prompt(state)
+            assert prompt is not None
+            offered = [view.option.id for view in prompt.options if view.offered]
+            action = Action(prompt.role, offered[seed % len(offered)])
+            before = len(state.choices)
+            state, _ = game.step(state, action)
+            actions.append(action)
+            if prompt.kind == "recommend":
+                advised += 1
+                taken += state.choices[before].option == action.option
+        save = with_actions(new_save(scenario, seed, humans, NOW), actions, NOW)
+        write_save(save_path(tmp_path, save), save)
+    (report,) = build_report([tmp_path]).scenarios
+    roles = {role.id: role for role in report.roles}
+    assert (roles["finance"].students, roles["chair"].students) == (3, 0)
+    assert advised > 0
+    assert (roles["finance"].advised, roles["finance"].advice_taken) == (advised, taken)
+    assert roles["chair"].advice_text == "—"
+    share = f"{taken} of {advised} ({taken / advised:.0%})"
+    assert roles["finance"].advice_text == share
+    assert share in render_markdown(build_report([tmp_path]))

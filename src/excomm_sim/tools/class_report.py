@@ -15,6 +15,7 @@ from pathlib import Path
 
 from attrs import define, field, frozen
 
+from excomm_sim.engine.events import Recommended
 from excomm_sim.engine.game import Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
@@ -81,6 +82,19 @@ class RoleSummary:
     mean_points: float
     possible: int
     win_rate: float
+    students: int = 0
+    """Games in which a person, not the computer, held this seat."""
+    advised: int = 0
+    """Recommendations students made from this seat."""
+    advice_taken: int = 0
+    """Of those, how many the decider followed."""
+
+    @property
+    def advice_text(self) -> str:
+        """'7 of 19 (37%)': how much sway students in this seat had; '—' if none advised."""
+        if not self.advised:
+            return "—"
+        return f"{self.advice_taken} of {self.advised} ({self.advice_taken / self.advised:.0%})"
 
 
 @frozen
@@ -161,6 +175,16 @@ def entropy(counts: Iterable[int]) -> float:
     return -sum(count / total * math.log2(count / total) for count in values) + 0.0
 
 
+def advice(state: GameState) -> list[tuple[str, bool]]:
+    """(role, taken?) for every recommendation a student made in this game."""
+    chosen = {(choice.turn, choice.decision): choice.option for choice in state.choices}
+    return [
+        (record.role, chosen.get((record.turn, record.decision)) == record.option)
+        for record in state.log
+        if isinstance(record, Recommended) and record.human
+    ]
+
+
 def summarise(games: Sequence[PlayedGame]) -> list[ScenarioReport]:
     """One report per scenario played, in the order first seen."""
     grouped: dict[str, list[PlayedGame]] = {}
@@ -177,11 +201,17 @@ def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
     points: Counter[str] = Counter()
     wins: Counter[str] = Counter()
     possible: dict[str, int] = {}
+    students: Counter[str] = Counter(role for p in games for role in p.game.humans)
+    advised: Counter[str] = Counter()
+    followed: Counter[str] = Counter()
     finished = 0
     for played in games:
         for choice in played.state.choices:
             reached[choice.decision] += 1
             taken[(choice.decision, choice.option)] += 1
+        for role, was_taken in advice(played.state):
+            advised[role] += 1
+            followed[role] += was_taken
         if played.state.ending is None:
             continue
         finished += 1
@@ -219,6 +249,9 @@ def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
             points[role.id] / finished if finished else 0.0,
             possible.get(role.id, sum(o.points for o in role.objectives)),
             wins[role.id] / finished if finished else 0.0,
+            students[role.id],
+            advised[role.id],
+            followed[role.id],
         )
         for role in scenario.roles
     )

@@ -16,6 +16,12 @@ SPLITS_SHOWN = 3
 """How many of the most divided decisions the summary names."""
 
 
+ROLES_NOTE = (
+    "Students: games in which a person held the seat (the computer played it in the rest). "
+    "Advice taken: how often the decider followed a student's recommendation from that seat."
+)
+
+
 def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
@@ -63,11 +69,15 @@ def _markdown_scenario(scenario: ScenarioReport) -> list[str]:
         share = count / scenario.finished if scenario.finished else 0.0
         mark = " ★" if historical else ""
         lines.append(f"| {_md_cell(title)}{mark} | {count} | {share:.0%} |")
-    lines += ["", "### Roles", "", "| Role | Mean points | Win rate |", "|---|---:|---:|"]
+    lines += ["", "### Roles", "", ROLES_NOTE, ""]
+    lines += [
+        "| Role | Students | Mean points | Win rate | Advice taken |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for role in scenario.roles:
         lines.append(
-            f"| {_md_cell(role.name)} | {role.mean_points:.1f} / {role.possible} "
-            f"| {role.win_rate:.0%} |"
+            f"| {_md_cell(role.name)} | {role.students} | {role.mean_points:.1f} / "
+            f"{role.possible} | {role.win_rate:.0%} | {role.advice_text} |"
         )
     lines.append("")
     if scenario.replay_problems:
@@ -162,16 +172,20 @@ def render_html(report: ClassReport) -> str:
                 f"<tr><td>{esc(title)}{mark}</td><td class=num>{count}</td>"
                 f"<td class=num>{share:.0%}</td></tr>"
             )
-        parts.append("</tbody></table></div><h3>Roles</h3>")
+        parts.append(f"</tbody></table></div><h3>Roles</h3><p>{esc(ROLES_NOTE)}</p>")
         parts.append(
             '<div class="wide"><table><thead><tr><th scope="col">Role</th>'
+            '<th scope="col" class="num">Students</th>'
             '<th scope="col" class="num">Mean points</th>'
-            '<th scope="col" class="num">Win rate</th></tr></thead><tbody>'
+            '<th scope="col" class="num">Win rate</th>'
+            '<th scope="col" class="num">Advice taken</th></tr></thead><tbody>'
         )
         for role in scenario.roles:
             parts.append(
-                f"<tr><td>{esc(role.name)}</td><td class=num>{role.mean_points:.1f} / "
-                f"{role.possible}</td><td class=num>{role.win_rate:.0%}</td></tr>"
+                f"<tr><td>{esc(role.name)}</td><td class=num>{role.students}</td>"
+                f"<td class=num>{role.mean_points:.1f} / {role.possible}</td>"
+                f"<td class=num>{role.win_rate:.0%}</td>"
+                f"<td class=num>{esc(role.advice_text)}</td></tr>"
             )
         parts.append("</tbody></table></div>")
         if scenario.replay_problems:
