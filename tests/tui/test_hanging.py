@@ -70,6 +70,7 @@ async def test_the_option_list_shows_the_marker_and_the_hung_lines() -> None:
         ),
         ("  [x] The ship has left the harbour.", ["  [x] The ship has left", "      the harbour."]),
         ("12. Who should have decided the case?", ["12. Who should have", "    decided the case?"]),
+        (" █████░░░ 1000/2000 ▼ better", [" █████░░░ 1000/2000 ▼", "          better"]),
         ("A paragraph wraps back to its own edge.", ["A paragraph wraps back", "to its own edge."]),
     ],
 )

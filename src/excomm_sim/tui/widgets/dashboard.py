@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from excomm_sim.scenario.model import Display, Scenario, Value, Variable
 from excomm_sim.tui.gauges import meter, spark
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import trend, value_text
 
 
@@ -75,4 +76,4 @@ class Dashboard(Static):
         timeline: Sequence[Mapping[str, Value]],
         show_hidden: bool = False,
     ) -> None:
-        self.update(dashboard_content(scenario, timeline, show_hidden))
+        self.update(hung(dashboard_content(scenario, timeline, show_hidden)))
