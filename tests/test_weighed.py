@@ -12,6 +12,7 @@ from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.weighed import (
     advice_lines,
+    advice_taken,
     ranked,
     signed,
     voice_text,
@@ -94,3 +95,12 @@ def test_a_players_advice_is_set_beside_the_choice_taken(tiny: Scenario) -> None
         f"Captain Ines Moor advised “{demand.option('inspect').label}” (not taken).",
         f"Leo Hart advised “{demand.option('depart').label}” (taken).",
     ]
+
+
+def test_advice_on_a_decision_still_open_is_neither_taken_nor_refused() -> None:
+    log = [
+        ev.Recommended(1, "demand", "harbourmaster", "inspect", True, ""),
+        ev.Recommended(2, "pay", "harbourmaster", "town", True, ""),  # saved before deciding
+    ]
+    choices = [Choice(1, "demand", "inspect", "mayor", False, None)]
+    assert advice_taken(log, choices) == [(log[0], True)]

@@ -59,6 +59,23 @@ def why_lines(scenario: Scenario, records: Iterable[ev.Record]) -> list[str]:
     return []
 
 
+def advice_taken(
+    log: Iterable[ev.Record], choices: Iterable[Choice]
+) -> list[tuple[ev.Recommended, bool]]:
+    """Each player's recommendation on a decision among ``choices``, and whether it was taken.
+
+    Advice on a decision still open (a game saved mid-item) is left out: nothing took it yet.
+    """
+    chosen = {(choice.turn, choice.decision): choice.option for choice in choices}
+    return [
+        (record, chosen[(record.turn, record.decision)] == record.option)
+        for record in log
+        if isinstance(record, ev.Recommended)
+        and record.human
+        and (record.turn, record.decision) in chosen
+    ]
+
+
 def advice_lines(scenario: Scenario, log: Iterable[ev.Record], choice: Choice) -> list[str]:
     """What each player advised on ``choice``'s decision, and whether it was taken.
 
@@ -68,10 +85,6 @@ def advice_lines(scenario: Scenario, log: Iterable[ev.Record], choice: Choice) -
     return [
         f"{role_name(scenario, record.role)} advised "
         f"“{option_label(scenario, record.decision, record.option)}” "
-        f"({'taken' if record.option == choice.option else 'not taken'})."
-        for record in log
-        if isinstance(record, ev.Recommended)
-        and record.human
-        and record.turn == choice.turn
-        and record.decision == choice.decision
+        f"({'taken' if taken else 'not taken'})."
+        for record, taken in advice_taken(log, [choice])
     ]

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from attrs import define, field, frozen
 
-from excomm_sim.engine.events import Recommended
 from excomm_sim.engine.game import Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.weighed import advice_taken
 
 
 @frozen
@@ -175,16 +175,6 @@ def entropy(counts: Iterable[int]) -> float:
     return -sum(count / total * math.log2(count / total) for count in values) + 0.0
 
 
-def advice(state: GameState) -> list[tuple[str, bool]]:
-    """(role, taken?) for every recommendation a student made in this game."""
-    chosen = {(choice.turn, choice.decision): choice.option for choice in state.choices}
-    return [
-        (record.role, chosen.get((record.turn, record.decision)) == record.option)
-        for record in state.log
-        if isinstance(record, Recommended) and record.human
-    ]
-
-
 def summarise(games: Sequence[PlayedGame]) -> list[ScenarioReport]:
     """One report per scenario played, in the order first seen."""
     grouped: dict[str, list[PlayedGame]] = {}
@@ -209,9 +199,9 @@ def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
         for choice in played.state.choices:
             reached[choice.decision] += 1
             taken[(choice.decision, choice.option)] += 1
-        for role, was_taken in advice(played.state):
-            advised[role] += 1
-            followed[role] += was_taken
+        for record, was_taken in advice_taken(played.state.log, played.state.choices):
+            advised[record.role] += 1
+            followed[record.role] += was_taken
         if played.state.ending is None:
             continue
         finished += 1
