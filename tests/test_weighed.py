@@ -68,7 +68,7 @@ def test_the_lines_give_a_heading_then_each_option_with_its_voices(tiny: Scenari
     )
     demand = tiny.decision("demand")
     assert weighed_lines(tiny, record) == [
-        "Why: Mayor Ada Byrne adds up every voice at the table, and the highest score wins",
+        "Why: Mayor Ada Byrne adds up every voice at the table, and the highest score wins:",
         f"“{demand.option('inspect').label}” +1: Captain Ines Moor favours +3, "
         "Mayor Ada Byrne's own view −2",
         f"“{demand.option('depart').label}” 0: no one spoke to it",

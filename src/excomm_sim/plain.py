@@ -217,7 +217,7 @@ class PlainGame:
         for record in records:
             if isinstance(record, DecisionWeighed):
                 heading, *options = why_lines(scenario, [record])
-                self.para(heading + ":", "  ")
+                self.para(heading, "  ")
                 for option in options:
                     self.para(f"- {option}", "    ")
                 continue

@@ -41,7 +41,7 @@ def weighed_lines(scenario: Scenario, record: ev.DecisionWeighed) -> list[str]:
     decider = record.role
     lines = [
         f"Why: {role_name(scenario, decider)} adds up every voice at the table, "
-        "and the highest score wins"
+        "and the highest score wins:"
     ]
     for option in ranked(record):
         label = option_label(scenario, record.decision, option.option)

@@ -117,7 +117,7 @@ def _markdown_step(timeline: Timeline, step: Step) -> list[str]:
     lines.extend(["", f"**Choice:** {_md(choice_text(scenario, step))}", ""])
     why = why_lines(scenario, step.records)
     if why:
-        lines.extend([_md(why[0]) + ":", ""])
+        lines.extend([_md(why[0]), ""])
         lines.extend(f"- {_md(line)}" for line in why[1:])
         lines.append("")
     match = history_match(step.decision, step.choice.option if step.choice else None)

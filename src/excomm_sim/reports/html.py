@@ -121,7 +121,7 @@ def _step(timeline: Timeline, step: Step) -> str:
     why = why_lines(scenario, step.records)
     if why:
         items = "".join(f"<li>{escape(line)}</li>" for line in why[1:])
-        parts.append(f'<p class="why">{escape(why[0])}:</p><ul class="why">{items}</ul>')
+        parts.append(f'<p class="why">{escape(why[0])}</p><ul class="why">{items}</ul>')
     same = followed_history(step)
     match = history_match(step.decision, step.choice.option if step.choice else None)
     beside = f" ({match})" if match else ""

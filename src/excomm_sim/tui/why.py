@@ -16,4 +16,4 @@ def why_content(scenario: Scenario, records: Iterable[Record]) -> list[Content]:
     lines = why_lines(scenario, records)
     if not lines:
         return []
-    return [Content.styled(lines[0] + ":", "italic"), *(Content(f"  • {x}") for x in lines[1:])]
+    return [Content.styled(lines[0], "italic"), *(Content(f"  • {x}") for x in lines[1:])]

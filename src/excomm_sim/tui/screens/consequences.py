@@ -86,7 +86,7 @@ def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
     """The record's line, marked by kind, and for chance and events the story told."""
     if isinstance(record, DecisionWeighed):
         heading, *options = why_lines(scenario, [record])
-        return [(1, Content.styled(heading + ":", "italic"))] + [
+        return [(1, Content.styled(heading, "italic"))] + [
             (2, Content(f"• {option}")) for option in options
         ]
     line = record_text(scenario, record)
