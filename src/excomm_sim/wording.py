@@ -82,7 +82,8 @@ def stamp_text(stamp: str) -> str:
         return stamp
     if moment.tzinfo is None:
         return f"{date_text(moment.date())}, {moment:%H:%M}"
-    return f"{date_text(moment.astimezone(dt.UTC).date())}, {moment.astimezone(dt.UTC):%H:%M} UTC"
+    utc = moment.astimezone(dt.UTC)
+    return f"{date_text(utc.date())}, {utc:%H:%M} UTC"
 
 
 def played_text(created: str, updated: str) -> str:

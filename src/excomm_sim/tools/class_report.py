@@ -19,6 +19,7 @@ from excomm_sim.engine.game import Game
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.weighed import advice_taken
+from excomm_sim.wording import counted
 
 
 @frozen
@@ -65,7 +66,7 @@ class DecisionSummary:
         '5 games split 3–2; most took “Keep the broad wording” (60%)', or '… no majority'.
         """
         taken = sorted((o for o in self.options if o.count), key=lambda o: -o.count)
-        games = f"{self.reached} game{'s' if self.reached != 1 else ''}"
+        games = counted(self.reached, "game")
         counts = "–".join(str(option.count) for option in taken)
         top = taken[0] if taken else None
         if top is not None and len(taken) == 1:

@@ -24,9 +24,7 @@ from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.weighed import advice_lines
-from excomm_sim.wording import (
-    prose,
-)
+from excomm_sim.wording import prose
 
 
 def scores_content(

@@ -33,8 +33,8 @@ from excomm_sim.saves import SaveError, SaveGame, branch, read_save
 from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
 from excomm_sim.tui.messages import BranchRequested
-from excomm_sim.tui.why import why_content
 from excomm_sim.tui.widgets.hanging import hung
+from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     date_text,
     role_name,
@@ -72,6 +72,15 @@ def state_content(
     return Content("\n").join(lines)
 
 
+def why_content(scenario: Scenario, step: Step) -> list[Content]:
+    """The computer decider's weighing under the choice; [] when a person decided."""
+    lines = why_lines(scenario, step.records)
+    if not lines:
+        return []
+    heading, *options = lines
+    return [Content.styled(heading, "italic"), *(Content(f"  • {line}") for line in options)]
+
+
 def step_content(timeline: Timeline, step: Step) -> Content:
     """The decision on show: item, context, positions, choice, history, consequences."""
     scenario = timeline.scenario
@@ -93,7 +102,7 @@ def step_content(timeline: Timeline, step: Step) -> Content:
         [
             Content(""),
             Content.assemble(("Choice: ", "bold"), choice_text(scenario, step)),
-            *why_content(scenario, step.records),
+            *why_content(scenario, step),
             Content(history_text(step)),
             Content(""),
             Content.styled("What followed", "bold underline"),
