@@ -12,7 +12,9 @@ HEADLESS_MODULES = [
     "excomm_sim.scenario.model",
     "excomm_sim.scenario.expr",
     "excomm_sim.scenario.load",
-    "excomm_sim.engine.game",
+    "excomm_sim.engine.kernel",
+    "excomm_sim.engine.observe",
+    "excomm_sim.policies.autopilot",
     "excomm_sim.saves",
     "excomm_sim.cli",
 ]
@@ -27,7 +29,10 @@ def test_headless_module_does_not_import_textual(module: str) -> None:
     assert result.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("module", ["excomm_sim.scenario.load", "excomm_sim.engine.game"])
+@pytest.mark.parametrize(
+    "module",
+    ["excomm_sim.scenario.load", "excomm_sim.engine.kernel", "excomm_sim.policies.autopilot"],
+)
 def test_core_module_does_not_import_the_shells(module: str) -> None:
     code = (
         f"import sys, {module}; "

@@ -9,7 +9,9 @@ import pytest
 
 HEADLESS = [
     "excomm_sim.engine",
-    "excomm_sim.engine.game",
+    "excomm_sim.engine.kernel",
+    "excomm_sim.engine.observe",
+    "excomm_sim.policies.autopilot",
     "excomm_sim.scenario",
     "excomm_sim.scenario.load",
     "excomm_sim.saves",

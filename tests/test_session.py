@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from excomm_sim.engine.game import Action, IllegalAction
+from excomm_sim.engine.moves import Action, IllegalAction
 from excomm_sim.saves import list_saves, read_save
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
@@ -30,10 +30,11 @@ def new_session(scenario: Scenario, saves: Path | None, humans: dict[str, str]) 
 
 
 def first_offered(session: GameSession) -> Action:
-    prompt = session.prompt
-    assert prompt is not None
-    option = next(view.option.id for view in prompt.options if view.offered)
-    return Action(prompt.role, option)
+    role = session.to_act.role
+    assert role is not None
+    item = session.observe(role).item
+    assert item is not None
+    return Action(role, item.offered[0].id)
 
 
 def test_a_new_session_is_autosaved_at_once(scenario: Scenario, tmp_path: Path) -> None:
@@ -89,14 +90,13 @@ def test_played_to_the_end_the_session_has_an_ending(scenario: Scenario) -> None
     session = new_session(scenario, None, {"mayor": "Ann"})
     while not session.ended:
         session.act(first_offered(session))
-    assert session.prompt is None
+    assert session.to_act.kind == "ended"
     assert session.ending is not None
     assert set(session.scores()) == {role.id for role in scenario.roles}
 
 
 def test_a_failed_autosave_keeps_the_game_going_and_says_why(tmp_path: Path) -> None:
     """A full disk or a vanished folder must not crash the game or lose its actions."""
-    from excomm_sim.engine.game import Action
     from excomm_sim.paths import bundled_scenario
     from excomm_sim.scenario.load import load_path
     from excomm_sim.session import GameSession
@@ -105,9 +105,7 @@ def test_a_failed_autosave_keeps_the_game_going_and_says_why(tmp_path: Path) -> 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the saves folder should be")
     session = GameSession.new(scenario, 7, {scenario.president.id: "Ann"}, blocker)
-    prompt = session.game.prompt(session.state)
-    assert prompt is not None
-    session.act(Action(prompt.role, prompt.options[0].option.id))
+    session.act(first_offered(session))
     assert session.save_problem is not None
     assert session.save_problem.startswith("could not save the game")
     assert len(session.save.actions) == 1

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from excomm_sim.engine import events as ev
-from excomm_sim.engine.game import RoleScore
+from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.retold import beside_history, history_match, history_note, score_text
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Citation, Scenario

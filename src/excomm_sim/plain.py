@@ -1,9 +1,10 @@
 """The plain-text game: a whole game line by line over any text streams.
 
 For pipes, scripts and screen readers: no colours, no cursor movement, one question at a
-time ("Choose 1-3:") with numbered options. It is a thin shell over the engine: it asks
-``Game.prompt`` what to show, sends the player's number as an ``Action``, and prints the
-records ``Game.step`` returns. End of input leaves the game cleanly.
+time ("Choose 1-3:") with numbered options. It is a thin shell over the kernel: it shows
+the acting seat's observation, sends the player's number as an ``Action`` (the computer
+seats follow, through the ``Autopilot``), and prints the records that seat may see. End
+of input leaves the game cleanly.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from excomm_sim.engine.events import (
     Record,
     VariableChanged,
 )
-from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
+from excomm_sim.engine.kernel import RoleScore
+from excomm_sim.engine.moves import Action
+from excomm_sim.engine.observe import Observation, observe, visible
 from excomm_sim.engine.state import GameState
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.retold import (
     beside_history,
     history_note,
@@ -37,7 +41,6 @@ from excomm_sim.weighed import advice_lines, why_lines
 from excomm_sim.wording import (
     because,
     date_text,
-    hidden_from_players,
     percent,
     record_text,
     sources_text,
@@ -48,20 +51,23 @@ WIDTH = 78
 
 
 class PlainGame:
-    """One plain-text game between ``Game`` and two text streams."""
+    """One plain-text game between the kernel and two text streams."""
 
     def __init__(
         self,
-        game: Game,
+        autopilot: Autopilot,
         seed: int,
+        humans: Mapping[str, str],
         reader: TextIO,
         writer: TextIO,
         on_action: Callable[[Action], None] | None = None,
     ) -> None:
-        self.game = game
+        self.autopilot = autopilot
+        self.rules = autopilot.rules
+        self.humans = dict(humans)
         self.on_action = on_action
         """Called after each accepted action (the shell saves the game there)."""
-        self.scenario: Scenario = game.scenario
+        self.scenario: Scenario = autopilot.scenario
         self.seed = seed
         self.reader = reader
         self.writer = writer
@@ -101,32 +107,32 @@ class PlainGame:
         self.para(scenario.summary)
         self.say()
         self.say(f"Seed: {self.seed} (play the same game again with --seed {self.seed})")
-        if not self.game.humans:
+        if not self.humans:
             self.say("Watching: every role is played by the computer.")
-        state, records = self.game.start(self.seed)
-        self.show_records(state, records)
+        state, records = self.autopilot.start(self.seed, self.humans)
+        self.show_records(visible(self.rules, state, None, records))
         while True:
-            prompt = self.game.prompt(state)
-            if prompt is None:
+            turn = self.rules.to_act(state)
+            if turn.role is None:
                 self.show_end(state)
                 return 0
-            self.brief(prompt.role)
-            choice = self.ask(prompt, state)
+            self.brief(turn.role)
+            choice = self.ask(observe(self.rules, state, turn.role))
             if choice is None:
                 self.say()
                 self.say(f"Game left at turn {state.turn + 1}.")
                 return 0
-            action = Action(prompt.role, choice)
-            state, records = self.game.step(state, action)
+            action = Action(turn.role, choice)
+            state, records = self.autopilot.act(state, action)
             if self.on_action is not None:
                 self.on_action(action)
-            self.show_records(state, records)
+            self.show_records(visible(self.rules, state, turn.role, records))
 
     def brief(self, role_id: str) -> None:
         """A human's private briefing, shown once, before their first question."""
-        hot_seat = len(self.game.humans) > 1
+        hot_seat = len(self.humans) > 1
         if hot_seat and role_id != self.last_role:
-            player = self.game.humans.get(role_id, role_id)
+            player = self.humans.get(role_id, role_id)
             self.say()
             name = self.scenario.role(role_id).name
             self.say(f"*** Pass the keyboard to {player}, playing {name}. ***")
@@ -152,11 +158,13 @@ class PlainGame:
                 points = "point" if objective.points == 1 else "points"
                 self.para(f"- {objective.text} ({objective.points} {points})", "  ")
 
-    def ask(self, prompt: Prompt, state: GameState) -> str | None:
+    def ask(self, observation: Observation) -> str | None:
         """Show the question and read a valid number; None at end of input."""
+        prompt = observation.item
+        assert prompt is not None
         decision = prompt.decision
         self.say()
-        self.say(f"--- Turn {state.turn + 1} · {date_text(self.game.date(state))} ---")
+        self.say(f"--- Turn {observation.turn + 1} · {date_text(observation.date)} ---")
         self.say(decision.title)
         self.para(decision.context)
         if decision.sources:
@@ -176,7 +184,8 @@ class PlainGame:
                 number = numbers.get(position.option)
                 self.para(f"{who} {verb} {number}. {label}: {position.reason}", "  ")
         self.say()
-        question = "Your recommendation" if prompt.kind == "recommend" else "Your decision"
+        recommending = observation.to_act.kind == "recommend"
+        question = "Your recommendation" if recommending else "Your decision"
         self.say(f"{question}:")
         for view in prompt.options:
             option = view.option
@@ -204,15 +213,15 @@ class PlainGame:
 
     # -- records --------------------------------------------------------------------------
 
-    def show_records(self, state: GameState, records: tuple[Record, ...]) -> None:
+    def show_records(self, records: tuple[Record, ...]) -> None:
         """Print what happened: choices, chance, changes, consequences, events, dates.
 
         Each change follows the line that caused it (the decision, the chance outcome,
         the consequence or the event), so its cause is only spelled out when it differs.
-        Changes to hidden variables are not shown in play.
+        Give it the records the player at the keyboard may see (``observe.visible``).
         """
         scenario = self.scenario
-        watching = not self.game.humans
+        watching = not self.humans
         context: tuple[object, ...] | None = None
         for record in records:
             if isinstance(record, DecisionWeighed):
@@ -222,7 +231,7 @@ class PlainGame:
                     self.para(f"- {option}", "    ")
                 continue
             line = record_text(scenario, record)
-            if line is None or hidden_from_players(scenario, record):
+            if line is None:
                 continue
             if isinstance(record, DecisionPosed):
                 if watching:
@@ -267,7 +276,8 @@ class PlainGame:
     # -- the end --------------------------------------------------------------------------
 
     def show_end(self, state: GameState) -> None:
-        ending = self.game.ending(state)
+        seen = observe(self.rules, state, None)  # the end of the game: what all may see
+        ending = seen.ending
         assert ending is not None
         self.say()
         heading = f"THE END: {ending.title}"
@@ -277,8 +287,8 @@ class PlainGame:
         self.say()
         self.say("What history did:")
         self.para(ending.debrief, "  ")
-        self.show_scores(self.game.scores(state))
-        self.show_history(state)
+        self.show_scores(seen.scores)
+        self.show_history(seen)
         if ending.questions:
             self.say()
             self.say("For discussion:")
@@ -290,25 +300,23 @@ class PlainGame:
         self.say("Scores:")
         for role in self.scenario.roles:
             result = scores[role.id]
-            human = " (you)" if role.id in self.game.humans else ""
+            human = " (you)" if role.id in self.humans else ""
             self.say(f"  {role.name}{human}: {score_text(result)}")
             for objective, met in result.met:
                 mark = "[x]" if met else "[ ]"
                 self.para(f"{mark} {objective.text}", "      ")
 
-    def show_history(self, state: GameState) -> None:
+    def show_history(self, seen: Observation) -> None:
         self.say()
-        decider_played = any(
-            choice.human and choice.role in self.game.humans for choice in state.choices
-        )
+        decider_played = any(choice.human and choice.role in self.humans for choice in seen.choices)
         self.say(
             "Your choices beside history's:" if decider_played else "The choices beside history's:"
         )
-        for choice in state.choices:
+        for choice in seen.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label
             self.para(f"{choice.turn}. {decision.title}: “{chosen}”", "  ")
-            for line in advice_lines(self.scenario, state.log, choice):
+            for line in advice_lines(self.scenario, seen.log, choice):
                 self.para(line, "     ")
             self.para(beside_history(decision, choice.option), "     ")
             note = history_note(decision)
@@ -325,4 +333,4 @@ def play_plain(
     on_action: Callable[[Action], None] | None = None,
 ) -> int:
     """Play one plain-text game; 0 when it ends or the player leaves at end of input."""
-    return PlainGame(Game(scenario, humans), seed, reader, writer, on_action).run()
+    return PlainGame(Autopilot(scenario), seed, humans, reader, writer, on_action).run()

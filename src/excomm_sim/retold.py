@@ -21,7 +21,7 @@ from excomm_sim.wording import (
 )
 
 if TYPE_CHECKING:  # the replay's steps and a game's scores; nothing here reads a save
-    from excomm_sim.engine.game import RoleScore
+    from excomm_sim.engine.kernel import RoleScore
     from excomm_sim.saves.timeline import Stand, Step
 
 

@@ -1,9 +1,11 @@
-"""A game in progress for an interactive shell: engine, state, actions and the autosave.
+"""A game in progress for an interactive shell: the kernel, the state, the moves, the save.
 
-The TUI holds one ``GameSession`` and never steps the engine itself: it calls ``act`` and
-renders the records that come back. Every decision is written to the save file at once
-(atomically, through ``excomm_sim.saves``) so a crash or a closed laptop loses nothing.
-This module is pure of Textual so it can be tested, and reused by other shells, headless.
+The TUI and the plain game hold one ``GameSession`` and never step the kernel themselves:
+they ask it what a seat may see (``observe``), whose turn it is (``to_act``), and send it
+the people's moves (``act``), then render what comes back. Every move is written to the
+save file at once (atomically, through ``excomm_sim.saves``) so a crash or a closed laptop
+loses nothing. The computer seats and chance are played by the ``Autopilot``. This module
+is pure of Textual so it can be tested, and reused by other shells, headless.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from excomm_sim.engine.events import Record
-from excomm_sim.engine.game import Action, Game, Prompt, RoleScore
+from excomm_sim.engine.kernel import RoleScore
+from excomm_sim.engine.moves import Action, Turn
+from excomm_sim.engine.observe import Observation, observe, visible
 from excomm_sim.engine.state import GameState
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves import (
     SaveError,
     SaveGame,
@@ -35,18 +40,17 @@ def utc_now() -> dt.datetime:
 
 
 class GameSession:
-    """One game: the scenario, the engine, the current state and the save it keeps current.
+    """One game: the scenario, the kernel, the current state and the save it keeps current.
 
-    Build it with ``new`` (a fresh game) or ``resumed`` (from a save). ``records`` holds
-    everything the engine reported so far, in order, so a screen opened late can show the
-    whole story. Its ``save`` always holds every action so far; ``autosave`` (called by
-    ``new`` and after each ``act``) writes it to ``path``.
+    Build it with ``new`` (a fresh game) or ``resumed`` (from a save). Its ``save`` always
+    holds every person's move so far; ``autosave`` (called by ``new`` and after each
+    ``act``) writes it to ``path``.
     """
 
     def __init__(
         self,
         scenario: Scenario,
-        game: Game,
+        autopilot: Autopilot,
         state: GameState,
         save: SaveGame,
         path: Path | None,
@@ -54,7 +58,8 @@ class GameSession:
         problem: str | None = None,
     ) -> None:
         self.scenario = scenario
-        self.game = game
+        self.autopilot = autopilot
+        self.rules = autopilot.rules
         self.state = state
         self.save = save
         self.path = path
@@ -75,15 +80,15 @@ class GameSession:
         scenario_path: str = "",
         clock: Clock = utc_now,
     ) -> GameSession:
-        """Start a game; computer roles act until a human must.
+        """Start a game; computer seats act until a person must.
 
         ``saves_dir`` None disables autosaving (used by benchmarks and author mode).
         """
-        game = Game(scenario, dict(humans))
-        state, _records = game.start(seed)
+        autopilot = Autopilot(scenario)
+        state, _records = autopilot.start(seed, dict(humans))
         save = new_save(scenario, seed, dict(humans), clock(), scenario_path=scenario_path)
         path = save_path(saves_dir, save) if saves_dir is not None else None
-        session = cls(scenario, game, state, save, path, clock)
+        session = cls(scenario, autopilot, state, save, path, clock)
         session.autosave()
         return session
 
@@ -95,12 +100,12 @@ class GameSession:
         path: Path | None,
         clock: Clock = utc_now,
     ) -> GameSession:
-        """Continue a saved game by replaying its actions; later moves go back to ``path``."""
+        """Continue a saved game by replaying its moves; later moves go back to ``path``."""
         result = resume(save, scenario)
         kept = with_actions(save, save.actions[: result.applied], clock())
         return cls(
             scenario,
-            result.game,
+            result.autopilot,
             result.state,
             kept,
             path,
@@ -108,50 +113,67 @@ class GameSession:
             problem=result.problem,
         )
 
+    # -- what the shells read -------------------------------------------------------------
+
+    @property
+    def humans(self) -> Mapping[str, str]:
+        """Role id -> the name of the person in that seat."""
+        return self.state.humans
+
     @property
     def actions(self) -> tuple[Action, ...]:
         return tuple(self.save.actions)
 
     @property
     def records(self) -> tuple[Record, ...]:
-        """Everything the engine reported so far, in order (the state's log)."""
+        """Everything the kernel recorded so far, in order (the state's log)."""
         return tuple(self.state.log)
 
+    def observe(self, seat: str | None) -> Observation:
+        """What ``seat`` may see now (None: a spectator; everything public)."""
+        return observe(self.rules, self.state, seat)
+
+    def seen(self, records: tuple[Record, ...], seat: str | None) -> tuple[Record, ...]:
+        """Of ``records`` (just returned by ``act``), those ``seat`` may see."""
+        return visible(self.rules, self.state, seat, records)
+
     @property
-    def prompt(self) -> Prompt | None:
-        """What the engine is waiting for, or None once the game has ended."""
-        return self.game.prompt(self.state)
+    def to_act(self) -> Turn:
+        """Whose turn it is now (a person's, since the computer acts at once)."""
+        return self.rules.to_act(self.state)
 
     @property
     def ended(self) -> bool:
-        return self.state.ending is not None
+        return self.state.ended
 
     @property
     def ending(self) -> Ending | None:
-        return self.game.ending(self.state)
+        return self.rules.ending(self.state)
 
     @property
     def date(self) -> dt.date:
-        return self.game.date(self.state)
+        return self.rules.date(self.state)
 
     def scores(self) -> dict[str, RoleScore]:
-        return self.game.scores(self.state)
+        return self.rules.scores(self.state)
+
+    # -- moves ----------------------------------------------------------------------------
 
     def act(self, action: Action) -> tuple[Record, ...]:
-        """Apply a human's recommendation or decision; return what happened; autosave.
+        """Apply a person's move; the computer seats follow; return what happened; autosave.
 
-        Raises the engine's ``IllegalAction`` unchanged (nothing is saved then).
+        Raises the kernel's ``IllegalAction`` unchanged (nothing is saved then).
         """
-        state, records = self.game.step(self.state, action)
+        state, records = self.autopilot.act(self.state, action)
         self.state = state
         self.save = with_actions(self.save, (*self.save.actions, action), self.clock())
         self.autosave()
-        return tuple(records)
+        return records
 
     def autosave(self) -> str | None:
         """Write the save; return why it failed, or None.
 
-        A failed write must not end the game: the actions stay in memory, the previous
+        A failed write must not end the game: the moves stay in memory, the previous
         save file stays whole (writes are atomic), and the next autosave tries again.
         """
         if self.path is None:

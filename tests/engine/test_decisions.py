@@ -6,10 +6,13 @@ import datetime as dt
 
 from engine.scenarios import START, Builder, int_var, scenario
 from excomm_sim.engine.events import DateAdvanced, DecisionPosed, DecisionSkipped
-from excomm_sim.engine.game import Action, Game
+from excomm_sim.engine.moves import Action
+from excomm_sim.engine.observe import observe
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.scenario.model import Scenario
 
 CHOICES = {"first": ["calm", "push"], "second": ["go"], "third": ["go"]}
+ANN = {"president": "Ann"}
 
 
 def conditional(second_when: str) -> Scenario:
@@ -25,41 +28,41 @@ def conditional(second_when: str) -> Scenario:
 
 
 def test_decision_whose_condition_fails_is_skipped_for_good() -> None:
-    game = Game(conditional("tension > 45"), {"president": "Ann"})
-    state, _ = game.start(1)
-    state, records = game.step(state, Action("president", "calm"))
+    pilot = Autopilot(conditional("tension > 45"))
+    state, _ = pilot.start(1, ANN)
+    state, records = pilot.act(state, Action("president", "calm"))
     assert DecisionSkipped(2, "second", "condition") in records
     assert state.current == "third"
 
 
 def test_decision_whose_condition_holds_is_posed() -> None:
-    game = Game(conditional("tension > 45"), {"president": "Ann"})
-    state, _ = game.start(1)
-    state, records = game.step(state, Action("president", "push"))
+    pilot = Autopilot(conditional("tension > 45"))
+    state, _ = pilot.start(1, ANN)
+    state, records = pilot.act(state, Action("president", "push"))
     assert DecisionPosed(2, "second") in records
 
 
 def test_condition_can_read_an_earlier_choice() -> None:
-    game = Game(conditional('chose("first", "push")'), {"president": "Ann"})
-    state, _ = game.start(1)
-    state, _ = game.step(state, Action("president", "push"))
+    pilot = Autopilot(conditional('chose("first", "push")'))
+    state, _ = pilot.start(1, ANN)
+    state, _ = pilot.act(state, Action("president", "push"))
     assert state.current == "second"
 
 
 def test_decision_with_no_offered_option_is_skipped_not_posed() -> None:
     b = Builder([int_var("tension", 50)], {"first": ["a"], "second": ["b"]})
-    game = Game(
+    pilot = Autopilot(
         scenario(
             b,
             [
                 b.decision("first", [b.option("a", when="tension > 90")]),
                 b.decision("second", [b.option("b")]),
             ],
-        ),
-        {"president": "Ann"},
+        )
     )
-    state, records = game.start(1)
+    state, records = pilot.start(1, ANN)
     assert DecisionSkipped(1, "first", "no options") in records
+    assert DecisionPosed(1, "first") not in records
     assert state.current == "second"
 
 
@@ -70,40 +73,39 @@ def test_withheld_option_with_a_reason_is_shown_greyed_after_the_offered() -> No
         b.option("b"),
         b.option("c", when="tension > 90"),
     ]
-    game = Game(scenario(b, [b.decision("first", options)]), {"president": "Ann"})
-    state, _ = game.start(1)
-    prompt = game.prompt(state)
-    assert prompt is not None
-    views = [(v.option.id, v.offered, v.reason) for v in prompt.options]
+    pilot = Autopilot(scenario(b, [b.decision("first", options)]))
+    state, _ = pilot.start(1, ANN)
+    item = observe(pilot.rules, state, "president").item
+    assert item is not None
+    views = [(v.option.id, v.offered, v.reason) for v in item.options]
     assert views == [("b", True, ""), ("a", False, "Too calm for that.")]
-    assert game.legal_actions(state) == [Action("president", "b")]
+    assert [option.id for option in item.offered] == ["b"]
+    assert pilot.rules.legal_actions(state) == (Action("president", "b"),)
 
 
 def test_date_advances_by_the_decision_days() -> None:
-    game = Game(conditional("true"), {"president": "Ann"})
-    state, _ = game.start(1)
-    state, records = game.step(state, Action("president", "calm"))
+    pilot = Autopilot(conditional("true"))
+    state, _ = pilot.start(1, ANN)
+    state, records = pilot.act(state, Action("president", "calm"))
     assert DateAdvanced(1, 2, START + dt.timedelta(days=2)) in records
-    assert game.date(state) == START + dt.timedelta(days=2)
+    assert pilot.rules.date(state) == START + dt.timedelta(days=2)
 
 
 def test_turn_counts_decisions_taken_not_skipped() -> None:
-    game = Game(conditional("false"))
-    state, _ = game.start(1)
+    state, _ = Autopilot(conditional("false")).start(1)
     assert state.turn == 2
     assert [c.turn for c in state.choices] == [1, 2]
 
 
 def test_env_shows_turn_day_and_choices_to_expressions() -> None:
-    game = Game(conditional("true"), {"president": "Ann"})
-    state, _ = game.start(1)
-    state, _ = game.step(state, Action("president", "push"))
-    env = game.env(state)
+    pilot = Autopilot(conditional("true"))
+    state, _ = pilot.start(1, ANN)
+    state, _ = pilot.act(state, Action("president", "push"))
+    env = pilot.rules.env(state)
     assert (env["turn"], env["day"], env["@first"]) == (1, 2, "push")
 
 
 def test_timeline_holds_values_at_start_and_after_each_decision() -> None:
-    game = Game(conditional("true"))
-    state, _ = game.start(1)
+    state, _ = Autopilot(conditional("true")).start(1)
     assert len(state.timeline) == 1 + state.turn
     assert state.timeline[0]["tension"] == 50

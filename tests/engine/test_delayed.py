@@ -10,7 +10,7 @@ from excomm_sim.engine.events import (
     EventFired,
     VariableChanged,
 )
-from excomm_sim.engine.game import Game
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.scenario.model import Delayed, Scenario
 
 DECISIONS = ["d0", "d1", "d2", "d3"]
@@ -24,7 +24,7 @@ def delayed_game(delayed: Delayed, decisions: int = 4) -> Scenario:
 
 
 def landing_turns(game_scenario: Scenario) -> list[int]:
-    state, _ = Game(game_scenario).start(1)
+    state, _ = Autopilot(game_scenario).start(1)
     return [r.turn for r in state.log if isinstance(r, ConsequenceLanded)]
 
 
@@ -33,7 +33,7 @@ def builder() -> Builder:
 
 
 def test_scheduling_is_recorded_with_the_due_turn() -> None:
-    state, _ = Game(delayed_game(builder().delayed(2, "trust += 5"))).start(1)
+    state, _ = Autopilot(delayed_game(builder().delayed(2, "trust += 5"))).start(1)
     [scheduled] = [r for r in state.log if isinstance(r, ConsequenceScheduled)]
     assert (scheduled.turn, scheduled.due_turn) == (1, 3)
 
@@ -47,14 +47,14 @@ def test_after_two_lands_after_the_second_decision_following() -> None:
 
 
 def test_landing_applies_effects_with_a_delayed_cause() -> None:
-    state, _ = Game(delayed_game(builder().delayed(1, "trust += 5"))).start(1)
+    state, _ = Autopilot(delayed_game(builder().delayed(1, "trust += 5"))).start(1)
     [change] = [r for r in state.log if isinstance(r, VariableChanged)]
     assert (change.turn, change.new, change.cause.kind) == (2, 55, "delayed")
     assert (change.cause.decision, change.cause.option) == ("d0", "go")
 
 
 def test_consequence_whose_condition_fails_lapses() -> None:
-    state, _ = Game(delayed_game(builder().delayed(1, "trust += 5", when="gate > 0"))).start(1)
+    state, _ = Autopilot(delayed_game(builder().delayed(1, "trust += 5", when="gate > 0"))).start(1)
     assert [type(r) for r in state.log if isinstance(r, ConsequenceLanded | ConsequenceLapsed)] == [
         ConsequenceLapsed
     ]
@@ -62,13 +62,13 @@ def test_consequence_whose_condition_fails_lapses() -> None:
 
 
 def test_consequence_due_after_the_game_ends_never_lands() -> None:
-    state, _ = Game(delayed_game(builder().delayed(3, "trust += 5"), decisions=2)).start(1)
+    state, _ = Autopilot(delayed_game(builder().delayed(3, "trust += 5"), decisions=2)).start(1)
     assert not any(isinstance(r, ConsequenceLanded) for r in state.log)
     assert len(state.pending) == 1
 
 
 def test_landing_consequence_can_trigger_an_event() -> None:
-    state, _ = Game(delayed_game(builder().delayed(1, trigger="news"))).start(1)
+    state, _ = Autopilot(delayed_game(builder().delayed(1, trigger="news"))).start(1)
     [fired] = [r for r in state.log if isinstance(r, EventFired)]
     assert (fired.turn, fired.cause.kind) == (2, "delayed")
     assert state.values["gate"] == 1

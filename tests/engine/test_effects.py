@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from engine.scenarios import Builder, bool_var, enum_var, int_var, scenario
+from excomm_sim.engine.errors import ScenarioRuntimeError
 from excomm_sim.engine.events import VariableChanged
-from excomm_sim.engine.game import Game, ScenarioRuntimeError
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Citation, Scenario
 
@@ -20,7 +21,7 @@ def one_decision(*effects: str) -> Scenario:
 
 
 def changes(game_scenario: Scenario) -> list[VariableChanged]:
-    state, _ = Game(game_scenario).start(1)
+    state, _ = Autopilot(game_scenario).start(1)
     return [r for r in state.log if isinstance(r, VariableChanged)]
 
 
@@ -45,8 +46,8 @@ def test_assignment_to_the_same_value_records_nothing() -> None:
 
 def test_clamped_change_that_ends_where_it_started_records_nothing() -> None:
     b = Builder([int_var("tension", 100)], {"only": ["act"]})
-    game = Game(scenario(b, [b.decision("only", [b.option("act", "tension += 5")])]))
-    state, _ = game.start(1)
+    pilot = Autopilot(scenario(b, [b.decision("only", [b.option("act", "tension += 5")])]))
+    state, _ = pilot.start(1)
     assert not any(isinstance(r, VariableChanged) for r in state.log)
     assert state.values["tension"] == 100
 
@@ -73,9 +74,9 @@ def test_change_carries_the_option_cause_with_the_decision_citations() -> None:
 
 def test_failing_effect_stops_the_game_naming_the_option_and_expression() -> None:
     b = Builder([int_var("tension", 0), int_var("trust", 5)], {"only": ["act"]})
-    game = Game(scenario(b, [b.decision("only", [b.option("act", "trust = 10 / tension")])]))
+    pilot = Autopilot(scenario(b, [b.decision("only", [b.option("act", "trust = 10 / tension")])]))
     with pytest.raises(ScenarioRuntimeError, match=r"option only\.act.*'trust = 10 / tension'"):
-        game.start(1)
+        pilot.start(1)
 
 
 def test_runtime_error_is_an_eval_error_for_tools_that_catch_those() -> None:

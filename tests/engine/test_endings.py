@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine.scenarios import Builder, int_var, scenario
 from excomm_sim.engine.events import GameEnded
-from excomm_sim.engine.game import Game
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.scenario.model import Ending
 
 DECISIONS = {f"d{i}": ["up"] for i in range(3)}
@@ -16,7 +16,7 @@ def builder() -> Builder:
 
 def ended(b: Builder, endings: list[Ending]) -> tuple[str | None, int]:
     items = [b.decision(d, [b.option("up", "heat += 10")]) for d in DECISIONS]
-    state, _ = Game(scenario(b, items, endings=endings)).start(1)
+    state, _ = Autopilot(scenario(b, items, endings=endings)).start(1)
     assert state.log[-1] == GameEnded(state.turn, state.ending or "")
     return state.ending, state.turn
 
@@ -79,7 +79,7 @@ def test_early_ending_beats_a_final_ending_listed_before_it() -> None:
 def test_ending_of_an_ended_game_is_its_scenario_ending() -> None:
     b = builder()
     items = [b.decision(d, [b.option("up")]) for d in DECISIONS]
-    game = Game(scenario(b, items))
-    state, _ = game.start(1)
-    ending = game.ending(state)
+    pilot = Autopilot(scenario(b, items))
+    state, _ = pilot.start(1)
+    ending = pilot.rules.ending(state)
     assert ending is not None and ending.id == "fallback"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from engine.scenarios import Builder, int_var, scenario
 from excomm_sim.engine.events import EventFired, VariableChanged
-from excomm_sim.engine.game import Game
 from excomm_sim.engine.state import GameState
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.scenario.model import Event
 
 DECISIONS = {f"d{i}": ["up", "flat"] for i in range(4)}
@@ -22,7 +22,7 @@ def play(*events: Event, builder: Builder, trigger: str | None = None) -> GameSt
         )
         for d in DECISIONS
     ]
-    state, _ = Game(scenario(builder, items, events=list(events))).start(1)
+    state, _ = Autopilot(scenario(builder, items, events=list(events))).start(1)
     return state
 
 
@@ -82,7 +82,7 @@ def test_chance_outcome_can_trigger_an_event() -> None:
     builder = b()
     option = builder.option("up", chance=[builder.outcome("leak", 1, trigger="news")])
     decision = builder.decision("d0", [option, builder.option("flat")])
-    game = Game(scenario(builder, [decision], events=[builder.event("news", "count += 1")]))
-    state, _ = game.start(1)
+    pilot = Autopilot(scenario(builder, [decision], events=[builder.event("news", "count += 1")]))
+    state, _ = pilot.start(1)
     [record] = [r for r in state.log if isinstance(r, EventFired)]
     assert (record.cause.kind, record.cause.outcome) == ("chance", "leak")

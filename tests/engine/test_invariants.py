@@ -7,44 +7,46 @@ decision count, and the same seed and actions always give the same state and log
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Mapping
 
 import hypothesis.strategies as st
+from attrs import frozen
 from hypothesis import HealthCheck, given, settings
 
-from engine.scenarios import generated
+from engine.games import NAMES, load
 from excomm_sim.engine.events import Cause, GameEnded, VariableChanged
-from excomm_sim.engine.game import Action, Game
+from excomm_sim.engine.moves import Action, Draw
 from excomm_sim.engine.state import GameState
-from excomm_sim.paths import bundled_scenario
-from excomm_sim.scenario.load import load_path
-from excomm_sim.scenario.model import Scenario, Value, Variable, VariableKind
-
-SCENARIOS = ["meeting19", "school_budget", "generated"]
+from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.scenario.model import Value, Variable, VariableKind
 
 
-@functools.cache
-def load(name: str) -> Scenario:
-    if name == "generated":
-        return generated()
-    return load_path(bundled_scenario(name))
+@frozen
+class Playthrough:
+    pilot: Autopilot
+    seed: int
+    humans: Mapping[str, str]
+    actions: list[Action]
+    state: GameState
 
 
 @st.composite
-def playthroughs(draw: st.DrawFn) -> tuple[Game, int, list[Action], GameState]:
-    scenario = load(draw(st.sampled_from(SCENARIOS)))
+def playthroughs(draw: st.DrawFn) -> Playthrough:
+    scenario = load(draw(st.sampled_from(NAMES)))
     role_ids = [role.id for role in scenario.roles]
-    humans = draw(st.lists(st.sampled_from(role_ids), unique=True, max_size=3))
-    game = Game(scenario, {role: f"Player {n}" for n, role in enumerate(humans)})
+    seats = draw(st.lists(st.sampled_from(role_ids), unique=True, max_size=3))
+    humans = {role: f"Player {n}" for n, role in enumerate(seats)}
+    pilot = Autopilot(scenario)
     seed = draw(st.integers(min_value=0, max_value=2**64 - 1))
-    state, _ = game.start(seed)
-    actions = []
+    state, _ = pilot.start(seed, humans)
+    actions: list[Action] = []
     limit = len(scenario.decisions) * max(1, len(humans))
-    while (legal := game.legal_actions(state)) and len(actions) <= limit:
+    while (legal := pilot.rules.legal_actions(state)) and len(actions) <= limit:
         action = legal[draw(st.integers(min_value=0, max_value=len(legal) - 1))]
+        assert not isinstance(action, Draw), "the autopilot draws chance itself"
         actions.append(action)
-        state, _ = game.step(state, action)
-    return game, seed, actions, state
+        state, _ = pilot.act(state, action)
+    return Playthrough(pilot, seed, humans, actions, state)
 
 
 def inside(variable: Variable, value: Value) -> bool:
@@ -61,22 +63,18 @@ PLAY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthChe
 
 @PLAY
 @given(playthroughs())
-def test_every_game_ends_within_the_decision_count(
-    run: tuple[Game, int, list[Action], GameState],
-) -> None:
-    game, _, _, state = run
+def test_every_game_ends_within_the_decision_count(run: Playthrough) -> None:
+    state = run.state
     assert state.ending is not None
-    assert state.turn <= len(game.scenario.decisions)
+    assert state.turn <= len(run.pilot.scenario.decisions)
     assert isinstance(state.log[-1], GameEnded)
 
 
 @PLAY
 @given(playthroughs())
-def test_variables_stay_inside_their_bounds_and_sets(
-    run: tuple[Game, int, list[Action], GameState],
-) -> None:
-    game, _, _, state = run
-    variables = {v.id: v for v in game.scenario.variables}
+def test_variables_stay_inside_their_bounds_and_sets(run: Playthrough) -> None:
+    state = run.state
+    variables = {v.id: v for v in run.pilot.scenario.variables}
     for values in (*state.timeline, state.values):
         assert set(values) == set(variables)
         for variable_id, value in values.items():
@@ -85,11 +83,8 @@ def test_variables_stay_inside_their_bounds_and_sets(
 
 @PLAY
 @given(playthroughs())
-def test_every_change_has_a_cause_of_its_turn(
-    run: tuple[Game, int, list[Action], GameState],
-) -> None:
-    _, _, _, state = run
-    for record in state.log:
+def test_every_change_has_a_cause_of_its_turn(run: Playthrough) -> None:
+    for record in run.state.log:
         if isinstance(record, VariableChanged):
             assert isinstance(record.cause, Cause)
             assert record.cause.turn == record.turn
@@ -99,21 +94,16 @@ def test_every_change_has_a_cause_of_its_turn(
 
 @PLAY
 @given(playthroughs())
-def test_equal_seed_and_actions_give_equal_state_and_log(
-    run: tuple[Game, int, list[Action], GameState],
-) -> None:
-    game, seed, actions, state = run
-    fresh = Game(game.scenario, game.humans)
-    assert fresh.play(seed, actions) == state
-    assert game.play(seed, actions).log == state.log
+def test_equal_seed_and_actions_give_equal_state_and_log(run: Playthrough) -> None:
+    fresh = Autopilot(run.pilot.scenario)
+    assert fresh.replay(run.seed, run.humans, run.actions) == run.state
+    assert run.pilot.replay(run.seed, run.humans, run.actions).log == run.state.log
 
 
 @PLAY
 @given(playthroughs())
-def test_timeline_has_one_entry_per_decision_taken(
-    run: tuple[Game, int, list[Action], GameState],
-) -> None:
-    _, _, _, state = run
+def test_timeline_has_one_entry_per_decision_taken(run: Playthrough) -> None:
+    state = run.state
     assert len(state.timeline) == state.turn + 1
     assert len(state.choices) == state.turn
     assert state.timeline[-1] == state.values

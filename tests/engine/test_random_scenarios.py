@@ -3,7 +3,8 @@
 Bounds are tight (0..10) so clamping happens often; conditions, chance, delays, triggers,
 events and early endings are mixed at random. Every game must end within the decision
 count, keep variables in range, give every change a cause, replay identically, and
-play the same with and without the remembered game tree.
+play the same move by move and on the fast path, with and without the remembered game
+tree; the computer decider reading observations takes what its slot twin takes.
 """
 
 from __future__ import annotations
@@ -11,9 +12,21 @@ from __future__ import annotations
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, given, settings
 
+from engine.games import (
+    council_agrees,
+    fast_game,
+    play_randomly,
+    random_picker,
+    stepped_game,
+)
 from engine.scenarios import Builder, bool_var, enum_var, int_var, role, scenario
+from excomm_sim.engine import turns
 from excomm_sim.engine.events import GameEnded, VariableChanged
-from excomm_sim.engine.game import Game
+from excomm_sim.engine.kernel import Rules
+from excomm_sim.engine.moves import Action
+from excomm_sim.policies import strategies
+from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.policies.fast import CouncilScores, GameTree, Seats
 from excomm_sim.scenario.model import Scenario, VariableKind
 
 CONDITIONS = [
@@ -145,13 +158,14 @@ def test_any_scenario_plays_within_the_rules(
     built: Scenario, seed: int, data: st.DataObject
 ) -> None:
     humans = data.draw(st.lists(st.sampled_from(ROLES), unique=True, max_size=2))
-    game = Game(built, {r: r for r in humans})
-    state, _ = game.start(seed)
-    actions = []
-    while legal := game.legal_actions(state):
+    pilot = Autopilot(built)
+    state, _ = pilot.start(seed, {r: r for r in humans})
+    actions: list[Action] = []
+    while legal := pilot.rules.legal_actions(state):
         action = data.draw(st.sampled_from(legal))
+        assert isinstance(action, Action)
         actions.append(action)
-        state, _ = game.step(state, action)
+        state, _ = pilot.act(state, action)
         assert len(actions) <= len(built.decisions) * 3
     assert isinstance(state.log[-1], GameEnded)
     assert state.turn <= len(built.decisions)
@@ -166,16 +180,42 @@ def test_any_scenario_plays_within_the_rules(
     for record in state.log:
         if isinstance(record, VariableChanged):
             assert record.cause.turn == record.turn and record.old != record.new
-    assert Game(built, {r: r for r in humans}).play(seed, actions) == state
+    assert Autopilot(built).replay(seed, {r: r for r in humans}, actions) == state
 
 
 @RANDOM
-@given(scenarios(), st.integers(min_value=0, max_value=2**32))
-def test_any_all_computer_game_is_the_same_with_and_without_the_tree(
-    built: Scenario, seed: int
+@given(scenarios(), st.integers(min_value=0, max_value=2**32), st.data())
+def test_any_game_is_the_same_move_by_move_and_on_the_fast_path(
+    built: Scenario, seed: int, data: st.DataObject
 ) -> None:
-    remembered = Game(built)
-    plain = Game(built, memo=False)
-    assert remembered.start(seed) == plain.start(seed)
-    assert remembered.start(seed + 1) == plain.start(seed + 1)
-    assert remembered.start(seed) == plain.start(seed)
+    seat = data.draw(st.integers(min_value=0, max_value=len(built.roles) - 1))
+    name = data.draw(st.sampled_from(strategies.names(built)))
+    assert fast_game(built, seat, name, seed) == stepped_game(built, seat, name, seed).slots
+
+
+@RANDOM
+@given(scenarios(), st.integers(min_value=0, max_value=2**32), st.data())
+def test_any_game_is_the_same_with_and_without_the_tree(
+    built: Scenario, seed: int, data: st.DataObject
+) -> None:
+    seat = data.draw(st.integers(min_value=0, max_value=len(built.roles) - 1))
+    names = [name for name in strategies.names(built) if name != "random"]
+    name = data.draw(st.sampled_from(names))
+    lean = turns.program(built, records=False)
+    seats = Seats(CouncilScores(lean), seat, strategies.strategy(name, lean))
+    remembered = GameTree(lean, seats, lean.layout.initial(1 << seat))
+    for game_seed in (seed, seed + 1, seed):
+        seats.reseed(game_seed)
+        assert remembered.play(game_seed) == fast_game(built, seat, name, game_seed)
+
+
+@RANDOM
+@given(scenarios(), st.integers(min_value=0, max_value=2**32), st.data())
+def test_any_computer_decider_takes_what_its_slot_twin_takes(
+    built: Scenario, seed: int, data: st.DataObject
+) -> None:
+    humans = data.draw(st.lists(st.sampled_from(ROLES), unique=True, max_size=2))
+    rules = Rules(built)
+    play_randomly(
+        rules, seed, {r: r for r in humans}, random_picker(seed), lambda s: council_agrees(rules, s)
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from engine.scenarios import Builder, int_var, role, scenario
-from excomm_sim.engine.game import Game, RoleScore
+from excomm_sim.engine.kernel import RoleScore
+from excomm_sim.policies.autopilot import Autopilot
 
 
 def scores() -> dict[str, RoleScore]:
@@ -17,9 +18,9 @@ def scores() -> dict[str, RoleScore]:
         role("hawk", objectives=[b.objective("hot", "heat >= 50", 2)]),
         role("dove"),
     ]
-    game = Game(scenario(b, [b.decision("d", [b.option("up", "heat += 10")])], roles))
-    state, _ = game.start(1)
-    return game.scores(state)
+    pilot = Autopilot(scenario(b, [b.decision("d", [b.option("up", "heat += 10")])], roles))
+    state, _ = pilot.start(1)
+    return pilot.rules.scores(state)
 
 
 def test_points_count_the_objectives_met() -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.moves import Action
+from excomm_sim.engine.observe import ItemView, observe
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves import SaveGame, new_save, with_actions
 from excomm_sim.scenario.load import load_path, load_text
 from excomm_sim.scenario.model import Scenario
@@ -18,16 +20,16 @@ STANDOFF = FIXTURES / "standoff.yaml"
 NOW = dt.datetime(2026, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
 SEED = 7
 
-Policy = Callable[[Prompt], str]
+Policy = Callable[[ItemView], str]
 PlayFn = Callable[..., SaveGame]
 
 
-def first_offered(prompt: Prompt) -> str:
-    return next(view.option.id for view in prompt.options if view.offered)
+def first_offered(item: ItemView) -> str:
+    return item.offered[0].id
 
 
-def last_offered(prompt: Prompt) -> str:
-    return [view.option.id for view in prompt.options if view.offered][-1]
+def last_offered(item: ItemView) -> str:
+    return item.offered[-1].id
 
 
 def play_actions(
@@ -38,13 +40,17 @@ def play_actions(
     limit: int | None = None,
 ) -> list[Action]:
     """The actions ``policy`` takes for the humans, to the end or ``limit`` actions."""
-    game = Game(scenario, dict(humans))
-    state, _ = game.start(seed)
+    pilot = Autopilot(scenario)
+    state, _ = pilot.start(seed, dict(humans))
     actions: list[Action] = []
-    while (prompt := game.prompt(state)) is not None and (limit is None or len(actions) < limit):
-        action = Action(prompt.role, policy(prompt))
+    while (role := pilot.rules.to_act(state).role) is not None and (
+        limit is None or len(actions) < limit
+    ):
+        item = observe(pilot.rules, state, role).item
+        assert item is not None
+        action = Action(role, policy(item))
         actions.append(action)
-        state, _ = game.step(state, action)
+        state, _ = pilot.act(state, action)
     return actions
 
 

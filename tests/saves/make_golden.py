@@ -20,8 +20,10 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.moves import Action
+from excomm_sim.engine.observe import ItemView, observe
 from excomm_sim.paths import bundled_scenario
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves import SaveGame, new_save, read_save, resume, with_actions, write_save
 from excomm_sim.saves.format import to_json
 from excomm_sim.scenario.load import load_path
@@ -33,43 +35,36 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 PLAYED_AT = dt.datetime(2026, 1, 15, 14, 0, 0, tzinfo=dt.UTC)
 SEED = 1962
 
-Policy = Callable[[Prompt], str]
+Policy = Callable[[str, ItemView], str]
+"""(the role that must act, the item as that seat sees it) -> option id."""
 
 
-def _offered(prompt: Prompt) -> list[str]:
-    return [view.option.id for view in prompt.options if view.offered]
-
-
-def history_course(prompt: Prompt) -> str:
+def history_course(role: str, item: ItemView) -> str:
     """The option history took when it is on offer, else the first on offer."""
-    offered = _offered(prompt)
-    for view in prompt.options:
-        if view.offered and view.option.history:
-            return view.option.id
-    return offered[0]
+    for option in item.offered:
+        if option.history:
+            return option.id
+    return item.offered[0].id
 
 
-def hawk_course(prompt: Prompt) -> str:
+def hawk_course(role: str, item: ItemView) -> str:
     """The hawkish option when there is one, else the middle course, else the first."""
-    offered = [view.option for view in prompt.options if view.offered]
     for lean in ("hawk", ""):
-        for option in offered:
+        for option in item.offered:
             if option.lean == lean:
                 return option.id
-    return offered[0].id
+    return item.offered[0].id
 
 
-def own_stances(prompt: Prompt) -> str:
+def own_stances(role: str, item: ItemView) -> str:
     """The option the prompted role itself favours most strongly, else history's."""
     best: tuple[int, str] | None = None
-    for view in prompt.options:
-        if not view.offered:
-            continue
-        for stance in view.option.stances:
-            favours = stance.role == prompt.role and stance.position is Position.FAVOUR
+    for option in item.offered:
+        for stance in option.stances:
+            favours = stance.role == role and stance.position is Position.FAVOUR
             if favours and (best is None or stance.strength > best[0]):
-                best = (stance.strength, view.option.id)
-    return best[1] if best is not None else history_course(prompt)
+                best = (stance.strength, option.id)
+    return best[1] if best is not None else history_course(role, item)
 
 
 @frozen
@@ -106,13 +101,15 @@ EXAMPLES = (
 
 def play(scenario: Scenario, example: Example) -> SaveGame:
     """Play ``example`` to its end and return its save (fixed seed and timestamps)."""
-    game = Game(scenario, dict(example.humans))
-    state, _ = game.start(SEED)
+    pilot = Autopilot(scenario)
+    state, _ = pilot.start(SEED, dict(example.humans))
     actions: list[Action] = []
-    while (prompt := game.prompt(state)) is not None:
-        action = Action(prompt.role, example.policy(prompt))
+    while (role := pilot.rules.to_act(state).role) is not None:
+        item = observe(pilot.rules, state, role).item
+        assert item is not None
+        action = Action(role, example.policy(role, item))
         actions.append(action)
-        state, _ = game.step(state, action)
+        state, _ = pilot.act(state, action)
     save = new_save(scenario, SEED, example.humans, PLAYED_AT)
     save = with_actions(save, actions, PLAYED_AT)
     return attrs.evolve(save, note=example.note)
@@ -135,7 +132,7 @@ def golden_text(save: SaveGame, scenario: Scenario) -> str:
     )
     lines.append(f"## ending {state.ending}")
     lines.append("## scores")
-    for role, score in sorted(resumed.game.scores(state).items()):
+    for role, score in sorted(resumed.autopilot.rules.scores(state).items()):
         met = " ".join(f"{objective.id}={'met' if ok else 'not'}" for objective, ok in score.met)
         lines.append(f"{role}: {score.points}/{score.possible} {met}")
     return "\n".join(lines) + "\n"

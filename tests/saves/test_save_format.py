@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.saves import (
     MAX_SAVE_BYTES,
     SAVE_FORMAT,

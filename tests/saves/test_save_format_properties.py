@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.saves import SAVE_FORMAT, BranchPoint, SaveError, SaveGame, timestamp
 from excomm_sim.saves.format import to_json
 from excomm_sim.saves.reading import from_json

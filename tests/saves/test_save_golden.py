@@ -38,19 +38,18 @@ def test_example_game_replays_to_its_golden_log_and_state(save_file: Path) -> No
 
 
 def test_history_example_takes_history_option_whenever_offered() -> None:
-    from excomm_sim.engine.game import Game
+    from excomm_sim.engine.observe import observe
+    from excomm_sim.policies.autopilot import Autopilot
 
     scenario = bundled()
     save = read_save(SAVES / "history-president.json")
-    game = Game(scenario, dict(save.humans))
-    state, _ = game.start(save.seed)
+    pilot = Autopilot(scenario)
+    state, _ = pilot.start(save.seed, dict(save.humans))
     for action in save.actions:
-        prompt = game.prompt(state)
-        assert prompt is not None
-        history = [
-            view.option.id for view in prompt.options if view.offered and view.option.history
-        ]
+        item = observe(pilot.rules, state, action.role).item
+        assert item is not None
+        history = [option.id for option in item.offered if option.history]
         if history:
-            assert action.option == history[0], prompt.decision.id
-        state, _ = game.step(state, action)
-    assert game.prompt(state) is None  # played to the end
+            assert action.option == history[0], item.decision.id
+        state, _ = pilot.act(state, action)
+    assert state.ended  # played to the end

@@ -21,7 +21,7 @@ OPTION_ID = "option_" + "x" * 180
 WRITER = f"""
 import sys
 from pathlib import Path
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.saves import SAVE_FORMAT, SaveGame, store, write_save
 from excomm_sim.saves.format import to_json
 

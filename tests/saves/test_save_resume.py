@@ -8,15 +8,16 @@ from pathlib import Path
 import attrs
 import pytest
 
-from excomm_sim.engine.game import Action, Game
+from excomm_sim.engine.moves import Action
 from excomm_sim.engine.state import GameState
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves import SaveError, read_save, resume, with_actions, write_save
 from excomm_sim.scenario.model import Scenario
 from saves.conftest import NOW, SEED, PlayFn, last_offered, play_actions
 
 
 def uninterrupted(scenario: Scenario, humans: dict[str, str], actions: list[Action]) -> GameState:
-    return Game(scenario, humans).play(SEED, actions)
+    return Autopilot(scenario).replay(SEED, humans, actions)
 
 
 def test_save_load_continue_equals_an_uninterrupted_game(
@@ -30,7 +31,7 @@ def test_save_load_continue_equals_an_uninterrupted_game(
     loaded = resume(read_save(tmp_path / "game.json"), standoff)
     state = loaded.state
     for action in full[3:]:
-        state, _ = loaded.game.step(state, action)
+        state, _ = loaded.autopilot.act(state, action)
 
     expected = uninterrupted(standoff, humans, full)
     assert state.ending is not None

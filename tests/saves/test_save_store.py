@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.saves import (
     SAVE_FORMAT,
     SaveError,

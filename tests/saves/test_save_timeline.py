@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.saves import BranchPoint, branch, read_save, resume, write_save
 from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.scenario.model import Scenario
@@ -82,7 +82,7 @@ def test_branch_from_a_decision_replays_up_to_it_and_plays_on_differently(
     assert reloaded.branched_from == BranchPoint("source.json", 1)
     assert resumed.state.current == "inspection"
     assert [choice.option for choice in resumed.state.choices] == ["talk"]
-    state, _ = resumed.game.step(resumed.state, Action("governor", "trust_them"))
+    state, _ = resumed.autopilot.act(resumed.state, Action("governor", "trust_them"))
     assert [choice.option for choice in state.choices] == ["talk", "trust_them"]
 
 
@@ -93,9 +93,8 @@ def test_branch_point_counts_every_action_in_a_game_with_a_human_adviser(
     steps = build_timeline(source, standoff).steps
     assert [step.actions_before for step in steps] == [0, 2, 4]
     resumed = resume(branch(source, "x.json", steps[1].actions_before or 0, NOW), standoff)
-    prompt = resumed.game.prompt(resumed.state)
-    assert prompt is not None
-    assert (prompt.kind, prompt.role, prompt.decision.id) == ("recommend", "envoy", "inspection")
+    turn = resumed.autopilot.rules.to_act(resumed.state)
+    assert (turn.kind, turn.role, turn.decision) == ("recommend", "envoy", "inspection")
 
 
 def test_decisions_no_human_acted_on_cannot_be_branched_from(

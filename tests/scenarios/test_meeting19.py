@@ -13,9 +13,8 @@ reproducible: rerun the seed it names.
 
 from __future__ import annotations
 
-import random
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -28,19 +27,20 @@ from excomm_sim.engine.events import (
     EventFired,
     OptionChosen,
 )
-from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.kernel import Rules
+from excomm_sim.engine.observe import observe
 from excomm_sim.engine.state import GameState
 from excomm_sim.paths import bundled_scenario
+from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.policies.strategies import strategy
 from excomm_sim.scenario.load import check_path
 from excomm_sim.scenario.model import Display, Scenario, VariableKind
-from excomm_sim.tools.simulate import BASIC_STRATEGIES, SimulationSpec, Simulator, strategy
+from excomm_sim.tools.simulate import BASIC_STRATEGIES, SimulationSpec, Simulator
 
 SCENARIO_PATH = bundled_scenario("meeting19")
 BETTER_THAN_HISTORY = {"ground_verification", "formal_settlement", "full_accounting"}
 EXPLORATION_CAP = 20_000
 """Most random games the reachability search plays before giving up."""
-
-Course = Callable[[Prompt, random.Random], str]
 
 
 @cache
@@ -50,40 +50,30 @@ def scenario() -> Scenario:
     return loaded
 
 
-def offered(prompt: Prompt) -> list[str]:
-    return [view.option.id for view in prompt.options if view.offered]
+@cache
+def autopilot() -> Autopilot:
+    return Autopilot(scenario())
 
 
-def course_of(name: str) -> Course:
-    """``simulate``'s strategy of that name, so these tests play the courses instructors see.
-
-    The basic strategies (random, history, hawk, dove) never read the state, so they are
-    handed an empty one.
-    """
-    choose = strategy(name, scenario())
-
-    def pick(prompt: Prompt, rng: random.Random) -> str:
-        return choose({}, [view.option for view in prompt.options if view.offered], rng)
-
-    return pick
-
-
-def play(game: Game, seed: int, course: Course) -> GameState:
-    """One game; every prompt must offer something (no seat is ever left stuck)."""
-    rng = random.Random(seed)
-    state, _ = game.start(seed)
-    while (prompt := game.prompt(state)) is not None:
-        choices = offered(prompt)
-        assert choices, f"seed {seed}: {prompt.role} has nothing to choose on {prompt.decision.id}"
-        state, _ = game.step(state, Action(prompt.role, course(prompt, rng)))
+def play(seat: str, seed: int, course: str) -> GameState:
+    """One game with ``seat`` played by ``simulate``'s strategy ``course`` (as a person
+    would, from the seat's observation); every turn must offer something (no seat is ever
+    left stuck)."""
+    pilot = autopilot()
+    choose = strategy(course, pilot.rules.program, seed)
+    state, _ = pilot.start(seed, {seat: course})
+    while (role := pilot.rules.to_act(state).role) is not None:
+        observation = observe(pilot.rules, state, role)
+        item = observation.item
+        assert item is not None and item.offered, f"seed {seed}: {role} has nothing to choose"
+        state, _ = pilot.act(state, choose.act(observation))
     assert state.ending is not None, f"seed {seed}: the game stopped without an ending"
     return state
 
 
-def games(seat: str, course: str, seeds: Iterable[int]) -> list[tuple[Game, GameState]]:
-    game = Game(scenario(), humans={seat: course})
-    chosen = course_of(course)
-    return [(game, play(game, seed, chosen)) for seed in seeds]
+def games(seat: str, course: str, seeds: Iterable[int]) -> list[tuple[Rules, GameState]]:
+    rules = autopilot().rules
+    return [(rules, play(seat, seed, course)) for seed in seeds]
 
 
 # ---- the file itself ----------------------------------------------------------------
@@ -226,10 +216,8 @@ def _seen(state: GameState) -> set[tuple[str, ...]]:
 def test_random_play_reaches_every_option_outcome_consequence_event_and_ending() -> None:
     sc = scenario()
     missing = _targets(sc)
-    game = Game(sc, humans={sc.president.id: "explorer"})
-    random_pick = course_of("random")
     for seed in range(EXPLORATION_CAP):
-        missing -= _seen(play(game, seed, random_pick))
+        missing -= _seen(play(sc.president.id, seed, "random"))
         if not missing:
             break
     assert sorted(missing) == []
@@ -305,8 +293,10 @@ def test_the_intelligence_chief_does_not_win_a_breakdown_of_the_talks() -> None:
 def _own_seat_wins(role: str, course: str, runs: int = 200) -> float:
     """Share of games ``role`` wins when its seat plays ``course`` (simulate --role)."""
     simulator = Simulator(scenario(), SimulationSpec(course, 1962, role))
-    states = [simulator.play(index) for index in range(runs)]
-    return sum(simulator.game.scores(state)[role].won for state in states) / runs
+    rules = autopilot().rules
+    layout = rules.layout
+    finals = [GameState(0, simulator.play(index), layout) for index in range(runs)]
+    return sum(rules.scores(final)[role].won for final in finals) / runs
 
 
 @pytest.mark.parametrize("seat", [role.id for role in scenario().roles])

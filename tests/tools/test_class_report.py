@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from excomm_sim.engine.game import Action, Game
+from excomm_sim.engine.moves import Action
 from excomm_sim.paths import bundled_scenario
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves import new_save, save_path, with_actions, write_save
 from excomm_sim.scenario.load import load_path
 from excomm_sim.tools.class_report import DecisionSummary, OptionShare, build_report, entropy
@@ -26,14 +27,15 @@ def _play_and_save(folder: Path, seed: int, picks: int, finish: bool = True) -> 
     """A student's game of the school budget: the chair takes option ``picks`` mod n."""
     scenario = load_path(bundled_scenario("school_budget"))
     humans = {"chair": f"Student {seed}"}
-    game = Game(scenario, humans)
-    state, _ = game.start(seed)
+    pilot = Autopilot(scenario)
+    state, _ = pilot.start(seed, humans)
     actions: list[Action] = []
     while not state.ended and (finish or len(actions) < 2):
-        legal = game.legal_actions(state)
+        legal = pilot.rules.legal_actions(state)
         action = legal[picks % len(legal)]
+        assert isinstance(action, Action)
         actions.append(action)
-        state, _ = game.step(state, action)
+        state, _ = pilot.act(state, action)
     save = with_actions(new_save(scenario, seed, humans, NOW), actions, NOW)
     path = save_path(folder, save)
     write_save(path, save)
@@ -185,18 +187,18 @@ def test_roles_count_students_and_how_often_their_advice_was_taken(tmp_path: Pat
     advised = taken = 0
     for seed in range(3):
         humans = {"finance": f"Student {seed}"}
-        game = Game(scenario, humans)
-        state, _ = game.start(seed)
+        pilot = Autopilot(scenario)
+        state, _ = pilot.start(seed, humans)
         actions: list[Action] = []
         while not state.ended:
-            prompt = game.prompt(state)
-            assert prompt is not None
-            offered = [view.option.id for view in prompt.options if view.offered]
-            action = Action(prompt.role, offered[seed % len(offered)])
+            turn = pilot.rules.to_act(state)
+            offered = [option.id for option in pilot.rules.offered(state)]
+            assert turn.role is not None
+            action = Action(turn.role, offered[seed % len(offered)])
             before = len(state.choices)
-            state, _ = game.step(state, action)
+            state, _ = pilot.act(state, action)
             actions.append(action)
-            if prompt.kind == "recommend":
+            if turn.kind == "recommend":
                 advised += 1
                 taken += state.choices[before].option == action.option
         save = with_actions(new_save(scenario, seed, humans, NOW), actions, NOW)

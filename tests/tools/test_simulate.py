@@ -9,6 +9,8 @@ from collections import Counter
 
 import pytest
 
+from excomm_sim.engine.kernel import Rules
+from excomm_sim.engine.state import GameState
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario, VariableKind
@@ -21,7 +23,7 @@ from excomm_sim.tools.simulate import (
     Tally,
     game_seed,
     simulate,
-    strategy,
+    strategy_named,
     summary,
 )
 
@@ -49,8 +51,10 @@ def test_the_tally_counts_what_each_game_did() -> None:
     """Counted game by game, the plain way, the numbers are the tally's."""
     scenario = load_path(bundled_scenario("meeting19"))
     simulator = Simulator(scenario, SimulationSpec("random", seed=5))
-    games = [simulator.play(index) for index in range(120)]
-    tally = simulator.tally(games)
+    finals = [simulator.play(index) for index in range(120)]
+    tally = simulator.tally(finals)
+    rules = Rules(scenario)
+    games = [GameState(0, final, rules.layout) for final in finals]
     assert tally.games == 120 and tally.unfinished == 0
     assert tally.endings == Counter(game.ending for game in games)
     for decision in scenario.decisions:
@@ -68,7 +72,7 @@ def test_the_tally_counts_what_each_game_did() -> None:
             shown = [str(v).lower() if isinstance(v, bool) else str(v) for v in finals]
             assert tally.categories[variable.id] == Counter(shown)
     for role in scenario.roles:
-        scores = [simulator.game.scores(game)[role.id] for game in games]
+        scores = [rules.scores(game)[role.id] for game in games]
         assert tally.wins[role.id] == sum(score.won for score in scores)
         assert tally.points[role.id] == sum(score.points for score in scores)
 
@@ -141,7 +145,7 @@ def test_role_stances_strategy_takes_what_that_role_favours_most(budget: Scenari
 
 def test_unknown_strategy_names_the_valid_ones(budget: Scenario) -> None:
     with pytest.raises(StrategyError, match="finance-stances"):
-        strategy("nobody-stances", budget)
+        strategy_named("nobody-stances", budget)
 
 
 def test_tally_counts_every_game_once(budget: Scenario) -> None:

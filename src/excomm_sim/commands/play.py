@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from excomm_sim.engine.game import Action
+    from excomm_sim.engine.moves import Action
     from excomm_sim.scenario.model import Scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

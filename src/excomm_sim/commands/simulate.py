@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         SimulationSpec,
         StrategyError,
         format_summary,
-        strategy,
+        strategy_named,
         summary,
     )
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"simulate: unknown role {args.role!r}; expected one of: {roles}", file=sys.stderr)
         return 2
     try:
-        strategy(args.strategy, scenario)
+        strategy_named(args.strategy, scenario)
     except StrategyError as error:
         print(f"simulate: {error}", file=sys.stderr)
         return 2

@@ -70,6 +70,9 @@ class Recommended:
     option: str
     human: bool
     reason: str
+    """A computer adviser's stance reason; empty for a person's recommendation."""
+    argument: str = ""
+    """A person's case for it, in their own words (shown to the decider; may be empty)."""
 
 
 @frozen
@@ -210,6 +213,24 @@ class GameEnded:
     ending: str
 
 
+@frozen
+class SeatTaken:
+    """A person took a seat from the computer; ``turn`` is the number of the decision on
+    the table (or next to come) then."""
+
+    turn: int
+    role: str
+    player: str
+
+
+@frozen
+class SeatLeft:
+    """A person left a seat; the computer plays it from now on (``turn`` as in SeatTaken)."""
+
+    turn: int
+    role: str
+
+
 Record = (
     DecisionPosed
     | DecisionSkipped
@@ -224,5 +245,7 @@ Record = (
     | EventFired
     | DateAdvanced
     | GameEnded
+    | SeatTaken
+    | SeatLeft
 )
 """Any record the engine emits."""

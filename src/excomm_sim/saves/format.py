@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.scenario.model import Scenario
 
 SAVE_FORMAT = 1

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from excomm_sim.engine.game import Action
+from excomm_sim.engine.moves import Action
 from excomm_sim.saves.format import (
     KIND,
     MAX_ACTIONS,

@@ -8,10 +8,13 @@ and says which decision that was and why, so the player keeps everything before 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
-from excomm_sim.engine.game import Game, IllegalAction
+from excomm_sim.engine.moves import IllegalAction
 from excomm_sim.engine.state import GameState
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves.format import SaveError, SaveGame
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Scenario
@@ -19,9 +22,10 @@ from excomm_sim.scenario.model import Scenario
 
 @frozen
 class Resumed:
-    """A replayed save: the engine, the state reached, and how far the replay got."""
+    """A replayed save: the kernel with its computer seats, the state reached, and how far
+    the replay got."""
 
-    game: Game
+    autopilot: Autopilot
     state: GameState
     applied: int
     """How many of the save's actions were replayed."""
@@ -57,19 +61,24 @@ def scenario_changed(save: SaveGame, scenario: Scenario) -> bool:
     return bool(save.scenario_hash) and save.scenario_hash != scenario.content_hash
 
 
-def _decision_title(game: Game, state: GameState) -> str:
-    prompt = game.prompt(state)
-    if prompt is None:
+def _decision_title(autopilot: Autopilot, state: GameState) -> str:
+    decision = autopilot.rules.decision(state)
+    if decision is None:
         return "after the game had ended"
-    return f"on “{prompt.decision.title}” ({prompt.decision.id})"
+    return f"on “{decision.title}” ({decision.id})"
 
 
 def misfit_message(
-    save: SaveGame, scenario: Scenario, game: Game, state: GameState, index: int, reason: str
+    save: SaveGame,
+    scenario: Scenario,
+    autopilot: Autopilot,
+    state: GameState,
+    index: int,
+    reason: str,
 ) -> str:
     """Why action ``index`` (0-based) cannot be replayed, in words a player can act on."""
     action = save.actions[index]
-    where = _decision_title(game, state)
+    where = _decision_title(autopilot, state)
     if scenario_changed(save, scenario):
         why = (
             f"the scenario was changed since this game was saved (version "
@@ -92,26 +101,26 @@ def resume(save: SaveGame, scenario: Scenario) -> Resumed:
     """
     check_scenario(save, scenario)
     check_roles(save, scenario)
-    game = Game(scenario, dict(save.humans))
-    state = start_game(game, save.seed)
+    autopilot = Autopilot(scenario)
+    state = start_game(autopilot, save.seed, save.humans)
     changed = scenario_changed(save, scenario)
     for index, action in enumerate(save.actions):
         try:
-            state, _records = game.step(state, action)
+            state, _records = autopilot.act(state, action)
         except IllegalAction as error:
             reason = getattr(error, "message", str(error))
-            problem = misfit_message(save, scenario, game, state, index, reason)
-            return Resumed(game, state, index, problem, changed)
+            problem = misfit_message(save, scenario, autopilot, state, index, reason)
+            return Resumed(autopilot, state, index, problem, changed)
         except EvalError as error:
             problem = failure_message(save, index, error)
-            return Resumed(game, state, index, problem, changed)
-    return Resumed(game, state, len(save.actions), None, changed)
+            return Resumed(autopilot, state, index, problem, changed)
+    return Resumed(autopilot, state, len(save.actions), None, changed)
 
 
-def start_game(game: Game, seed: int) -> GameState:
-    """``game.start``; a scenario whose expressions fail at once is a SaveError, not a crash."""
+def start_game(autopilot: Autopilot, seed: int, humans: Mapping[str, str]) -> GameState:
+    """A new game; a scenario whose expressions fail at once is a SaveError, not a crash."""
     try:
-        state, _records = game.start(seed)
+        state, _records = autopilot.start(seed, humans)
     except EvalError as error:
         raise SaveError(None, f"the scenario fails as the game starts: {error}") from None
     return state

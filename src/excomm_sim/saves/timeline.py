@@ -22,8 +22,11 @@ from excomm_sim.engine.events import (
     Recommended,
     Record,
 )
-from excomm_sim.engine.game import Game, IllegalAction, PositionView, RoleScore
+from excomm_sim.engine.kernel import RoleScore, Rules
+from excomm_sim.engine.moves import IllegalAction
+from excomm_sim.engine.observe import PositionView, observe
 from excomm_sim.engine.state import Choice, GameState
+from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves.format import SaveGame
 from excomm_sim.saves.replay import (
     check_roles,
@@ -81,7 +84,7 @@ class Timeline:
 
     scenario: Scenario
     save: SaveGame
-    game: Game
+    rules: Rules
     final: GameState
     prologue: tuple[Record, ...]
     """What happened before the first decision was posed."""
@@ -171,15 +174,17 @@ def build_timeline(save: SaveGame, scenario: Scenario) -> Timeline:
     check_scenario(save, scenario)
     check_roles(save, scenario)
     role_order = [role.id for role in scenario.roles]
-    game = Game(scenario, dict(save.humans))
-    state = start_game(game, save.seed)
+    autopilot = Autopilot(scenario)
+    rules = autopilot.rules
+    state = start_game(autopilot, save.seed, save.humans)
     prompts: dict[int, tuple[PositionView, ...]] = {}
     first_seen: dict[int, int] = {}
 
     def remember(state: GameState, applied: int) -> None:
-        prompt = game.prompt(state)
-        if prompt is not None:
-            prompts[state.turn + 1] = prompt.positions
+        turn = rules.to_act(state)
+        item = observe(rules, state, turn.role).item if turn.role is not None else None
+        if item is not None:
+            prompts[state.turn + 1] = item.positions
             first_seen.setdefault(state.turn + 1, applied)
 
     remember(state, 0)
@@ -188,10 +193,10 @@ def build_timeline(save: SaveGame, scenario: Scenario) -> Timeline:
 
     for index, action in enumerate(save.actions):
         try:
-            state, _ = game.step(state, action)
+            state, _ = autopilot.act(state, action)
         except IllegalAction as error:
             reason = getattr(error, "message", str(error))
-            problem = misfit_message(save, scenario, game, state, index, reason)
+            problem = misfit_message(save, scenario, autopilot, state, index, reason)
             break
         except EvalError as error:
             problem = failure_message(save, index, error)
@@ -232,16 +237,16 @@ def build_timeline(save: SaveGame, scenario: Scenario) -> Timeline:
                 date = record.date
             if isinstance(record, GameEnded):
                 break
-    ending = game.ending(state)
+    ending = rules.ending(state)
     return Timeline(
         scenario=scenario,
         save=save,
-        game=game,
+        rules=rules,
         final=state,
         prologue=prologue,
         steps=tuple(steps),
         ending=ending,
-        scores=game.scores(state) if ending is not None else {},
+        scores=rules.scores(state) if ending is not None else {},
         applied=applied,
         problem=problem,
         scenario_changed=scenario_changed(save, scenario),

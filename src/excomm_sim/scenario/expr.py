@@ -8,6 +8,10 @@ Public contract (the loader and the engine code against these names):
 - ``compile_effect(source, names) -> Assignment`` (``x = e``, ``x += e``, ``x -= e``)
 - ``ExprError(message, offset, length, hint)``: load-time problem; offset is 0-based in source.
 - ``EvalError``: run-time problem (division by zero, enum value out of set).
+- ``python_expression(source, reader)``, ``python_effect_value(...)``: a checked expression
+  as Python text over the engine's state (``reader`` says where each name is kept), for
+  the code the engine generates per scenario; ``PYTHON_HELPERS`` are the functions that
+  text may call.
 Run-time environment: a mapping of variable id -> value, plus "turn" and "day" (ints),
 plus "@<decision id>" -> chosen option id for every decision taken.
 
@@ -31,6 +35,8 @@ from excomm_sim.scenario._expr_check import (
     did_you_mean,
     enum_guard,
 )
+from excomm_sim.scenario._expr_emit import HELPERS as PYTHON_HELPERS
+from excomm_sim.scenario._expr_emit import Reader, python_effect_value, python_expression
 from excomm_sim.scenario._expr_lex import MAX_INT_LITERAL, MAX_SOURCE_LENGTH, Token, tokenize
 from excomm_sim.scenario._expr_parse import (
     ASSIGNMENTS,
@@ -67,6 +73,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_INT_LITERAL",
     "MAX_SOURCE_LENGTH",
+    "PYTHON_HELPERS",
     "AssignOp",
     "Assignment",
     "Env",
@@ -76,12 +83,15 @@ __all__ = [
     "Kind",
     "LiteralComparison",
     "Names",
+    "Reader",
     "Type",
     "Value",
     "compile_condition",
     "compile_effect",
     "compile_expression",
     "literal_comparisons",
+    "python_effect_value",
+    "python_expression",
 ]
 
 _KIND_WORDS: dict[str, str] = {

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from attrs import define, field, frozen
 
-from excomm_sim.engine.game import Game
+from excomm_sim.engine.kernel import Rules
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.weighed import advice_taken
@@ -31,7 +31,7 @@ class BadSave:
 @frozen
 class PlayedGame:
     path: str
-    game: Game
+    rules: Rules
     state: GameState
     problem: str | None
     """Why replay stopped early (the scenario was edited since), or None."""
@@ -164,7 +164,7 @@ def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
         except Exception as error:  # a replay fault must not sink the whole class
             bad.append(BadSave(str(path), f"cannot replay: {type(error).__name__}: {error}"))
             continue
-        games.append(PlayedGame(str(path), resumed.game, resumed.state, resumed.problem))
+        games.append(PlayedGame(str(path), resumed.autopilot.rules, resumed.state, resumed.problem))
     return games, bad
 
 
@@ -180,19 +180,19 @@ def summarise(games: Sequence[PlayedGame]) -> list[ScenarioReport]:
     """One report per scenario played, in the order first seen."""
     grouped: dict[str, list[PlayedGame]] = {}
     for played in games:
-        grouped.setdefault(played.game.scenario.id, []).append(played)
+        grouped.setdefault(played.rules.scenario.id, []).append(played)
     return [_summarise_one(group) for group in grouped.values()]
 
 
 def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
-    scenario = games[0].game.scenario
+    scenario = games[0].rules.scenario
     taken: Counter[tuple[str, str]] = Counter()
     reached: Counter[str] = Counter()
     endings: Counter[str] = Counter()
     points: Counter[str] = Counter()
     wins: Counter[str] = Counter()
     possible: dict[str, int] = {}
-    students: Counter[str] = Counter(role for p in games for role in p.game.humans)
+    students: Counter[str] = Counter(role for p in games for role in p.state.humans)
     advised: Counter[str] = Counter()
     followed: Counter[str] = Counter()
     finished = 0
@@ -207,7 +207,7 @@ def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
             continue
         finished += 1
         endings[played.state.ending] += 1
-        for role, score in played.game.scores(played.state).items():
+        for role, score in played.rules.scores(played.state).items():
             points[role] += score.points
             possible[role] = score.possible
             wins[role] += score.won

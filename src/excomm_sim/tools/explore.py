@@ -1,49 +1,60 @@
 """Exhaustive, bounded exploration of a scenario's game tree, deduplicated by state.
 
-Every role that decides something is seated as a human, so the explorer can take every
-offered option at every decision; chance is branched on every outcome with a nonzero weight.
-The engine draws chance from ``GameState.rng`` alone, so the explorer forces a branch by
-re-seeding that field before the step and keeps trying seeds until the outcomes it has seen
-carry all the probability (their ``ChanceResolved.probability`` values sum to one). Every
-step goes through the engine's own ``Game.step``: the explorer never re-implements the
-rules.
+The explorer plays the kernel itself (``engine.turns`` over the compiled program, without
+records): at every decision it takes every offered option, whoever the decider is, and
+at every chance node every outcome that can happen (the weights the kernel reads are the
+ones the draw reads, so the search is exact about chance: nothing is found by sampling
+the generator). It never re-implements a rule.
 
-States are deduplicated by what can influence the rest of the game: values, position on the
-agenda, turn and day, pending consequences, fired events, the ending, and the choices that
-some expression reads through ``chose()``/``decided()`` (its ``@decision`` names).
+States are deduplicated by what can influence the rest of the game: the values, the
+position on the agenda, turn and day, what is pending, which events fired, the ending,
+and the choices that some expression reads through ``chose()``/``decided()``.
+
+What a step did is read off the slots (the decision posed, the option and outcome taken,
+the events fired, the ending); the kernel tells the explorer's agent which delayed
+consequences landed and which lapsed.
 
 A scenario with many int variables and many decisions (meeting 19: 19 decisions, seven
-0-100 meters) has far more distinct states than any bound, and a breadth-first search stops
-a few decisions deep. So when the bound is hit, the explorer goes on with sampled games
-that favour the options and outcomes seen least so far: they reach the endings and cover
-every branch quickly, but prove nothing, so the result stays marked incomplete.
+0-100 meters) has far more distinct states than any bound, and a breadth-first search
+stops a few decisions deep. Then the explorer says how far it got and estimates how many
+states a complete search would need, and goes on with sampled games that favour the
+options seen least (``tools.sampling``): they reach the endings and cover the branches,
+but prove nothing, so the result stays marked incomplete.
 """
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, deque
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
-import attrs
-
-from excomm_sim.engine.events import (
-    ChanceResolved,
-    ConsequenceLanded,
-    ConsequenceScheduled,
-    DecisionPosed,
-    DecisionSkipped,
-    EventFired,
-    GameEnded,
-    OptionChosen,
+from excomm_sim.engine import turns
+from excomm_sim.engine.kernel import wins
+from excomm_sim.engine.layout import (
+    ACT,
+    ADVICE,
+    CHANCE,
+    CURRENT,
+    CURSOR,
+    DAY,
+    ENDED,
+    ENDING,
+    HUMANS,
+    OPTION,
+    PENDING,
+    STAGE,
+    TURN,
+    VARIABLES,
+    Layout,
+    Slots,
 )
-from excomm_sim.engine.game import Action, Game
-from excomm_sim.engine.state import GameState
+from excomm_sim.engine.program import Program
+from excomm_sim.engine.turns import Agent, Stop
 from excomm_sim.scenario.expr import EvalError
-from excomm_sim.scenario.model import Option, Scenario
+from excomm_sim.scenario.model import Scenario
 from excomm_sim.tools.explored import DeadEnd, EndState, Exploration, Failure, Step
-from excomm_sim.tools.reads import choices_read, deciders
-from excomm_sim.tools.sampling import sample
+from excomm_sim.tools.reads import choices_read
 
 __all__ = [
     "DEFAULT_MAX_STATES",
@@ -61,19 +72,36 @@ DEFAULT_MAX_STATES = 10_000
 DEFAULT_SAMPLES = 1_000
 """Sampled games played after the exhaustive search hits its bound."""
 
-MAX_CHANCE_TRIES = 4_000
-"""Seeds tried per chance node before giving up on finding its rarest outcomes."""
-
-_GOLDEN = 0x9E3779B97F4A7C15
-_MASK = (1 << 64) - 1
+State = tuple[Any, ...]
+"""A position: the kernel's slots, frozen."""
 
 
-def _spread(index: int) -> int:
-    """A well-mixed 64-bit value for try number ``index`` (splitmix64 finaliser)."""
-    z = (index * _GOLDEN + _GOLDEN) & _MASK
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
-    return z ^ (z >> 31)
+class Branch(Agent):
+    """An agent that answers one act (an option or an outcome index), then stops; it
+    tells ``landed`` which delayed consequences landed on the way."""
+
+    def __init__(self, index: int, landed: set[tuple[str, str, int]], layout: Layout) -> None:
+        self.index = index
+        self.landings = landed
+        self.layout = layout
+
+    def decide(self, s: Slots, k: int, role: int, offered: tuple[int, ...]) -> int:
+        return self._once()
+
+    def draw(self, s: Slots, k: int, weights: list[int]) -> int:
+        return self._once()
+
+    def landed(self, k: int, j: int, i: int, held: bool) -> None:
+        if held:
+            layout = self.layout
+            self.landings.add((layout.decision_ids[k], layout.option_ids[k][j], i))
+
+    def _once(self) -> int:
+        index = self.index
+        if index < 0:
+            raise Stop
+        self.index = -1
+        return index
 
 
 class Explorer:
@@ -88,214 +116,250 @@ class Explorer:
         self.scenario = scenario
         self.max_states = max_states
         self.samples = samples
-        self.humans = deciders(scenario)
-        self.game = Game(scenario, humans=self.humans)
-        self.ends_seen: set[Hashable] = set()
-        # When the President decides everything, no one is ever asked to recommend, so the
-        # cheaper ``offered_options`` can stand in for ``prompt`` (which also builds views).
-        self.sole_decider = scenario.president.id if len(self.humans) == 1 else None
+        self.program: Program = turns.program(scenario, records=False)
+        self.layout = self.program.layout
         self.taken: Counter[tuple[str, str]] = Counter()
-        self.variable_ids = tuple(variable.id for variable in scenario.variables)
-        self.read = choices_read(scenario)
         self.result = Exploration()
+        self.ends_seen: set[Hashable] = set()
+        layout = self.layout
+        read = choices_read(scenario)
+        kept = [
+            *range(VARIABLES, VARIABLES + len(layout.variable_ids)),
+            TURN,
+            DAY,
+            CURSOR,
+            CURRENT,
+            STAGE,
+            OPTION,
+            ENDING,
+            HUMANS,
+            ADVICE,
+            PENDING,
+            *range(layout.FIRED, layout.FIRED + len(layout.event_ids)),
+            *(layout.CHOSE + k for k, d in enumerate(layout.decision_ids) if d in read),
+        ]
+        self.key: Callable[[State], Hashable] = operator.itemgetter(*kept)
+        """A state's identity for deduplication (leaves out what no rule reads)."""
+        self.depths: Counter[int] = Counter()
+        """Distinct states found at each number of decisions taken (for the estimate)."""
 
-    def key(self, state: GameState) -> Hashable:
-        values = state.values
-        return (
-            tuple(values[name] for name in self.variable_ids),
-            state.turn,
-            state.day,
-            state.cursor,
-            state.current,
-            state.pending,
-            state.fired,
-            state.ending,
-            tuple(sorted(state.recommendations.items())),
-            tuple(
-                (choice.decision, choice.option)
-                for choice in state.choices
-                if choice.decision in self.read
-            ),
-        )
+    # -- the search ---------------------------------------------------------------------
 
     def run(self) -> Exploration:
         result = self.result
+        start: Slots = list(self.layout.initial(0))
         try:
-            start, records = self.game.start(0)
+            turns.run(self.program, start, None, self.branch(-1))
         except EvalError as error:
             result.failures.append(Failure((), None, str(error)))
             return result
-        self.observe(start, records, ())
-        if not self._search(start):
-            sample(self, start)
+        first = tuple(start)
+        self.note_skips(self.layout.initial(0), first, ())
+        self.observe(first, ())
+        if not self._search(first):
+            from excomm_sim.tools.sampling import sample
+
+            sample(self, first)
         return result
 
-    def _search(self, start: GameState) -> bool:
+    def _search(self, start: State) -> bool:
         """Breadth-first search; False if the bound stopped it."""
         result = self.result
         seen: set[Hashable] = {self.key(start)}
-        queue: deque[tuple[GameState, tuple[Step, ...]]] = deque([(start, ())])
+        queue: deque[tuple[State, tuple[Step, ...]]] = deque([(start, ())])
         result.states = 1
+        self.depths[0] = 1
         while queue:
             state, path = queue.popleft()
-            for child, step in self._children(state, path):
+            for child, child_path in self.children(state, path):
                 child_key = self.key(child)
                 if child_key in seen:
                     continue
                 if result.states >= self.max_states:
                     result.complete = False
                     result.stopped_by = f"the bound of {self.max_states} states"
+                    result.estimate = self.estimate()
                     return False
                 seen.add(child_key)
                 result.states += 1
-                queue.append((child, (*path, step)))
+                self.depths[child[TURN]] += 1
+                queue.append((child, child_path))
         return True
 
-    def turn(self, state: GameState) -> tuple[str, str, str, list[Option]] | None:
-        """(kind, role, decision id, offered options) for whoever acts now; None if ended."""
-        if state.ending is not None or state.current is None:
-            return None
-        offered_options = getattr(self.game, "offered_options", None)
-        if self.sole_decider is not None and offered_options is not None:
-            return "decide", self.sole_decider, state.current, list(offered_options(state))
-        prompt = self.game.prompt(state)
-        if prompt is None:
-            return None
-        offered = [view.option for view in prompt.options if view.offered]
-        return prompt.kind, prompt.role, prompt.decision.id, offered
-
-    def _children(
-        self, state: GameState, path: tuple[Step, ...]
-    ) -> Iterator[tuple[GameState, Step]]:
-        turn = self.turn(state)
-        if turn is None:
+    def children(
+        self, state: State, path: tuple[Step, ...]
+    ) -> Iterator[tuple[State, tuple[Step, ...]]]:
+        """Every position one act away, with the path that reaches it (a chance outcome
+        completes the step of the option that led to it)."""
+        stage = state[STAGE]
+        if stage == ENDED:
             self.record_end(state, path)
             return
-        kind, role, decision, offered = turn
-        if not offered:
-            self.result.dead_ends.append(DeadEnd(path, decision))
-            return
-        if kind == "recommend":
-            # Recommendations cannot change the game when every decider is human.
-            option = offered[0]
-            step = Step(decision, option.id, recommend=True)
-            child = self.step(state, Action(role, option.id), path, step, decision)
-            if child is not None:
-                yield child[0], step
-            return
-        for option in offered:
-            self.result.offered.add((decision, option.id))
-            action = Action(role, option.id)
-            if option.chance is None:
-                step = Step(decision, option.id)
-                child = self.step(state, action, path, step, decision)
+        layout = self.layout
+        k: int = state[CURRENT]
+        decision = layout.decision_ids[k]
+        options = layout.option_ids[k]
+        if stage == CHANCE:
+            option: int = state[OPTION]
+            weights = turns.chance_weights(self.program, state)
+            outcomes = layout.outcome_ids[k][option]
+            positive = [o for o, w in enumerate(weights) if w > 0] or list(range(len(weights)))
+            for outcome in positive:
+                child_path = (*path[:-1], Step(decision, options[option], outcomes[outcome]))
+                child = self.step(state, outcome, child_path, decision)
                 if child is not None:
-                    yield child[0], step
-            else:
-                yield from self._chance_children(state, decision, action, path)
+                    yield child, child_path
+            return
+        offered = self.program.offered[k](state)
+        for option in offered:
+            self.result.offered.add((decision, options[option]))
+            child_path = (*path, Step(decision, options[option]))
+            child = self.step(state, option, child_path, decision)
+            if child is not None:
+                yield child, child_path
 
-    def _chance_children(
-        self, state: GameState, decision: str, action: Action, path: tuple[Step, ...]
-    ) -> Iterator[tuple[GameState, Step]]:
-        found: dict[str, float] = {}
-        for attempt in range(MAX_CHANCE_TRIES):
-            forced = attrs.evolve(state, rng=_spread(attempt))
-            probe = Step(decision, action.option)
-            child = self.step(forced, action, path, probe, decision)
-            if child is None:
-                return
-            new_state, records = child
-            resolved = [
-                record
-                for record in records
-                if isinstance(record, ChanceResolved)
-                and record.decision == decision
-                and record.option == action.option
-            ]
-            if not resolved:  # no outcome could happen (all weights zero)
-                yield new_state, probe
-                return
-            outcome = resolved[0].outcome
-            if outcome not in found:
-                found[outcome] = resolved[0].probability
-                yield new_state, Step(decision, action.option, outcome)
-            if sum(found.values()) >= 1.0 - 1e-9:
-                return
-        self.result.complete = False
-        self.result.stopped_by = self.result.stopped_by or (
-            f"rare chance outcomes of {decision}={action.option} "
-            f"(not all found in {MAX_CHANCE_TRIES} draws)"
-        )
-
-    def step(
-        self,
-        state: GameState,
-        action: Action,
-        path: tuple[Step, ...],
-        step: Step,
-        decision: str,
-    ) -> tuple[GameState, tuple[Any, ...]] | None:
+    def step(self, state: State, index: int, path: tuple[Step, ...], decision: str) -> State | None:
+        """The kernel's next position after answering the act at ``state`` with ``index``."""
+        s = list(state)
         try:
-            new_state, records = self.game.step(state, action)
+            turns.run(self.program, s, None, self.branch(index))
         except EvalError as error:
-            self.result.failures.append(Failure((*path, step), decision, str(error)))
+            self.result.failures.append(Failure(path, decision, str(error)))
             return None
         except Exception as error:  # an engine fault: report it, do not crash the check
             message = f"{type(error).__name__}: {error}"
-            self.result.failures.append(Failure((*path, step), decision, message, True))
+            self.result.failures.append(Failure(path, decision, message, True))
             return None
-        self.observe(new_state, records, (*path, step))
-        return new_state, records
+        child = tuple(s)
+        self.note(state, child, index, path)
+        return child
 
-    def observe(self, state: GameState, records: Iterable[Any], path: tuple[Step, ...]) -> None:
+    # -- what a step did ----------------------------------------------------------------
+
+    def note(self, parent: State, child: State, index: int, path: tuple[Step, ...]) -> None:
+        """Record what the step from ``parent`` to ``child`` covered."""
+        layout = self.layout
         result = self.result
-        for record in records:
-            if isinstance(record, DecisionPosed):
-                result.posed.add(record.decision)
-            elif isinstance(record, OptionChosen):
-                result.chosen.add((record.decision, record.option))
-            elif isinstance(record, ChanceResolved):
-                result.outcomes.add((record.decision, record.option, record.outcome))
-            elif isinstance(record, EventFired):
-                result.events.add(record.event)
-            elif isinstance(record, ConsequenceScheduled):
-                result.scheduled.add((record.decision, record.option, record.index))
-            elif isinstance(record, ConsequenceLanded):
-                result.landed.add((record.decision, record.option, record.index))
-            elif isinstance(record, GameEnded):
-                result.endings.add(record.ending)
-            elif isinstance(record, DecisionSkipped) and self._nothing_offered(state, record):
-                result.dead_ends.append(DeadEnd(path, record.decision))
+        if parent[STAGE] == ACT:
+            k: int = parent[CURRENT]
+            option = layout.option_ids[k][index]
+            result.chosen.add((layout.decision_ids[k], option))
+            for i in range(len(self.scenario.decisions[k].options[index].delayed)):
+                result.scheduled.add((layout.decision_ids[k], option, i))
+        else:
+            k = parent[CURRENT]
+            j: int = parent[OPTION]
+            outcome = layout.outcome_ids[k][j][index]
+            result.outcomes.add((layout.decision_ids[k], layout.option_ids[k][j], outcome))
+        if child[STAGE] != CHANCE:
+            self.note_skips(parent, child, path)
+        self.observe(child, path)
 
-    def _nothing_offered(self, state: GameState, skipped: DecisionSkipped) -> bool:
-        """A skip is a dead end when the decision was due but none of its options was open."""
-        reason = getattr(skipped, "reason", None)
-        if reason is not None:
-            return bool(reason == "no options")
-        decision = self.scenario.decision(skipped.decision)
-        env = self.game.env(state)
-        try:
-            if decision.when is not None and not decision.when(env):
-                return False
-            return not any(option.when is None or option.when(env) for option in decision.options)
-        except EvalError:
-            return False
+    def observe(self, state: State, path: tuple[Step, ...]) -> None:
+        """What any position shows: the decision posed, the events fired, the ending."""
+        layout = self.layout
+        result = self.result
+        if state[STAGE] == ACT:
+            result.posed.add(layout.decision_ids[state[CURRENT]])
+        first = layout.FIRED
+        for e, event in enumerate(layout.event_ids):
+            if state[first + e]:
+                result.events.add(event)
+        if state[ENDING] != -1:
+            result.endings.add(layout.ending_ids[state[ENDING]])
 
-    def record_end(self, state: GameState, path: tuple[Step, ...]) -> None:
+    def note_skips(
+        self,
+        parent: State,
+        child: State | Slots,
+        path: tuple[Step, ...] | list[Step],
+        start: int = -1,
+    ) -> None:
+        """Decisions passed over between two positions that were due but offered nothing
+        (dead ends). Posing changes no value, so the child's values are the ones seen.
+        ``start`` overrides the parent's cursor (sampled games pass the cursor alone)."""
+        if start < 0:
+            start = parent[CURSOR]
+        stop: int = child[CURRENT] if child[STAGE] == ACT else child[CURSOR]
+        program = self.program
+        for k in range(start, stop):
+            when = program.when[k]
+            try:
+                if (when is None or when(child)) and not program.offered[k](child):
+                    dead_end = DeadEnd(tuple(path), self.layout.decision_ids[k])
+                    self.result.dead_ends.append(dead_end)
+            except EvalError:
+                continue
+
+    def branch(self, index: int) -> Branch:
+        return Branch(index, self.result.landed, self.layout)
+
+    def covered(self, final: State) -> None:
+        """What a whole game reached, read off its last position."""
+        layout = self.layout
+        result = self.result
+        for k, decision in enumerate(layout.decision_ids):
+            option: int = final[layout.CHOSE + k]
+            if option < 0:
+                continue
+            option_id = layout.option_ids[k][option]
+            result.posed.add(decision)
+            result.chosen.add((decision, option_id))
+            for i in range(len(self.scenario.decisions[k].options[option].delayed)):
+                result.scheduled.add((decision, option_id, i))
+            outcome: int = final[layout.OUTCOME + k]
+            if outcome >= 0:
+                outcome_id = layout.outcome_ids[k][option][outcome]
+                result.outcomes.add((decision, option_id, outcome_id))
+        self.observe(final, ())
+
+    def record_end(self, state: State, path: tuple[Step, ...]) -> None:
         key = self.key(state)
         if key in self.ends_seen:  # sampled games often reach the same end state again
             return
         self.ends_seen.add(key)
-        scores = self.game.scores(state)
-        objectives = {
-            (role, objective.id): met
-            for role, score in scores.items()
-            for objective, met in score.met
-        }
-        won = {role: score.won for role, score in scores.items()}
+        layout = self.layout
+        met = iter(self.program.objectives(state))
+        objectives: dict[tuple[str, str], bool] = {}
+        won: dict[str, bool] = {}
+        for role in self.scenario.roles:
+            points = 0
+            for objective in role.objectives:
+                held = objectives[(role.id, objective.id)] = next(met)
+                points += objective.points if held else 0
+            won[role.id] = wins(points, sum(o.points for o in role.objectives))
+        ending: int = state[ENDING]
+        values = dict(layout.values(state))
         self.result.ends.append(
-            EndState(state.ending or "", dict(state.values), objectives, won, path)
+            EndState(
+                layout.ending_ids[ending] if ending >= 0 else "", values, objectives, won, path
+            )
         )
+
+    # -- how far it got -----------------------------------------------------------------
+
+    def estimate(self) -> int:
+        """States a complete search would need, projected from the branching seen so far.
+
+        The search runs level by level (decisions taken); the growth from one complete
+        level to the next is carried on to the last decision. A rough figure, stated as
+        such: it tells "a little more" from "more than any computer can".
+        """
+        levels = sorted(self.depths)
+        counts = [self.depths[level] for level in levels]
+        total = sum(counts)
+        if len(counts) < 3:
+            return total * max(2, len(self.scenario.decisions))
+        # The last level is partial (the bound cut it); grow from the last complete pair.
+        growth = max(counts[-2] / max(counts[-3], 1), 1.0)
+        level_size = float(counts[-2])
+        estimate = float(sum(counts[:-1]))
+        for _ in range(levels[-2] + 1, len(self.scenario.decisions) + 1):
+            level_size *= growth
+            estimate += level_size
+            if estimate > 10**30:
+                break
+        return int(min(estimate, 10**30))
 
 
 def explore(

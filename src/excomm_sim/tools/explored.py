@@ -63,6 +63,8 @@ class Exploration:
     stopped_by: str = ""
     samples: int = 0
     """Sampled games played after the bound was hit (0 when the search was complete)."""
+    estimate: int = 0
+    """When the bound stopped the search: about how many states a complete one needs."""
     posed: set[str] = attrs.field(factory=set)
     offered: set[tuple[str, str]] = attrs.field(factory=set)
     chosen: set[tuple[str, str]] = attrs.field(factory=set)

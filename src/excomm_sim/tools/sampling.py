@@ -1,104 +1,109 @@
 """Sampled games for a scenario too big to explore exhaustively: coverage, not proof.
 
 Past the exhaustive search's bound, the explorer plays games that take, half the time, an
-option taken least so far and otherwise any offered option, with fresh chance draws each
-game. They reach every branch that is reasonably reachable within a second or two, and they
-report run-time faults and dead ends with the path that found them; they prove nothing
-about what they did not reach, so the exploration stays marked incomplete.
+option taken least so far and otherwise any offered option, with chance drawn by its
+weights each game. They reach every branch that is reasonably reachable within a second
+or two, and they report run-time faults and dead ends with the path that found them; they
+prove nothing about what they did not reach, so the exploration stays marked incomplete.
+
+Each game is one call of the kernel without records (``turns.play``). What it covered is
+read off the slots as the explorer reads a search step, and the kernel tells the agent
+which delayed consequences landed.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from excomm_sim.engine.events import ChanceResolved
-from excomm_sim.engine.game import Action
-from excomm_sim.engine.state import GameState
+from excomm_sim.engine import turns
+from excomm_sim.engine.layout import CURSOR, Slots
+from excomm_sim.engine.turns import Agent
 from excomm_sim.scenario.expr import EvalError
-from excomm_sim.scenario.model import Decision, Option, Value
-from excomm_sim.tools.explored import DeadEnd, Failure, Step
+from excomm_sim.tools.explored import Failure, Step
 
 if TYPE_CHECKING:
-    from excomm_sim.tools.explore import Explorer
-
-MAX_SAMPLE_MOVES = 10_000
-"""Guard against a game that never ends (an engine fault)."""
+    from excomm_sim.tools.explore import Explorer, State
 
 
-def sample(explorer: Explorer, start: GameState) -> None:
+class Sampler(Agent):
+    """The agent of sampled games: the least-taken option half the time, chance by weight;
+    it keeps the path, and a copy of the state before each decision after which delayed
+    consequences fall due."""
+
+    def __init__(self, explorer: Explorer, rng: random.Random) -> None:
+        self.explorer = explorer
+        self.rng = rng
+        self.layout = explorer.layout
+        self.path: list[Step] = []
+        self.cursor = 0
+        """Where the last decision left the agenda (skips after it are dead-end checks)."""
+        self.all_offered: set[int] = set()
+        """Decisions whose every option has been seen on offer."""
+
+    def start(self, state: State) -> None:
+        self.path = []
+        self.cursor = state[CURSOR]
+
+    def recommend(self, s: Slots, k: int, role: int, offered: tuple[int, ...]) -> int:
+        return offered[0]  # pragma: no cover - nobody is seated, so nobody recommends
+
+    def decide(self, s: Slots, k: int, role: int, offered: tuple[int, ...]) -> int:
+        explorer = self.explorer
+        if self.cursor < k:
+            explorer.note_skips((), s, self.path, start=self.cursor)
+        self.cursor = k + 1
+        decision = self.layout.decision_ids[k]
+        options = self.layout.option_ids[k]
+        taken = explorer.taken
+        if k not in self.all_offered:
+            seen = explorer.result.offered
+            seen.update((decision, options[j]) for j in offered)
+            if all((decision, option) in seen for option in options):
+                self.all_offered.add(k)
+        choices = list(offered)
+        if self.rng.random() < 0.5:  # cover first, then mix
+            fewest = min(taken[(decision, options[j])] for j in choices)
+            choices = [j for j in choices if taken[(decision, options[j])] == fewest]
+        option = self.rng.choice(choices)
+        taken[(decision, options[option])] += 1
+        self.path.append(Step(decision, options[option]))
+        return option
+
+    def draw(self, s: Slots, k: int, weights: list[int]) -> int:
+        cleaned = [weight if weight > 0 else 0 for weight in weights]
+        if not any(cleaned):
+            cleaned = [1] * len(cleaned)
+        outcome = self.rng.choices(range(len(cleaned)), cleaned)[0]
+        last = self.path[-1]
+        outcomes = self.layout.outcome_ids[k][self.layout.option_ids[k].index(last.option)]
+        self.path[-1] = Step(last.decision, last.option, outcomes[outcome])
+        return outcome
+
+    def landed(self, k: int, j: int, i: int, held: bool) -> None:
+        if held:
+            layout = self.layout
+            self.explorer.result.landed.add((layout.decision_ids[k], layout.option_ids[k][j], i))
+
+
+def sample(explorer: Explorer, start: State) -> None:
     """Play sampled games from the start, favouring the least-taken options."""
     rng = random.Random(0)  # a private generator: the check is repeatable
-    if explorer.sole_decider is not None:
-        _sample_fast(explorer, start, rng)
-        return
-    for _ in range(explorer.samples):
-        explorer.result.samples += 1
-        state = start
-        path: tuple[Step, ...] = ()
-        for _ in range(MAX_SAMPLE_MOVES):
-            turn = explorer.turn(state)
-            if turn is None:
-                explorer.record_end(state, path)
-                break
-            kind, role, decision, offered = turn
-            if not offered:
-                explorer.result.dead_ends.append(DeadEnd(path, decision))
-                break
-            if kind == "recommend":
-                option = offered[0]
-            else:
-                option = _least_taken(explorer, decision, offered, rng)
-                explorer.result.offered.update((decision, o.id) for o in offered)
-                explorer.taken[(decision, option.id)] += 1
-            if option.chance is not None:
-                state = attrs.evolve(state, rng=rng.getrandbits(64))
-            step = Step(decision, option.id, recommend=kind == "recommend")
-            child = explorer.step(state, Action(role, option.id), path, step, decision)
-            if child is None:
-                break
-            state, records = child
-            outcome = next((r.outcome for r in records if isinstance(r, ChanceResolved)), None)
-            path = (*path, attrs.evolve(step, outcome=outcome) if outcome else step)
-
-
-def _sample_fast(explorer: Explorer, start: GameState, rng: random.Random) -> None:
-    """The same sampling, each game played in one engine call (``Game.play_out``)."""
+    program = explorer.program
+    agent = Sampler(explorer, rng)
     result = explorer.result
-    chosen: list[Step] = []
-
-    def choose(role: str, at: Decision, env: Mapping[str, Value], offered: Sequence[Option]) -> str:
-        decision = at.id
-        result.offered.update((decision, option.id) for option in offered)
-        option = _least_taken(explorer, decision, list(offered), rng)
-        explorer.taken[(decision, option.id)] += 1
-        chosen.append(Step(decision, option.id))
-        return option.id
-
     for _ in range(explorer.samples):
         result.samples += 1
-        chosen.clear()
-        state = attrs.evolve(start, rng=rng.getrandbits(64))
+        s: list[Any] = list(start)
+        agent.start(start)
         try:
-            end = explorer.game.play_out(state, choose)
+            turns.play(program, s, agent)
         except EvalError as error:
-            decision = chosen[-1].decision if chosen else None
-            result.failures.append(Failure(tuple(chosen), decision, str(error)))
+            path = tuple(agent.path)
+            result.failures.append(Failure(path, path[-1].decision if path else None, str(error)))
             continue
-        path = tuple(Step(choice.decision, choice.option, choice.outcome) for choice in end.choices)
-        explorer.observe(end, end.log, path)
-        if end.ending is not None:
-            explorer.record_end(end, path)
-
-
-def _least_taken(
-    explorer: Explorer, decision: str, offered: list[Option], rng: random.Random
-) -> Option:
-    """Half the time an option taken least so far, otherwise any: cover, then mix."""
-    if rng.random() < 0.5:
-        fewest = min(explorer.taken[(decision, option.id)] for option in offered)
-        offered = [o for o in offered if explorer.taken[(decision, o.id)] == fewest]
-    return rng.choice(offered)
+        final = tuple(s)
+        path = tuple(agent.path)
+        explorer.note_skips((), final, path, start=agent.cursor)
+        explorer.covered(final)
+        explorer.record_end(final, path)

@@ -1,34 +1,57 @@
 """``simulate``: play many computer games and tally endings, choices, variables and scores.
 
-The President is seated as a "human" whose moves come from a strategy; every other role is
-played by the engine's computer advisers. Game ``i`` of a run seeded ``S`` uses a seed
-derived from (S, i) alone, and every tally is an integer count or sum, so the numbers are
-the same whatever the chunking or the number of worker processes.
+One seat (the President unless ``--role``) is played by a strategy (``policies.strategies``)
+standing in for a person; every other seat is the computer decider (``policies.council``).
+Games are played by the kernel's own turn order without records (``policies.fast``); for
+strategies that choose the same way every time (all but ``random``) the games walk a tree
+of the positions already played, so only what chance makes new is computed. Game ``i`` of
+a run seeded ``S`` uses a seed derived from (S, i) alone, and every tally is an integer
+count or sum, so the numbers are the same whatever the chunking or the number of worker
+processes.
 """
 
 from __future__ import annotations
 
 import math
 import operator
-import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from attrs import define, field, frozen
 
-from excomm_sim.engine.game import Chooser, Game
-from excomm_sim.engine.state import GameState
-from excomm_sim.scenario.model import Decision, Option, Position, Scenario, Value, VariableKind
+from excomm_sim.engine import turns
+from excomm_sim.engine.kernel import wins
+from excomm_sim.engine.layout import CHOSE_NONE, ENDING, VARIABLES
+from excomm_sim.policies.fast import CouncilScores, GameTree, Seats
+from excomm_sim.policies.strategies import (
+    BASIC_STRATEGIES,
+    STANCES_SUFFIX,
+    RandomStrategy,
+    StrategyError,
+    strategy,
+)
+from excomm_sim.scenario.model import Scenario, Value, VariableKind
 from excomm_sim.wording import counted
 
-Env = Mapping[str, Value]
+__all__ = [
+    "BASIC_STRATEGIES",
+    "STANCES_SUFFIX",
+    "NumberTally",
+    "SimulationSpec",
+    "Simulator",
+    "StrategyError",
+    "Tally",
+    "chunks",
+    "format_summary",
+    "game_seed",
+    "simulate",
+    "strategy_named",
+    "summary",
+]
 
-Strategy = Callable[[Env, Sequence[Option], random.Random], str]
-"""(what expressions see now, offered options, the game's own generator) -> option id."""
-
-BASIC_STRATEGIES = ("random", "history", "hawk", "dove")
-STANCES_SUFFIX = "-stances"
+Final = tuple[Any, ...]
+"""A finished game: the kernel's slots at its end."""
 
 _MASK = (1 << 64) - 1
 
@@ -41,73 +64,9 @@ def game_seed(base: int, index: int) -> int:
     return (z ^ (z >> 31)) >> 1  # 63 bits: fits any signed 64-bit consumer
 
 
-class StrategyError(ValueError):
-    """An unknown strategy name, or a ROLE-stances naming no role."""
-
-
-def _random(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
-    # rng.random() indexing is the cheap form of rng.choice (this runs once per decision).
-    return offered[int(rng.random() * len(offered))].id
-
-
-def _history(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
-    for option in offered:
-        if option.history:
-            return option.id
-    return offered[0].id
-
-
-def _lean(lean: str) -> Strategy:
-    def choose(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
-        for wanted in (lean, ""):
-            for option in offered:
-                if option.lean == wanted:
-                    return option.id
-        return offered[0].id
-
-    return choose
-
-
-def _stances(role: str) -> Strategy:
-    def choose(env: Env, offered: Sequence[Option], rng: random.Random) -> str:
-        best_id, best_score = "", -math.inf
-        for option in offered:
-            score = 0
-            for stance in option.stances:
-                if stance.role != role or (stance.when is not None and not stance.when(env)):
-                    continue
-                sign = 1 if stance.position is Position.FAVOUR else -1
-                score += sign * stance.strength
-            if score > best_score:  # ties keep the first offered option
-                best_id, best_score = option.id, score
-        return best_id
-
-    return choose
-
-
-def seated(choose: Strategy, rng: random.Random) -> Chooser:
-    """The engine's chooser for a seat that plays ``choose`` with the generator ``rng``."""
-
-    def act(role: str, decision: Decision, env: Env, offered: Sequence[Option]) -> str:
-        return choose(env, offered, rng)
-
-    return act
-
-
-def strategy(name: str, scenario: Scenario) -> Strategy:
-    """The strategy for a name; raises StrategyError with the valid names."""
-    if name == "random":
-        return _random
-    if name == "history":
-        return _history
-    if name in ("hawk", "dove"):
-        return _lean(name)
-    if name.endswith(STANCES_SUFFIX):
-        role = name[: -len(STANCES_SUFFIX)]
-        if any(r.id == role for r in scenario.roles):
-            return _stances(role)
-    valid = [*BASIC_STRATEGIES, *(f"{r.id}{STANCES_SUFFIX}" for r in scenario.roles)]
-    raise StrategyError(f"unknown strategy {name!r}; expected one of: {', '.join(valid)}")
+def strategy_named(name: str, scenario: Scenario) -> None:
+    """Check a strategy name for ``scenario``: StrategyError lists the valid ones."""
+    strategy(name, turns.program(scenario, records=False))
 
 
 @define
@@ -194,41 +153,59 @@ class Simulator:
     def __init__(self, scenario: Scenario, spec: SimulationSpec) -> None:
         self.scenario = scenario
         self.spec = spec
+        self.program = program = turns.program(scenario, records=False)
+        layout = program.layout
         self.seat = spec.role or scenario.president.id
-        self.choose = strategy(spec.strategy, scenario)
-        self.game = Game(scenario, humans={self.seat: spec.strategy})
-        self.variable_ids = tuple(v.id for v in scenario.variables)
-        ids = self.variable_ids
-        self.values_of: Callable[[Mapping[str, Value]], tuple[Value, ...]] = (
-            operator.itemgetter(*ids)
-            if len(ids) > 1
-            else lambda values: tuple(values[v] for v in ids)
+        seat = layout.role_index[self.seat]
+        self.strategy = strategy(spec.strategy, program)
+        self.seats = Seats(CouncilScores(program), seat, self.strategy)
+        self.initial = layout.initial(1 << seat)
+        self.tree = (
+            None
+            if isinstance(self.strategy, RandomStrategy)
+            else GameTree(program, self.seats, self.initial)
         )
-        """values -> a row of them in declaration order (a C-level getter when it can)."""
+        """Deterministic strategies walk the positions already played (``GameTree``)."""
+        self.variable_ids = layout.variable_ids
+        first = VARIABLES
+        self.values_of: Callable[[Final], Sequence[Value]] = operator.itemgetter(
+            slice(first, first + len(layout.variable_ids))
+        )
+        """slots -> the variable values in declaration order (a C-level getter)."""
         self.int_ids = tuple(v.id for v in scenario.variables if v.kind is VariableKind.INT)
         self.other_ids = tuple(v.id for v in scenario.variables if v.kind is not VariableKind.INT)
+        self.chose = layout.CHOSE
 
-    def play(self, index: int) -> GameState:
-        """Game ``index``: its final values, choices and ending (no log: nobody reads it)."""
+    def play(self, index: int) -> Final:
+        """Game ``index``: the kernel's slots at its end (no records: nobody reads them)."""
         seed = game_seed(self.spec.seed, index)
-        chooser = seated(self.choose, random.Random(seed))
-        return self.game.play_out(self.game.fresh(seed), chooser, history=False)
+        self.seats.reseed(seed)
+        if self.tree is not None:
+            return self.tree.play(seed)
+        s = list(self.initial)
+        turns.play(self.program, s, self.seats)
+        return tuple(s)
 
     def run(self, indices: Sequence[int] | range) -> Tally:
         return self.tally([self.play(index) for index in indices])
 
-    def tally(self, states: Sequence[GameState]) -> Tally:
+    def tally(self, finals: Sequence[Final]) -> Tally:
         """Count a batch of finished games, a column at a time (C-level counting and sums:
         this runs for every game of a simulation)."""
-        tally = Tally(games=len(states))
-        endings = [state.ending for state in states]
-        tally.unfinished = endings.count(None)
-        tally.endings.update(ending for ending in endings if ending is not None)
-        pair = operator.attrgetter("decision", "option")
-        tally.taken.update(pair(choice) for state in states for choice in state.choices)
-        for (decision, _), count in tally.taken.items():
-            tally.reached[decision] += count
-        rows = [self.values_of(state.values) for state in states]
+        layout = self.program.layout
+        tally = Tally(games=len(finals))
+        endings = [final[ENDING] for final in finals]
+        tally.unfinished = endings.count(-1)
+        names = layout.ending_ids
+        tally.endings.update(names[e] for e in endings if e != -1)
+        chose, decisions, options = self.chose, layout.decision_ids, layout.option_ids
+        for k, decision in enumerate(decisions):
+            taken = Counter(final[chose + k] for final in finals)
+            taken.pop(CHOSE_NONE, None)
+            for option, count in taken.items():
+                tally.taken[(decision, options[k][option])] += count
+                tally.reached[decision] += count
+        rows = [self.values_of(final) for final in finals]
         columns = dict(zip(self.variable_ids, zip(*rows, strict=True), strict=True)) if rows else {}
         for name in self.int_ids:
             column: tuple[int, ...] = columns.get(name, ())
@@ -244,12 +221,16 @@ class Simulator:
             counts = Counter(columns.get(name, ()))
             if counts:
                 tally.categories[name] = Counter({_text(v): n for v, n in counts.items()})
-        for state in states:
-            if state.ending is not None:
-                for role, score in self.game.scores(state).items():
-                    tally.points[role] += score.points
-                    if score.won:
-                        tally.wins[role] += 1
+        roles = [(role.id, [o.points for o in role.objectives]) for role in self.scenario.roles]
+        for final, ending in zip(finals, endings, strict=True):
+            if ending == -1:
+                continue
+            met = iter(self.program.objectives(final))
+            for role, points in roles:
+                earned = sum(p for p in points if next(met))
+                tally.points[role] += earned
+                if wins(earned, sum(points)):
+                    tally.wins[role] += 1
         return tally
 
 

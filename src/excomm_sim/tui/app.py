@@ -183,27 +183,25 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
         """The decision room for whoever must act next, or the debrief once it has ended."""
         session = self.session
         assert session is not None
-        prompt = session.prompt
-        if prompt is None:
+        turn = session.to_act
+        if turn.role is None:
             self.show_debrief()
             return
-        if self.hand_over_then(prompt.role, self.show_turn):
+        if self.hand_over_then(turn.role, self.show_turn):
             return
         from excomm_sim.tui.screens.decision import DecisionRoomScreen
 
-        self.show(
-            DecisionRoomScreen(
-                session.scenario, session.state, prompt, session.date, session.records
-            )
-        )
+        self.show(DecisionRoomScreen(session.scenario, session.observe(turn.role)))
 
     def on_option_picked(self, message: msg.OptionPicked) -> None:
         from excomm_sim.engine.events import OptionChosen
-        from excomm_sim.engine.game import Action, IllegalAction
+        from excomm_sim.engine.moves import Action, IllegalAction
 
         assert self.session is not None
         try:
-            records = self.session.act(Action(message.role, message.option))
+            records = self.session.seen(
+                self.session.act(Action(message.role, message.option)), message.role
+            )
         except IllegalAction as error:
             self.notify(error.message, severity="error")
             return
@@ -224,11 +222,8 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
         from excomm_sim.tui.screens.debrief import DebriefScreen
 
         session = self.session
-        assert session is not None and session.ending is not None
-        humans = dict(session.game.humans)
-        self.show(
-            DebriefScreen(session.scenario, session.state, session.ending, session.scores(), humans)
-        )
+        assert session is not None and session.ended
+        self.show(DebriefScreen(session.scenario, session.observe(None)))
 
     def on_back_to_title(self, _message: msg.BackToTitle) -> None:
         self.pop_to_title()

@@ -36,7 +36,7 @@ class HotSeat(App[int]):
         def show_turn(self) -> None: ...
 
     def hot_seat(self) -> bool:
-        return self.session is not None and len(self.session.game.humans) > 1
+        return self.session is not None and len(self.session.humans) > 1
 
     def hand_over_then(self, role: str, then: Callable[[], None]) -> bool:
         """In hot-seat, hide the screen until ``role``'s player has it; True if it did."""
@@ -46,7 +46,7 @@ class HotSeat(App[int]):
 
         self.after_handover = then
         scenario = self.session.scenario
-        self.show(HandoverScreen(scenario.role(role), self.session.game.humans[role]))
+        self.show(HandoverScreen(scenario.role(role), self.session.humans[role]))
         return True
 
     def on_handed_over(self, message: msg.HandedOver) -> None:
@@ -66,7 +66,7 @@ class HotSeat(App[int]):
         from excomm_sim.tui.screens.briefing import BriefingScreen
 
         role = self.session.scenario.role(role_id)
-        name = self.session.game.humans[role_id]
+        name = self.session.humans[role_id]
         self.show(BriefingScreen(role, name, last=len(self.briefing_queue) == 1))
 
     def on_briefing_read(self, message: msg.BriefingRead) -> None:
@@ -78,7 +78,7 @@ class HotSeat(App[int]):
         from excomm_sim.tui.screens.briefing import BriefingReminder
 
         session = self.session
-        if session is None or message.role not in session.game.humans:
+        if session is None or message.role not in session.humans:
             return
         role = session.scenario.role(message.role)
-        self.push_screen(BriefingReminder(role, session.game.humans[message.role]))
+        self.push_screen(BriefingReminder(role, session.humans[message.role]))

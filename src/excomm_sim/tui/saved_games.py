@@ -106,5 +106,5 @@ class SavedGames(App[int]):
         if session.path is not None and not session.path.exists():
             session.autosave()  # a branch or a cut replay: its own file from the start
         self.session = session
-        self.seat = None if len(session.game.humans) > 1 else next(iter(session.game.humans))
+        self.seat = None if len(session.humans) > 1 else next(iter(session.humans))
         self.show_turn()

@@ -33,7 +33,6 @@ from excomm_sim.wording import (
     cause_text,
     change_text,
     date_text,
-    hidden_from_players,
     outcome_of,
     prose,
     record_text,
@@ -49,8 +48,8 @@ def consequence_lines(
 ) -> list[Line]:
     """The records of one step, in order, each with what the player needs to know why.
 
-    Changes with the same cause are grouped under one "because" line; changes to hidden
-    variables are not shown in play. Records from the next item being posed on are left
+    Changes with the same cause are grouped under one "because" line; give it the records
+    the seat may see (``GameSession.seen``). Records from the next item being posed on are left
     out: the decision room shows them. ``date`` (today) is named when the calendar did not
     move, so the player always sees where time stands.
     """
@@ -60,8 +59,6 @@ def consequence_lines(
     for record in records:
         if isinstance(record, DecisionPosed):
             break
-        if hidden_from_players(scenario, record):
-            continue
         if isinstance(record, VariableChanged):
             if record.cause != last_cause:
                 # Cite each set of sources once: a chance roll repeats its option's sources.

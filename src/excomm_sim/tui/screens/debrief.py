@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from excomm_sim.engine.game import RoleScore
-from excomm_sim.engine.state import GameState
+from excomm_sim.engine.kernel import RoleScore
+from excomm_sim.engine.observe import Observation
 from excomm_sim.retold import (
     beside_history,
     history_note,
@@ -51,10 +51,12 @@ def scores_content(
     return Content("\n").join(lines)
 
 
-def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, str]) -> Content:
+def choices_content(
+    scenario: Scenario, observation: Observation, humans: Mapping[str, str]
+) -> Content:
     """Decision by decision: what was chosen (and by whom) beside what history did."""
     lines: list[Content] = []
-    for choice in state.choices:
+    for choice in observation.choices:
         decision = scenario.decision(choice.decision)
         chosen = decision.option(choice.option)
         who = humans.get(choice.role) if choice.human else "the computer"
@@ -62,7 +64,9 @@ def choices_content(scenario: Scenario, state: GameState, humans: Mapping[str, s
         lines.append(
             Content(f"   Chosen ({scenario.role(choice.role).name}, {who}): {chosen.label}")
         )
-        lines.extend(Content("   " + line) for line in advice_lines(scenario, state.log, choice))
+        lines.extend(
+            Content("   " + line) for line in advice_lines(scenario, observation.log, choice)
+        )
         lines.append(Content("   " + beside_history(decision, chosen.id)))
         note = history_note(decision)
         if note:
@@ -77,20 +81,15 @@ class DebriefScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("b", "back", "Back to title")]
 
-    def __init__(
-        self,
-        scenario: Scenario,
-        state: GameState,
-        ending: Ending,
-        scores: Mapping[str, RoleScore],
-        humans: Mapping[str, str],
-    ) -> None:
+    def __init__(self, scenario: Scenario, observation: Observation) -> None:
+        """``observation`` is the end-of-game view (what the debrief reveals to all)."""
         super().__init__()
+        assert observation.ending is not None, "the game has ended"
         self.scenario = scenario
-        self.game_state = state
-        self.ending = ending
-        self.scores = dict(scores)
-        self.humans = dict(humans)
+        self.observation = observation
+        self.ending: Ending = observation.ending
+        self.scores = dict(observation.scores)
+        self.humans = dict(observation.humans)
 
     def compose(self) -> ComposeResult:
         ending = self.ending
@@ -99,7 +98,7 @@ class DebriefScreen(Screen[None]):
             yield Static(Content(prose(ending.narrative)), id="ending-narrative")
             yield Static(
                 Content.styled(
-                    f"Seed {self.game_state.seed}: the same seed and choices replay this game.",
+                    f"Seed {self.observation.seed}: the same seed and choices replay this game.",
                     "italic",
                 ),
                 id="ending-seed",
@@ -112,14 +111,14 @@ class DebriefScreen(Screen[None]):
                 Content.styled("Your choices beside history's", "bold"), classes="section-title"
             )
             yield Static(
-                hung(choices_content(self.scenario, self.game_state, self.humans)), id="choices"
+                hung(choices_content(self.scenario, self.observation, self.humans)), id="choices"
             )
             yield Static(
                 Content.styled("The situation over time (start → end)", "bold"),
                 classes="section-title",
             )
             chart = VariableChart(id="chart")
-            chart.show(self.scenario, self.game_state.timeline)
+            chart.show(self.scenario, self.observation.timeline)
             yield chart
             if ending.questions:
                 yield Static(Content.styled("For discussion", "bold"), classes="section-title")

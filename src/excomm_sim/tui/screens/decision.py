@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,9 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from excomm_sim.engine.events import Record
-from excomm_sim.engine.game import Prompt
-from excomm_sim.engine.state import GameState
+from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked
 from excomm_sim.tui.widgets.dashboard import Dashboard
@@ -25,20 +21,22 @@ from excomm_sim.tui.widgets.positions import Positions
 from excomm_sim.wording import date_text, prose
 
 
-def status_line(scenario: Scenario, state: GameState, prompt: Prompt, date: dt.date) -> Content:
+def status_line(scenario: Scenario, observation: Observation) -> Content:
     """'Sat 3 November 1962 · item 2 · You: John F. Kennedy — decide'."""
-    role = scenario.role(prompt.role)
-    task = "decide" if prompt.kind == "decide" else "recommend"
+    turn = observation.to_act
+    assert turn.role is not None
+    role = scenario.role(turn.role)
+    task = "decide" if turn.kind == "decide" else "recommend"
     return Content.assemble(
-        (date_text(date), "bold"),
-        f" · item {state.turn + 1} · You: ",
+        (date_text(observation.date), "bold"),
+        f" · item {observation.turn + 1} · You: ",
         (role.name, "bold"),
         f" — {task}",
     )
 
 
-def agenda_content(prompt: Prompt) -> Content:
-    decision = prompt.decision
+def agenda_content(item: ItemView) -> Content:
+    decision = item.decision
     parts = [
         Content.styled(decision.title, "bold"),
         Content(prose(decision.context)),
@@ -63,54 +61,46 @@ class DecisionRoomScreen(Screen[None]):
     """1-9 choose the numbered offered option at once (from anywhere on the screen);
     o and d move the focus to the options or the situation panel; b shows your briefing."""
 
-    def __init__(
-        self,
-        scenario: Scenario,
-        state: GameState,
-        prompt: Prompt,
-        date: dt.date,
-        records: Sequence[Record],
-    ) -> None:
+    def __init__(self, scenario: Scenario, observation: Observation) -> None:
+        """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
         super().__init__()
+        assert observation.item is not None and observation.to_act.role is not None
         self.scenario = scenario
-        self.game_state = state
-        self.prompt_ = prompt
-        self.date = date
-        self.records = list(records)
+        self.observation = observation
+        self.item = observation.item
+        self.role = observation.to_act.role
         self.shown_first_highlight = False
         """The first highlight is set on mount: leave the agenda at its top for reading."""
 
     def compose(self) -> ComposeResult:
-        prompt = self.prompt_
+        item = self.item
         ask = (
             "Choose what to do:"
-            if prompt.kind == "decide"
+            if self.observation.to_act.kind == "decide"
             else f"What do you recommend to {self.decider_name()}?"
         )
-        yield Static(
-            status_line(self.scenario, self.game_state, prompt, self.date), id="status-line"
-        )
+        yield Static(status_line(self.scenario, self.observation), id="status-line")
         with Horizontal(id="room"):
             with VerticalScroll(id="agenda"):
-                yield Static(agenda_content(prompt), id="agenda-text")
+                yield Static(agenda_content(item), id="agenda-text")
                 yield Static(Content.styled(ask, "bold"), classes="section-title")
-                yield OptionsList(prompt.options, id="options")
+                yield OptionsList(item.options, id="options")
                 yield Static("", id="option-detail")
                 yield Static(Content.styled("The advisers", "bold"), classes="section-title")
-                yield Positions(self.scenario, prompt.decision, prompt.positions, id="positions")
+                yield Positions(self.scenario, item.decision, item.positions, id="positions")
             with VerticalScroll(id="side"):
                 yield Static(Content.styled("Situation", "bold"), classes="section-title")
                 dashboard = Dashboard(id="dashboard")
-                dashboard.show(self.scenario, self.game_state.timeline)
+                dashboard.show(self.scenario, self.observation.timeline)
                 yield dashboard
                 yield Static(Content.styled("Log (newest first)", "bold"), classes="section-title")
                 log = GameLog(id="log")
-                log.show(self.scenario, self.records)
+                log.show(self.scenario, self.observation.log)
                 yield log
         yield Footer()
 
     def decider_name(self) -> str:
-        return self.scenario.role(self.prompt_.decision.decider).name
+        return self.scenario.role(self.item.decision.decider).name
 
     def on_mount(self) -> None:
         options = self.query_one("#options", OptionsList)
@@ -122,10 +112,10 @@ class DecisionRoomScreen(Screen[None]):
         options = self.query_one("#options", OptionsList)
         if 0 < number <= len(options.offered_ids):
             option = options.offered_ids[number - 1]
-            self.post_message(OptionPicked(role=self.prompt_.role, option=option))
+            self.post_message(OptionPicked(role=self.role, option=option))
 
     def action_briefing(self) -> None:
-        self.post_message(BriefingRequested(role=self.prompt_.role))
+        self.post_message(BriefingRequested(role=self.role))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()
@@ -147,4 +137,4 @@ class DecisionRoomScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None and not event.option.disabled:
-            self.post_message(OptionPicked(role=self.prompt_.role, option=event.option.id))
+            self.post_message(OptionPicked(role=self.role, option=event.option.id))

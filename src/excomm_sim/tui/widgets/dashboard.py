@@ -13,12 +13,11 @@ from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import trend, value_text
 
 
-def dashboard_content(
-    scenario: Scenario, timeline: Sequence[Mapping[str, Value]], show_hidden: bool = False
-) -> Content:
+def dashboard_content(scenario: Scenario, timeline: Sequence[Mapping[str, Value]]) -> Content:
     """The dashboard's text: two lines per variable (label and trend line; value and change).
 
-    Hidden variables are left out unless ``show_hidden`` (the author's inspector).
+    Only the variables in ``timeline`` are shown: a seat's observation leaves out what the
+    seat may not see.
     """
     if not timeline:
         return Content("")
@@ -26,7 +25,7 @@ def dashboard_content(
     previous = timeline[-2] if len(timeline) > 1 else current
     parts: list[Content] = []
     for variable in scenario.variables:
-        if variable.display is Display.HIDDEN and not show_hidden:
+        if variable.id not in current:
             continue
         parts.append(_variable_lines(variable, timeline, current, previous))
     return Content("\n").join(parts)
@@ -70,10 +69,5 @@ class Dashboard(Static):
     }
     """
 
-    def show(
-        self,
-        scenario: Scenario,
-        timeline: Sequence[Mapping[str, Value]],
-        show_hidden: bool = False,
-    ) -> None:
-        self.update(hung(dashboard_content(scenario, timeline, show_hidden)))
+    def show(self, scenario: Scenario, timeline: Sequence[Mapping[str, Value]]) -> None:
+        self.update(hung(dashboard_content(scenario, timeline)))

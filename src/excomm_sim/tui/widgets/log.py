@@ -10,20 +10,13 @@ from textual.widgets import Static
 from excomm_sim.engine.events import Record
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import hidden_from_players, record_text
+from excomm_sim.wording import record_text
 
 
 def log_lines(scenario: Scenario, records: Sequence[Record], limit: int = 60) -> list[str]:
-    """The last ``limit`` records, as the log shows them (hidden variables left out)."""
-    lines = [
-        line
-        for line in (
-            record_text(scenario, record, symbols=True)
-            for record in records
-            if not hidden_from_players(scenario, record)
-        )
-        if line
-    ]
+    """The last ``limit`` records, as the log shows them (give it the records a seat may
+    see: its observation's log)."""
+    lines = [line for line in (record_text(scenario, r, symbols=True) for r in records) if line]
     return lines[-limit:]
 
 

@@ -10,7 +10,7 @@ from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from excomm_sim.engine.game import OptionView
+from excomm_sim.engine.observe import OptionView
 from excomm_sim.tui.widgets.hanging import Hanging
 from excomm_sim.tui.widgets.marked import MarkedOptionList
 from excomm_sim.wording import percent, prose

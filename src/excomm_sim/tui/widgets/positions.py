@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from excomm_sim.engine.game import PositionView
+from excomm_sim.engine.observe import PositionView
 from excomm_sim.scenario.model import Decision, Position, Scenario
 from excomm_sim.wording import option_label, role_name, stance_verb
 

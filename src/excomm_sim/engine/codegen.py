@@ -1,0 +1,586 @@
+"""Write a scenario's rules as Python source over the slot layout (one module per scenario).
+
+This is the one implementation of what every piece of the turn order does: what an
+option's effects, chance outcomes, delayed consequences and trigger do, what fires after a
+decision, when the game ends. ``engine.turns`` strings the pieces together in the turn
+order; ``engine.program`` compiles what this module writes.
+
+The writer runs on a validated ``Scenario`` only, and nothing the author wrote becomes
+Python syntax: functions are named by index (``take_3_1``), expressions are translated by
+the expression language itself (``scenario.expr.python_expression``: names become slots,
+literals are ``repr``ed), and every text (ids, labels, messages) is a ``repr``ed string
+or an entry of the constant tables the module is given (``O`` owners, ``X`` expressions,
+``C`` citations).
+
+Two variants come from the same writer: with ``records`` the code also builds the records
+that explain the game (``VariableChanged`` with its ``Cause``, ``EventFired``, ...); without,
+it only changes the slots. Everything but the record-keeping lines is the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from excomm_sim.engine.layout import (
+    ACT,
+    ADVICE,
+    CHANCE,
+    CURRENT,
+    CURSOR,
+    DAY,
+    HUMANS,
+    OPTION,
+    PENDING,
+    POSE,
+    STAGE,
+    TURN,
+    Layout,
+)
+from excomm_sim.scenario.expr import Assignment, Expression, python_effect_value, python_expression
+from excomm_sim.scenario.model import Event, Scenario, Variable, VariableKind
+
+_RAISES = ("_div(", "_mod(", "_enum(")
+
+_TURN, _DAY, _CURSOR, _CURRENT = f"s[{TURN}]", f"s[{DAY}]", f"s[{CURSOR}]", f"s[{CURRENT}]"
+_STAGE, _OPTION, _HUMANS = f"s[{STAGE}]", f"s[{OPTION}]", f"s[{HUMANS}]"
+_ADVICE, _PENDING = f"s[{ADVICE}]", f"s[{PENDING}]"
+"""The fixed control slots as the generated code reads them (``engine.layout``)."""
+"""Helpers whose presence means an expression can fail at run time."""
+
+
+class Constants:
+    """Objects the generated code refers to by index: owners, expressions, citations."""
+
+    def __init__(self) -> None:
+        self.owners: list[object] = []
+        self.expressions: list[object] = []
+        self.citations: list[object] = []
+
+    def owner(self, value: object) -> str:
+        self.owners.append(value)
+        return f"O[{len(self.owners) - 1}]"
+
+    def expression(self, value: object) -> str:
+        self.expressions.append(value)
+        return f"X[{len(self.expressions) - 1}]"
+
+    def cited(self, value: object) -> str:
+        self.citations.append(value)
+        return f"C[{len(self.citations) - 1}]"
+
+
+class SlotReader:
+    """What expressions read, as slots of ``s`` (``scenario.expr``'s ``Reader``)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+
+    def variable(self, name: str) -> str:
+        layout = self.layout
+        if name == "turn":
+            return f"{_TURN}"
+        if name == "day":
+            return f"s[{layout.DAY}]"
+        return f"s[{layout.variable_slot[name]}]"
+
+    def chosen(self, decision: str, option: str | None) -> str:
+        layout = self.layout
+        index = layout.decision_index[decision]
+        slot = layout.CHOSE + index
+        if option is None:
+            return f"(s[{slot}] >= 0)"
+        return f"(s[{slot}] == {layout.option_ids[index].index(option)})"
+
+
+def _can_fail(text: str) -> bool:
+    return any(helper in text for helper in _RAISES)
+
+
+class Writer:
+    """Accumulates the module's source, one function at a time."""
+
+    def __init__(self, scenario: Scenario, layout: Layout, records: bool) -> None:
+        self.scenario = scenario
+        self.layout = layout
+        self.records = records
+        self.reader = SlotReader(layout)
+        self.constants = Constants()
+        self.lines: list[str] = []
+        self.variables = {v.id: v for v in scenario.variables}
+
+    # -- small pieces -------------------------------------------------------------------
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def expr(self, expression: Expression) -> str:
+        return python_expression(expression.source, self.reader)
+
+    def guarded(
+        self, indent: str, target: str, text: str, owner: object, what: str, expression: object
+    ) -> list[str]:
+        """``target = text``, turning a run-time failure into a located ScenarioRuntimeError."""
+        if not _can_fail(text):
+            return [f"{indent}{target} = {text}"]
+        return [
+            f"{indent}try:",
+            f"{indent}    {target} = {text}",
+            f"{indent}except EvalError as error:",
+            f"{indent}    raise _rt({self.constants.owner(owner)}, {what!r}, "
+            f"{self.constants.expression(expression)}, error) from error",
+        ]
+
+    def test(
+        self, indent: str, expression: Expression, owner: object, negate: bool = False
+    ) -> list[str]:
+        """``if <expression>:`` (or ``if not``), evaluated first under a guard when it can
+        fail at run time; the caller adds the indented body."""
+        text = self.expr(expression)
+        word = "if not" if negate else "if"
+        if not _can_fail(text):
+            return [f"{indent}{word} {text}:"]
+        return [
+            *self.guarded(indent, "held", text, owner, "condition", expression),
+            f"{indent}{word} held:",
+        ]
+
+    def effects(
+        self, indent: str, assignments: Sequence[Assignment], owner: str, location: object
+    ) -> list[str]:
+        """Apply ``assignments`` in order, clamping ints (records: each real change)."""
+        lines: list[str] = []
+        for effect in assignments:
+            lines += self.effect(indent, effect, owner, location)
+        return lines
+
+    def effect(self, indent: str, effect: Assignment, owner: str, location: object) -> list[str]:
+        """One assignment: the value, pulled into the variable's range, stored (with
+        records: ``change`` stores it and records it, with its cause, if it differs)."""
+        variable = self.variables[effect.target]
+        slot = self.layout.variable_slot[effect.target]
+        allowed = frozenset(variable.values) if variable.kind is VariableKind.ENUM else None
+        value = python_effect_value(effect.source, allowed, effect.target, self.reader)
+        if effect.op == "+=":
+            value = f"s[{slot}] + {value}"
+        elif effect.op == "-=":
+            value = f"s[{slot}] - {value}"
+        clamp = self.clamp(indent, variable, effect)
+        if not self.records and not clamp and not _can_fail(value):
+            return [f"{indent}s[{slot}] = {value}"]
+        lines: list[str] = []
+        if _can_fail(value):
+            where = self.constants.owner((owner, location))
+            lines += [
+                f"{indent}try:",
+                f"{indent}    new = {value}",
+                f"{indent}except EvalError as error:",
+                f"{indent}    raise _fx({where}, {_TURN}, {effect.source!r}, error) from error",
+            ]
+        else:
+            lines.append(f"{indent}new = {value}")
+        if self.records and clamp:
+            lines.append(f"{indent}raw = new")
+        lines += clamp
+        if self.records:
+            clamped = "new != raw" if clamp else "False"
+            lines.append(
+                f"{indent}change(s, log, cause, {slot}, new, {clamped}, "
+                f"{effect.target!r}, {effect.source!r})"
+            )
+        else:
+            lines.append(f"{indent}s[{slot}] = new")
+        return lines
+
+    @staticmethod
+    def clamps(variable: Variable) -> bool:
+        return variable.kind is VariableKind.INT and (
+            variable.minimum is not None or variable.maximum is not None
+        )
+
+    def clamp(self, indent: str, variable: Variable, effect: Assignment) -> list[str]:
+        """Pull an int back into its range; a step by a positive literal can only overshoot
+        on one side (every value the engine stores is already in range)."""
+        if not self.clamps(variable):
+            return []
+        rising = falling = True
+        step = effect.value.source.strip()
+        if effect.op in ("+=", "-=") and step.isdigit():
+            rising, falling = effect.op == "+=", effect.op == "-="
+        tests = []
+        if rising and variable.maximum is not None:
+            tests.append(("new > ", variable.maximum))
+        if falling and variable.minimum is not None:
+            tests.append(("new < ", variable.minimum))
+        lines: list[str] = []
+        for number, (test, bound) in enumerate(tests):
+            keyword = "if" if number == 0 else "elif"
+            lines += [f"{indent}{keyword} {test}{bound}:", f"{indent}    new = {bound}"]
+        return lines
+
+    def cause(
+        self,
+        indent: str,
+        kind: str,
+        decision: str | None,
+        option: str | None,
+        outcome: str | None,
+        event: str | None,
+        text: str,
+        sources: object,
+    ) -> str:
+        return (
+            f"{indent}cause = Cause({kind!r}, {_TURN}, {decision!r}, {option!r}, "
+            f"{outcome!r}, {event!r}, {text!r}, {self.constants.cited(sources)})"
+        )
+
+    def fire(self, indent: str, event_id: str | None, cause: str = "cause") -> list[str]:
+        if event_id is None:
+            return []
+        index = self.layout.event_index[event_id]
+        return [f"{indent}fire_{index}(s, log, {cause if self.records else 'None'})"]
+
+    # -- the module ---------------------------------------------------------------------
+
+    def module(self) -> str:
+        for index in range(len(self.scenario.decisions)):
+            self.decision(index)
+        for index, event in enumerate(self.scenario.events):
+            self.event(index, event)
+        self.watch()
+        self.endings()
+        self.objectives()
+        self.stances()
+        return "\n".join(self.lines) + "\n"
+
+    def decision(self, k: int) -> None:
+        """``offered_K`` and ``turn_K``: decision k from wherever the state stands on it."""
+        decision = self.scenario.decisions[k]
+        self.offered(k)
+        if decision.when is not None:
+            self.add(
+                f"def when_{k}(s):",
+                *self.test("    ", decision.when, decision),
+                "        return True",
+                "    return False",
+                "",
+            )
+        self.add(
+            f"def turn_{k}(s, log, agent):", f"    stage = {_STAGE}", f"    if stage == {POSE}:"
+        )
+        self.posing(k)
+        self.add(f"    elif stage == {ACT}:", f"        offered = offered_{k}(s)")
+        self.add(f"    if stage != {CHANCE}:")
+        self.taking(k)
+        self.add("    else:", f"        chance(s, log, agent, {k}, {_OPTION})")
+        self.settling(k)
+        for j, option in enumerate(decision.options):
+            if option.chance is not None:
+                self.chance(k, j)
+            for i in range(len(option.delayed)):
+                self.add(*self.delayed(k, j, i))
+
+    def offered(self, k: int) -> None:
+        decision = self.scenario.decisions[k]
+        self.add(f"def offered_{k}(s):")
+        if all(option.when is None for option in decision.options):
+            self.add(f"    return {tuple(range(len(decision.options)))!r}", "")
+            return
+        self.add("    offered = []")
+        for j, option in enumerate(decision.options):
+            if option.when is None:
+                self.add(f"    offered.append({j})")
+                continue
+            self.add(*self.test("    ", option.when, option), f"        offered.append({j})")
+        self.add("    return tuple(offered)", "")
+
+    def posing(self, k: int) -> None:
+        """Pose decision k (stage POSE, cursor k): skipped for good if its ``when`` fails or
+        it offers nothing, else on the table."""
+        decision = self.scenario.decisions[k]
+        skip = [f"        {_CURSOR} = " + str(k + 1), "        return"]
+        if decision.when is not None:
+            self.add(*self.test("        ", decision.when, decision, negate=True))
+            if self.records:
+                self.add(
+                    f"            log.append(DecisionSkipped({_TURN} + 1, {decision.id!r},"
+                    " 'condition'))"
+                )
+            self.add(*("    " + line for line in skip))
+        self.add(f"        offered = offered_{k}(s)", "        if not offered:")
+        if self.records:
+            self.add(
+                f"            log.append(DecisionSkipped({_TURN} + 1, {decision.id!r},"
+                " 'no options'))"
+            )
+        self.add(*("    " + line for line in skip))
+        self.add(
+            f"        {_CURSOR} = {k + 1}", f"        {_CURRENT} = {k}", f"        {_STAGE} = {ACT}"
+        )
+        if self.records:
+            self.add(
+                f"        log.append(DecisionPosed({_TURN} + 1, {decision.id!r}))",
+                f"        computer_advice(s, log, {k}, offered)",
+            )
+
+    def taking(self, k: int) -> None:
+        """The people advising recommend, the decider takes an option, the option's effects
+        follow, then its chance node or the rest of it."""
+        decision = self.scenario.decisions[k]
+        layout = self.layout
+        decider = layout.role_index[decision.decider]
+        advisers = ((1 << len(layout.role_ids)) - 1) & ~(1 << decider)
+        self.add(
+            f"        if {_HUMANS} & {advisers}:",
+            f"            advise(s, log, agent, {k}, offered)",
+            f"        j = agent.decide(s, {k}, {decider}, offered)",
+            f"        turn = {_TURN} + 1",
+            f"        {_TURN} = turn",
+            f"        s[{layout.CHOSE + k}] = j",
+            f"        person = {_HUMANS} >> {decider} & 1",
+            f"        s[{layout.BY + k}] = {decider * 2} + person",
+        )
+        if self.records:
+            self.add(
+                f"        log.append(OptionChosen(turn, {decision.id!r}, {decision.decider!r},"
+                f" {layout.option_ids[k]!r}[j], bool(person)))",
+                "        if agent.weighed is not None:",
+                "            log.append(agent.weighed)",
+            )
+        for j, option in enumerate(decision.options):
+            self.add(f"        {'if' if j == 0 else 'elif'} j == {j}:")
+            path = f"{decision.id}.{option.id}"
+            body = []
+            if self.records and (option.effects or (option.chance is None and option.trigger)):
+                body.append("        " + self.option_cause(k, j))
+            body += self.effects("            ", option.effects, f"option {path}", option.location)
+            if option.chance is not None:
+                body += [
+                    f"            {_OPTION} = {j}",
+                    f"            {_STAGE} = {CHANCE}",
+                    f"            chance(s, log, agent, {k}, {j})",
+                ]
+            else:
+                body += ["        " + line for line in self.tail(k, j, "-1")]
+            self.add(*(body or ["            pass"]))
+
+    def settling(self, k: int) -> None:
+        """After the decision: what is due lands, watched events fire, the calendar moves
+        on, and an early ending that holds ends the game."""
+        decision = self.scenario.decisions[k]
+        self.add(
+            f"    if {_PENDING} and {_PENDING}[0][0] <= {_TURN}:",
+            "        land(s, log, agent)",
+            "    watch(s, log)",
+        )
+        if decision.days:
+            self.add(f"    {_DAY} += {decision.days}")
+            if self.records:
+                self.add(
+                    f"    log.append(DateAdvanced({_TURN}, {_DAY}, START + timedelta(days={_DAY})))"
+                )
+        self.add(
+            f"    {_CURRENT} = -1",
+            f"    {_OPTION} = -1",
+            f"    {_ADVICE} = ()",
+            f"    {_STAGE} = {POSE}",
+            "    ending = early(s)",
+            "    if ending >= 0:",
+            "        end(s, log, ending)",
+            "",
+        )
+
+    def option_cause(self, k: int, j: int) -> str:
+        decision = self.scenario.decisions[k]
+        option = decision.options[j]
+        return self.cause(
+            "    ",
+            "option",
+            decision.id,
+            option.id,
+            None,
+            None,
+            f'Chose "{option.label}"',
+            decision.sources,
+        )
+
+    def chance(self, k: int, j: int) -> None:
+        """``weights_K_J`` (the chance node's weights now) and ``outcome_K_J`` (an outcome
+        happens, then the rest of the option)."""
+        decision = self.scenario.decisions[k]
+        option = decision.options[j]
+        assert option.chance is not None
+        path = f"{decision.id}.{option.id}"
+        self.add(f"def weights_{k}_{j}(s):", "    weights = []")
+        for outcome in option.chance.outcomes:
+            self.add(
+                *self.guarded(
+                    "    ", "weight", self.expr(outcome.weight), option, "chance weight", None
+                )
+            )
+            self.add("    weights.append(int(weight))")
+        self.add("    return weights", "")
+        self.add(f"def outcome_{k}_{j}(s, log, outcome, probability):")
+        for o, outcome in enumerate(option.chance.outcomes):
+            self.add(f"    {'if' if o == 0 else 'elif'} outcome == {o}:")
+            if self.records:
+                self.add(
+                    f"        cause = Cause('chance', {_TURN}, {decision.id!r}, "
+                    f"{option.id!r}, {outcome.id!r}, None, "
+                    f"{outcome.label!r} + ' (chance ' + format(probability, '.0%') + ')', "
+                    f"{self.constants.cited(decision.sources)})"
+                )
+            body = self.effects(
+                "        ", outcome.effects, f"chance {path}.{outcome.id}", option.location
+            )
+            body += self.fire("        ", outcome.trigger)
+            self.add(*(body or ["        pass"]))
+        if self.records and option.trigger is not None:
+            self.add(self.option_cause(k, j))
+        self.add(*self.tail(k, j, "outcome"), "")
+
+    def tail(self, k: int, j: int, outcome: str) -> list[str]:
+        """What follows an option's effects and chance: its delayed consequences are
+        scheduled, its trigger fires, and the outcome is recorded."""
+        decision = self.scenario.decisions[k]
+        option = decision.options[j]
+        layout = self.layout
+        lines = []
+        for i, delayed in enumerate(option.delayed):
+            lines.append(f"    due = {_TURN} + {delayed.after}")
+            lines.append(f"    schedule(s, (due, {k}, {j}, {i}))")
+            if self.records:
+                lines.append(
+                    f"    log.append(ConsequenceScheduled({_TURN}, due, "
+                    f"{decision.id!r}, {option.id!r}, {i}, {delayed.text!r}))"
+                )
+        lines += self.fire("    ", option.trigger)
+        if outcome != "-1":
+            lines.append(f"    s[{layout.OUTCOME + k}] = {outcome}")
+        return lines
+
+    def delayed(self, k: int, j: int, i: int) -> list[str]:
+        """A delayed consequence as its own function, written after its option's: True
+        when it landed, False when its condition no longer held (it lapsed)."""
+        decision = self.scenario.decisions[k]
+        option = decision.options[j]
+        delayed = option.delayed[i]
+        where = f"{_TURN}, {decision.id!r}, {option.id!r}, {i}, {delayed.text!r}"
+        lines = [f"def delayed_{k}_{j}_{i}(s, log):"]
+        if delayed.when is not None:
+            lines += self.test("    ", delayed.when, delayed, negate=True)
+            if self.records:
+                lines.append(f"        log.append(ConsequenceLapsed({where}))")
+            lines.append("        return False")
+        if self.records:
+            lines.append(f"    log.append(ConsequenceLanded({where}))")
+            lines.append(
+                self.cause(
+                    "    ",
+                    "delayed",
+                    decision.id,
+                    option.id,
+                    None,
+                    None,
+                    delayed.text,
+                    decision.sources,
+                )
+            )
+        lines += self.effects(
+            "    ", delayed.effects, f"delayed {decision.id}.{option.id}", option.location
+        )
+        lines += self.fire("    ", delayed.trigger)
+        return [*lines, "    return True", ""]
+
+    def event(self, index: int, event: Event) -> None:
+        fired = f"s[{self.layout.FIRED + index}]"
+        self.add(f"def fire_{index}(s, log, cause):")
+        if event.once:
+            self.add(f"    if {fired}:", "        return")
+        self.add(f"    {fired} = True")
+        if self.records:
+            self.add(
+                f"    log.append(EventFired({_TURN}, {event.id!r}, cause))",
+                f"    cause = Cause('event', {_TURN}, cause.decision, cause.option, "
+                f"cause.outcome, {event.id!r}, {'Event: ' + event.title!r}, "
+                f"{self.constants.cited(event.sources)} or cause.sources)",
+            )
+        self.add(*self.effects("    ", event.effects, f"event {event.id}", event.location), "")
+
+    def watch(self) -> None:
+        """Events with a condition, checked after every decision in file order."""
+        self.add("def watch(s, log):")
+        watched = [(i, e) for i, e in enumerate(self.scenario.events) if e.when is not None]
+        for index, event in watched:
+            assert event.when is not None
+            indent = "    "
+            if event.once:
+                self.add(f"    if not s[{self.layout.FIRED + index}]:")
+                indent = "        "
+            self.add(*self.test(indent, event.when, event))
+            if self.records:
+                self.add(
+                    self.cause(
+                        indent + "    ", "event", None, None, None, event.id, event.title, ()
+                    )
+                )
+            self.add(f"{indent}    fire_{index}(s, log, {'cause' if self.records else 'None'})")
+        self.add("    return", "")
+
+    def endings(self) -> None:
+        """``early(s)``: the early ending that holds now, or -1; ``final(s)`` at the end."""
+        endings = self.scenario.endings
+        early = [(i, e) for i, e in enumerate(endings) if e.early and e.when is not None]
+        final = [(i, e) for i, e in enumerate(endings) if not e.early and e.when is not None]
+        fallback = next((i for i, e in enumerate(endings) if e.when is None), -1)
+        for name, tried, last in (("early", early, -1), ("final", early + final, fallback)):
+            self.add(f"def {name}(s):")
+            for index, ending in tried:
+                assert ending.when is not None
+                self.add(*self.test("    ", ending.when, ending), f"        return {index}")
+            self.add(f"    return {last}", "")
+
+    def objectives(self) -> None:
+        """``objectives(s)``: every role's objectives judged now, in role order."""
+        self.add("def objectives(s):", "    met = []")
+        for role in self.scenario.roles:
+            for objective in role.objectives:
+                self.add(
+                    *self.guarded(
+                        "    ",
+                        "held",
+                        self.expr(objective.condition),
+                        objective,
+                        "condition",
+                        objective.condition,
+                    )
+                )
+                self.add("    met.append(bool(held))")
+        self.add("    return met", "")
+
+    def stances(self) -> None:
+        """``stance_K_J_X(s)`` for every stance with a condition (policies and positions)."""
+        for k, decision in enumerate(self.scenario.decisions):
+            for j, option in enumerate(decision.options):
+                for x, stance in enumerate(option.stances):
+                    if stance.when is None:
+                        continue
+                    self.add(f"def stance_{k}_{j}_{x}(s):")
+                    self.add(
+                        *self.guarded(
+                            "    ", "held", self.expr(stance.when), stance, "condition", stance.when
+                        )
+                    )
+                    self.add("    return bool(held)", "")
+
+
+def write(scenario: Scenario, layout: Layout, records: bool) -> tuple[str, Constants]:
+    """The module text for ``scenario`` and the constants it refers to."""
+    writer = Writer(scenario, layout, records)
+    return writer.module(), writer.constants
+
+
+def functions(text: str) -> Iterator[str]:
+    """The names of the functions a module text defines (for tests and tables)."""
+    for line in text.splitlines():
+        if line.startswith("def "):
+            yield line[4 : line.index("(")]

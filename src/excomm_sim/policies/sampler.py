@@ -1,0 +1,36 @@
+"""Chance, drawn from the game's seed: the n-th outcome of a game is a pure function of
+(seed, n, weights), so replaying a game's moves from its seed draws the same outcomes.
+
+The stream is splitmix64 (``engine.chance``): the n-th draw of a game reads the n-th value
+after the seed's mixed start, and maps it onto the weights with one multiply-shift. This
+is the stream every saved game was played with, so old saves replay unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from excomm_sim.engine import chance
+from excomm_sim.engine.kernel import Rules
+from excomm_sim.engine.moves import Draw
+from excomm_sim.engine.state import GameState
+
+_GAMMA = 0x9E3779B97F4A7C15
+_MASK = chance.MASK64
+
+
+def draw_index(seed: int, draws: int, weights: Sequence[int]) -> int:
+    """The outcome index of draw number ``draws`` (0-based) of the game seeded ``seed``."""
+    state = (chance.seed_state(seed) + draws * _GAMMA) & _MASK
+    index, _ = chance.pick(state, weights)
+    return index
+
+
+def sample(rules: Rules, state: GameState) -> Draw:
+    """Chance's move at the chance node ``state`` waits at."""
+    weights = rules.chance_weights(state)
+    layout = rules.layout
+    k: int = state.slots[layout.CURRENT]
+    option: int = state.slots[layout.OPTION]
+    index = draw_index(state.seed, state.draws, weights)
+    return Draw(layout.outcome_ids[k][option][index])
