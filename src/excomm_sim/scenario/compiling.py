@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal, overload
 
+from excomm_sim.scenario.codes import expression_code
 from excomm_sim.scenario.expr import (
     Assignment,
     ExprError,
@@ -21,6 +22,7 @@ from excomm_sim.scenario.expr import (
     compile_condition,
     compile_effect,
     compile_expression,
+    parse_tree,
 )
 from excomm_sim.scenario.fields import Context
 from excomm_sim.scenario.model import Variable, VariableKind
@@ -37,8 +39,8 @@ _DIGIT = re.compile(r"\d")
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 
-Finding = tuple[int, str, Severity]
-"""A problem inside an expression: offset in its text, message, severity."""
+Finding = tuple[int, str, Severity, str]
+"""A problem inside an expression: offset in its text, message, severity, code."""
 Mode = Literal["bool", "int", "effect"]
 """What a text is compiled as: a condition, a number, or an effect."""
 Outcome = tuple[Expression | Assignment | None, tuple[Finding, ...]]
@@ -110,9 +112,9 @@ class ExpressionCompiler:
     ) -> Expression | Assignment | None:
         assert isinstance(node, YScalar)
         result, findings = self._compile(mode, source)
-        for offset, message, severity in findings:
+        for offset, message, severity, code in findings:
             line, column = self.ctx.source.locate(node, offset)
-            self.ctx.report_at(line, column, path, message, severity)
+            self.ctx.problems.add(line, column, path, message, severity, code)
         return result
 
     @overload
@@ -140,7 +142,8 @@ class ExpressionCompiler:
             message = error.message
             if error.hint and error.hint not in message:
                 message = f"{message} ({error.hint})"
-            outcome: Outcome = (None, ((error.offset, message, "error"),))
+            code = expression_code(message, _parses(source, mode == "effect"))
+            outcome: Outcome = (None, ((error.offset, message, "error", code),))
         else:
             findings = self._range_findings(source) if _DIGIT.search(source) else ()
             outcome = (result, findings)
@@ -161,6 +164,7 @@ class ExpressionCompiler:
                             f"{value} is outside {variable.id}'s range "
                             f"{variable.minimum}..{variable.maximum}",
                             "error",
+                            "E306",
                         )
                     )
         blanked = _STRING_LITERAL.sub(lambda found: " " * len(found.group()), source)
@@ -184,9 +188,18 @@ class ExpressionCompiler:
                     f"{value} is outside {name}'s range {variable.minimum}..{variable.maximum}, "
                     f"so '{name} {operator} {value}' is always {outcome}",
                     "warning",
+                    "W307",
                 )
             )
         return tuple(findings)
+
+
+def _parses(source: str, effect: bool) -> bool:
+    try:
+        parse_tree(source, effect)
+    except ExprError:
+        return False
+    return True
 
 
 def _in_range(variable: Variable, value: int) -> bool:

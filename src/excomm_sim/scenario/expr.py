@@ -90,6 +90,7 @@ __all__ = [
     "compile_effect",
     "compile_expression",
     "literal_comparisons",
+    "parse_tree",
     "python_effect_value",
     "python_expression",
 ]
@@ -312,6 +313,22 @@ def _check_assigned(
             value.end - value.start,
         )
     return enum_guard(value.fn, allowed, target, source)
+
+
+def parse_tree(source: str, effect: bool = False) -> Node:
+    """The syntax tree of ``source`` (of an effect's value when ``effect``), unchecked.
+
+    For tools that read expressions as well as run them (the logic checks, the language
+    server). Raises ExprError when the text does not tokenize or parse; an error that
+    ``compile_*`` raises for text that parses here is about names or types.
+    """
+    tokens = tokenize(_check_source(source))
+    start = 0
+    if effect:
+        if len(tokens) < 3 or tokens[0].kind != "name" or tokens[1].text not in ASSIGNMENTS:
+            raise ExprError("an effect is 'variable = value', '+= value' or '-= value'", 0, 0)
+        start = 2
+    return Parser(tokens, start).parse_expression_to_end()
 
 
 @frozen

@@ -11,7 +11,9 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from attrs import frozen
+from attrs import Factory, frozen
+
+from excomm_sim.scenario.codes import classify
 
 Severity = Literal["error", "warning"]
 
@@ -26,10 +28,20 @@ class Problem:
     path: str
     message: str
     severity: Severity = "error"
+    code: str = Factory(lambda self: classify(self.message, self.severity), takes_self=True)
+    """Its stable code (E101, W501, ...: see ``codes``), from the message if not given."""
 
     def __str__(self) -> str:
         where = f" [{self.path}]" if self.path else ""
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
+
+    def coded(self) -> str:
+        """The compiler-style line with the code, as ``validate`` prints it (rustc's form)."""
+        where = f" [{self.path}]" if self.path else ""
+        return (
+            f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: "
+            f"{self.message}{where}"
+        )
 
     def as_dict(self) -> dict[str, str | int]:
         """The JSON shape ``excomm-sim validate --json`` prints."""
@@ -40,6 +52,7 @@ class Problem:
             "path": self.path,
             "severity": self.severity,
             "message": self.message,
+            "code": self.code,
         }
 
 
@@ -64,16 +77,28 @@ class Problems:
         self._seen: set[tuple[int, int, str]] = set()
 
     def add(
-        self, line: int, column: int, path: str, message: str, severity: Severity = "error"
+        self,
+        line: int,
+        column: int,
+        path: str,
+        message: str,
+        severity: Severity = "error",
+        code: str = "",
     ) -> None:
-        """Record a problem at a 1-based line and column (an identical repeat is dropped)."""
+        """Record a problem at a 1-based line and column (an identical repeat is dropped).
+
+        Without ``code`` the problem's code is worked out from its message (``classify``).
+        """
         key = (line, column, message)
         if key in self._seen:
             return
         self._seen.add(key)
-        self._items.append(
-            Problem(self.filename, max(line, 1), max(column, 1), path, message, severity)
-        )
+        line, column = max(line, 1), max(column, 1)
+        if code:
+            problem = Problem(self.filename, line, column, path, message, severity, code)
+        else:
+            problem = Problem(self.filename, line, column, path, message, severity)
+        self._items.append(problem)
 
     @property
     def has_errors(self) -> bool:
