@@ -1,4 +1,9 @@
-"""``excomm-sim validate``: check scenario files and report every problem, compiler-style."""
+"""``excomm-sim validate``: check scenario files and report every problem, compiler-style.
+
+Each finding prints as ``file:line:col: error[E101]: message [path]`` (rustc's short form):
+the reader's problems, then the logic checks' (conditions that never or always hold,
+endings pre-empted, effects that change nothing), minus those an ignore comment silences.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print the findings as a JSON list of {file, line, column, path, severity, message}",
+        help="print the findings as a JSON list of "
+        "{file, line, column, path, severity, message, code}",
     )
 
 
@@ -27,14 +33,15 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from excomm_sim.scenario.load import Problem, check_path
+    from excomm_sim.scenario.lint import lint_path
+    from excomm_sim.scenario.load import Problem
 
     files, unreadable = _scenario_files(args.paths)
     findings: list[Problem] = []
     checked = 0
     for path in files:
         try:
-            _, problems = check_path(path)
+            problems = lint_path(path).problems
         except OSError as error:
             unreadable.append(f"{path}: cannot read: {error.strerror or error}")
             continue
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([problem.as_dict() for problem in findings], indent=2))
     else:
         for problem in findings:
-            print(problem)
+            print(problem.coded())
         print(
             f"{_count(checked, 'file')} checked: {_count(errors, 'error')}, "
             f"{_count(warnings, 'warning')}"

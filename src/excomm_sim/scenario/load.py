@@ -16,13 +16,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from attrs import evolve
+from attrs import evolve, frozen
 
 from excomm_sim.scenario.build import build_scenario
 from excomm_sim.scenario.fields import Context
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import Problem, Problems, ScenarioError
-from excomm_sim.scenario.yamlnodes import SourceText
+from excomm_sim.scenario.yamlnodes import SourceText, YNode
 from excomm_sim.scenario.yamlread import read_yaml
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -34,6 +34,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "Loaded",
     "Problem",
     "ScenarioError",
     "check_bytes",
@@ -41,6 +42,7 @@ __all__ = [
     "check_text",
     "load_path",
     "load_text",
+    "read_text",
 ]
 
 
@@ -48,10 +50,32 @@ def check_text(
     text: str, filename: str = "<string>"
 ) -> tuple[Scenario | None, tuple[Problem, ...]]:
     """The scenario (None if any error) and every problem found, warnings included."""
+    loaded = read_text(text, filename)
+    return loaded.scenario, loaded.problems
+
+
+@frozen
+class Loaded:
+    """All that reading a text gives: the model (None on errors), the problems, and the
+    located YAML tree with its source (None when the text never got that far), for tools
+    that point into the file (the logic checks, the language server)."""
+
+    scenario: Scenario | None
+    problems: tuple[Problem, ...]
+    tree: YNode | None = None
+    source: SourceText | None = None
+
+
+def read_text(text: str, filename: str = "<string>", keep_tree: bool = False) -> Loaded:
+    """``check_text``'s whole result; with ``keep_tree`` the located tree and source too.
+
+    The tree is large (several objects per value): keep it only when it is used, and read
+    with the collector paused (``collector_paused``) while it is alive, as this does.
+    """
     problems = Problems(filename)
     if len(text) > MAX_FILE_BYTES:
         problems.add(1, 1, "", _too_big(len(text), "characters"))
-        return None, problems.sorted()
+        return Loaded(None, problems.sorted())
     if text.startswith("\ufeff"):
         text = text[1:]
     source = SourceText(text)
@@ -65,20 +89,22 @@ def check_text(
             f"the text holds U+{ord(surrogate.group()):04X}, half of a surrogate pair and "
             "not a character; save the file as UTF-8",
         )
-        return None, problems.sorted()
-    with _collector_paused():
+        return Loaded(None, problems.sorted(), None, source)
+    with collector_paused():
         # In a function of its own so the YAML graph is freed before the collector resumes.
-        scenario = _build(source, problems)
+        tree, scenario = _build(source, problems)
+        if not keep_tree:
+            tree = None
     if problems.has_errors or scenario is None:
-        return None, problems.sorted()
-    return scenario, problems.sorted()
+        return Loaded(None, problems.sorted(), tree, source)
+    return Loaded(scenario, problems.sorted(), tree, source)
 
 
-def _build(source: SourceText, problems: Problems) -> Scenario | None:
+def _build(source: SourceText, problems: Problems) -> tuple[YNode | None, Scenario | None]:
     root = read_yaml(source, problems)
     if problems.has_errors:
-        return None
-    return build_scenario(Context(problems, source), root)
+        return root, None
+    return root, build_scenario(Context(problems, source), root)
 
 
 def check_bytes(
@@ -138,7 +164,7 @@ def check_path(path: str | os.PathLike[str]) -> tuple[Scenario | None, tuple[Pro
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a file is read.
 
     Loading allocates hundreds of thousands of objects and no reference cycles worth
