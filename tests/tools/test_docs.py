@@ -73,3 +73,27 @@ def test_teaching_guide_covers_the_lesson_and_the_class_report() -> None:
     text = (DOCS / "teaching.md").read_text(encoding="utf-8")
     for needle in ("50", "Debrief questions", "Hot-seat", "class-report", "Roles handed out"):
         assert needle in text
+
+
+def test_the_tutorial_scenario_validates_with_no_findings() -> None:
+    from excomm_sim.scenario.lint import lint_text
+
+    assert [problem.coded() for problem in lint_text(_tutorial_file(), "storm.yaml").problems] == []
+
+
+def test_the_tutorial_starts_from_the_starter() -> None:
+    text = (DOCS / "authoring.md").read_text(encoding="utf-8")
+    part = text.split("## Part 1: a tutorial", 1)[1]
+    assert part.index("excomm-sim new storm.yaml") < part.index("### Step 1")
+
+
+def test_the_logic_finding_the_tutorial_quotes_is_what_validate_says() -> None:
+    from excomm_sim.scenario.lint import lint_text
+
+    text = (DOCS / "authoring.md").read_text(encoding="utf-8")
+    step_one = re.search(r"```yaml\n(.*?)```", text, re.DOTALL)
+    assert step_one is not None
+    idle = step_one.group(1).replace("        effects:\n          - danger += 10\n", "", 1)
+    quoted = re.search(r"```text\n(storm\.yaml:\d+:\d+: warning\[W502\].*)\n```", text)
+    assert quoted is not None
+    assert [p.coded() for p in lint_text(idle, "storm.yaml").problems] == [quoted.group(1)]

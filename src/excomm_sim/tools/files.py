@@ -60,6 +60,42 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+def create_text(path: Path, text: str) -> None:
+    """Write a new file, never replacing one: FileExistsError if ``path`` is taken.
+
+    The text goes to a temporary file first (written and fsynced), which is then linked
+    to ``path``: the link fails if the name exists, so the check and the creation are one
+    step and no reader ever sees half a file. Where the file system has no hard links,
+    the name is reserved with O_EXCL and written in place.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())  # as open() would make it, not mkstemp's 0600
+        try:
+            os.link(temp_name, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (some network and FAT file systems)
+            with path.open("x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def emit(text: str, output: str | None) -> int:
     """Print ``text`` or write it to ``output``; returns an exit code (2 if unwritable)."""
     if output is None or output == "-":
