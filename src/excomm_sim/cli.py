@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "write the after-action report of a saved game"),
     "check": ("check", "explore every branch of a scenario and report defects"),
     "simulate": ("simulate", "play many computer games and print the balance"),
-    "graph": ("graph", "draw a scenario's decision flow (Mermaid or Graphviz dot)"),
+    "graph": ("graph", "draw a scenario's decision flow (SVG, HTML, Mermaid or Graphviz dot)"),
     "class-report": ("class_report", "report over a class's saved games"),
 }
 """Subcommand name -> (module in excomm_sim.commands, one-line help)."""

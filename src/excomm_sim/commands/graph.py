@@ -11,9 +11,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("mermaid", "dot"),
+        choices=("mermaid", "dot", "svg", "html"),
         default="mermaid",
-        help="Mermaid (for Markdown and GitHub) or Graphviz dot (default mermaid)",
+        help="Mermaid (for Markdown and GitHub), Graphviz dot, or a drawing that needs "
+        "nothing installed: svg, or html (a self-contained page with the drawing and a key); "
+        "default mermaid",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 

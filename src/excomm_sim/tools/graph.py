@@ -1,9 +1,10 @@
-"""The decision flow of a scenario as a graph, rendered as Mermaid or Graphviz dot.
+"""The decision flow of a scenario as a graph, rendered as Mermaid, Graphviz dot or SVG.
 
 The graph is built from the model alone (no game is played), so it shows every path the
 file allows, not only the ones reachable: ``check`` is the tool that says which are. The
-builder produces a small neutral structure (``FlowGraph``) that both renderers read, so the
-two formats cannot drift apart and tests can check the structure without parsing text.
+builder produces a small neutral structure (``FlowGraph``) that every renderer reads, so the
+formats cannot drift apart and tests can check the structure without parsing text. SVG and
+HTML need nothing installed: ``graph_svg`` lays the flow out with our own layered layout.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from excomm_sim.wording import counted
 
 Shape = Literal["start", "decision", "option", "outcome", "event", "delayed", "check", "ending"]
 Style = Literal["solid", "dashed", "thick"]
-Format = Literal["mermaid", "dot"]
-FORMATS: tuple[Format, ...] = ("mermaid", "dot")
+Format = Literal["mermaid", "dot", "svg", "html"]
+FORMATS: tuple[Format, ...] = ("mermaid", "dot", "svg", "html")
 
 MAX_LABEL_LINE = 60
 """Longer label lines are cut with an ellipsis so the drawing stays readable."""
@@ -272,4 +273,8 @@ def to_dot(graph: FlowGraph) -> str:
 def render(scenario: Scenario, fmt: Format = "mermaid") -> str:
     """The scenario's flow in ``fmt``."""
     graph = build_graph(scenario)
+    if fmt in ("svg", "html"):
+        from excomm_sim.tools.graph_svg import render_html, render_svg
+
+        return render_svg(graph) if fmt == "svg" else render_html(graph)
     return to_mermaid(graph) if fmt == "mermaid" else to_dot(graph)
