@@ -17,6 +17,7 @@ HEADLESS_MODULES = [
     "excomm_sim.policies.autopilot",
     "excomm_sim.saves",
     "excomm_sim.cli",
+    "excomm_sim.lsp.server",
 ]
 
 
@@ -43,6 +44,21 @@ def test_core_module_does_not_import_the_shells(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["graph", "--format", "svg"], ["schema"]])
+def test_other_commands_do_not_pay_for_the_language_server(command: list[str]) -> None:
+    """pygls is imported lazily: only ``excomm-sim lsp`` loads it."""
+    code = (
+        "import contextlib, io, sys; from excomm_sim.cli import main; "
+        f"out = io.StringIO(); ctx = contextlib.redirect_stdout(out); ctx.__enter__(); "
+        f"main({command!r}); ctx.__exit__(None, None, None); "
+        "print('pygls' in sys.modules, 'lsprotocol' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False False"
 
 
 def test_import_contracts_hold() -> None:

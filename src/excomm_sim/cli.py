@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check scenario files and report every problem with its location"),
     "new": ("new", "write a starter scenario that validates, checks and plays as it is"),
     "schema": ("schema", "print the JSON Schema of the scenario format (for editors)"),
+    "lsp": ("lsp", "run the scenario language server on stdin/stdout (for editors)"),
     "replay": ("replay", "step through a saved game, and branch from any decision"),
     "report": ("report", "write the after-action report of a saved game"),
     "check": ("check", "explore every branch of a scenario and report defects"),
