@@ -218,3 +218,13 @@ def test_completion_keeps_working_while_the_yaml_is_broken(client: Client) -> No
 def test_yaml_that_is_not_a_scenario_gets_no_diagnostics(client: Client) -> None:
     other = "name: CI\non:\n  push:\n    branches: [main]\n"
     assert _open(client, other)["diagnostics"] == []
+
+
+def test_requests_about_a_file_never_opened_get_empty_answers(client: Client) -> None:
+    unknown = {
+        "textDocument": {"uri": "file:///nowhere/x.yaml"},
+        "position": {"line": 0, "character": 0},
+    }
+    assert client.request("textDocument/hover", unknown) is None
+    assert client.request("textDocument/definition", unknown) is None
+    assert client.request("textDocument/completion", unknown)["items"] == []

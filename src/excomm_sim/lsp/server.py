@@ -51,6 +51,12 @@ class ScenarioServer(LanguageServer):
         super().__init__("excomm-sim", __version__)
         self.outlines: dict[str, Outline] = {}
 
+    def opened(self, uri: str) -> TextDocument | None:
+        """The document if the client has opened it (pygls would read others from disk)."""
+        if uri not in self.workspace.text_documents:
+            return None
+        return self.workspace.get_text_document(uri)
+
     def check(self, uri: str) -> None:
         """Lint the document and publish its diagnostics."""
         document = self.workspace.get_text_document(uri)
@@ -152,7 +158,9 @@ def build() -> ScenarioServer:
         types.CompletionOptions(trigger_characters=['"', "'", "("]),
     )
     def completion(ls: ScenarioServer, params: types.CompletionParams) -> types.CompletionList:
-        document = ls.workspace.get_text_document(params.text_document.uri)
+        document = ls.opened(params.text_document.uri)
+        if document is None:
+            return types.CompletionList(is_incomplete=False, items=[])
         row, column = _where(document, params.position)
         outline = ls.outlines.get(params.text_document.uri, Outline())
         items = complete(document.lines, row, column, outline)
@@ -160,7 +168,9 @@ def build() -> ScenarioServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: ScenarioServer, params: types.HoverParams) -> types.Hover | None:
-        document = ls.workspace.get_text_document(params.text_document.uri)
+        document = ls.opened(params.text_document.uri)
+        if document is None:
+            return None
         row, column = _where(document, params.position)
         outline = ls.outlines.get(params.text_document.uri, Outline())
         found = hover(document.lines, row, column, outline)
@@ -175,7 +185,9 @@ def build() -> ScenarioServer:
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def on_definition(ls: ScenarioServer, params: types.DefinitionParams) -> types.Location | None:
         uri = params.text_document.uri
-        document = ls.workspace.get_text_document(uri)
+        document = ls.opened(uri)
+        if document is None:
+            return None
         row, column = _where(document, params.position)
         spot = definition(document.lines, row, column, ls.outlines.get(uri, Outline()))
         if spot is None:
