@@ -16,7 +16,7 @@ from pathlib import Path
 
 from excomm_sim.engine.events import Record
 from excomm_sim.engine.kernel import RoleScore
-from excomm_sim.engine.moves import Action, Turn
+from excomm_sim.engine.moves import Move, Turn
 from excomm_sim.engine.observe import Observation, observe, visible
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.autopilot import Autopilot
@@ -121,7 +121,7 @@ class GameSession:
         return self.state.humans
 
     @property
-    def actions(self) -> tuple[Action, ...]:
+    def actions(self) -> tuple[Move, ...]:
         return tuple(self.save.actions)
 
     @property
@@ -159,7 +159,7 @@ class GameSession:
 
     # -- moves ----------------------------------------------------------------------------
 
-    def act(self, action: Action) -> tuple[Record, ...]:
+    def act(self, action: Move) -> tuple[Record, ...]:
         """Apply a person's move; the computer seats follow; return what happened; autosave.
 
         Raises the kernel's ``IllegalAction`` unchanged (nothing is saved then).

@@ -108,7 +108,7 @@ def test_report_of_a_newer_save_exits_2(tmp_path: Path, capsys: pytest.CaptureFi
     newer.write_text('{"kind": "excomm-sim save", "format": 3}', encoding="utf-8")
     code, _, err = run(["report", str(newer)], capsys)
     assert code == 2
-    assert "made by a newer excomm-sim (save format 3; this version reads 1)" in err
+    assert "made by a newer excomm-sim (save format 3; this version reads 2)" in err
 
 
 def test_example_saves_replay_as_text(capsys: pytest.CaptureFixture[str]) -> None:

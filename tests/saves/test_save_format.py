@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from excomm_sim.engine.moves import Action
+from excomm_sim.engine.moves import Action, Inject, LeaveSeat, Move, TakeSeat
 from excomm_sim.saves import (
     MAX_SAVE_BYTES,
     SAVE_FORMAT,
@@ -21,13 +21,15 @@ from excomm_sim.saves import (
     with_actions,
     write_save,
 )
+from excomm_sim.saves.format import to_json
+from excomm_sim.saves.moves import MAX_ARGUMENT
 
 NOW = dt.datetime(2026, 3, 1, 9, 30, 0, tzinfo=dt.UTC)
 
 
 def make_save(actions: int = 3, **changes: Any) -> SaveGame:
     fields: dict[str, Any] = {
-        "format": SAVE_FORMAT,
+        "format": 1,
         "scenario_id": "meeting19",
         "scenario_version": "1.0",
         "scenario_hash": "0" * 64,
@@ -163,7 +165,7 @@ def test_newer_format_says_to_update(tmp_path: Path) -> None:
     data["brand_new_key"] = {"anything": True}
     path = write_json(tmp_path / "x.json", data)
     assert problem_of(path).startswith(
-        "made by a newer excomm-sim (save format 3; this version reads 1)"
+        f"made by a newer excomm-sim (save format 3; this version reads {SAVE_FORMAT})"
     )
 
 
@@ -230,3 +232,43 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
 def test_folder_is_not_a_save(tmp_path: Path) -> None:
     (tmp_path / "dir.json").mkdir()
     assert problem_of(tmp_path / "dir.json") == "is a folder, not a save file"
+
+
+def test_a_game_of_plain_acts_is_written_as_format_1() -> None:
+    """Solo and hot-seat saves stay readable by every earlier excomm-sim."""
+    save = with_actions(make_save(), [Action("president", "a")], NOW)
+    assert save.format == 1
+    assert '  "format": 1,' in to_json(save).splitlines()
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        Action("rusk", "go_slow", "Moscow needs a way out that it can sell at home."),
+        TakeSeat("rusk", "Bo Example"),
+        LeaveSeat("rusk"),
+        Inject("castro_tv", "Staff: Havana radio repeats the refusal."),
+    ],
+)
+def test_arguments_seat_changes_and_injections_need_format_2_and_read_back(
+    tmp_path: Path, move: Move
+) -> None:
+    save = with_actions(make_save(), [Action("president", "a"), move], NOW)
+    assert save.format == 2
+    write_save(tmp_path / "x.json", save)
+    assert read_save(tmp_path / "x.json") == save
+
+
+def test_a_format_1_save_may_not_hold_format_2_moves(tmp_path: Path) -> None:
+    data = json.loads(to_json(make_save()))
+    data["actions"].append({"leave_seat": "president"})
+    path = write_json(tmp_path / "x.json", data)
+    assert problem_of(path) == "actions[3]: a format-1 save holds only seats' acts"
+
+
+def test_an_argument_over_the_limit_is_refused(tmp_path: Path) -> None:
+    data = json.loads(to_json(make_save()))
+    data["format"] = 2
+    data["actions"][0]["argument"] = "x" * (MAX_ARGUMENT + 1)
+    path = write_json(tmp_path / "x.json", data)
+    assert problem_of(path).startswith("actions[0].argument is too long")

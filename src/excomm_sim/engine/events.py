@@ -17,12 +17,13 @@ from attrs import frozen
 
 from excomm_sim.scenario.model import Citation, Value
 
-CauseKind = Literal["start", "option", "chance", "delayed", "event"]
+CauseKind = Literal["start", "option", "chance", "delayed", "event", "teacher"]
 
 
 @frozen(cache_hash=True)
 class Cause:
-    """Why something changed: the option, chance outcome, delayed consequence or event.
+    """Why something changed: the option, chance outcome, delayed consequence or event, or
+    the teacher who injected an event (``kind="teacher"``, ``text`` their line).
 
     ``decision``/``option`` name the decision and option at the root of the chain (an
     event triggered by an option names both, and ``event``); ``outcome`` is the chance

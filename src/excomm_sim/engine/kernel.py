@@ -21,9 +21,18 @@ from types import MappingProxyType
 from attrs import frozen
 
 from excomm_sim.engine import chance, turns
-from excomm_sim.engine.events import DecisionWeighed, Record, SeatLeft, SeatTaken
+from excomm_sim.engine.events import Cause, DecisionWeighed, Record, SeatLeft, SeatTaken
 from excomm_sim.engine.layout import ACT, CHANCE, ENDED, Slots
-from excomm_sim.engine.moves import Action, Draw, IllegalAction, LeaveSeat, Move, TakeSeat, Turn
+from excomm_sim.engine.moves import (
+    Action,
+    Draw,
+    IllegalAction,
+    Inject,
+    LeaveSeat,
+    Move,
+    TakeSeat,
+    Turn,
+)
 from excomm_sim.engine.program import Program
 from excomm_sim.engine.state import GameState
 from excomm_sim.engine.turns import Agent, Stop, program
@@ -153,6 +162,8 @@ class Rules:
             humans = self._take_seat(state, s, log, move)
         elif isinstance(move, LeaveSeat):
             humans = self._leave_seat(state, s, log, move)
+        elif isinstance(move, Inject):
+            self._inject(state, s, log, move)
         else:
             raise IllegalAction(f"not a move: {move!r}")
         turns.run(self.program, s, log, answer)
@@ -232,6 +243,23 @@ class Rules:
         s[self.layout.HUMANS] = s[self.layout.HUMANS] & ~(1 << role)
         log.append(SeatLeft(state.turn + 1, move.role))
         return MappingProxyType({r: n for r, n in state.humans.items() if r != move.role})
+
+    def _inject(self, state: GameState, s: Slots, log: list[Record], move: Inject) -> None:
+        """The event fires now (even if it is once-only and has fired: the teacher asked),
+        with the teacher's line as its cause; then early endings are tried."""
+        if state.ended:
+            raise IllegalAction("The game has ended; no event can be injected.")
+        index = self.layout.event_index.get(move.event)
+        if index is None:
+            known = ", ".join(self.layout.event_ids) or "none"
+            raise IllegalAction(f"unknown event {move.event!r}; events: {known}")
+        event = self.scenario.events[index]
+        cause = Cause("teacher", state.turn, event=event.id, text=move.note or event.title)
+        s[self.layout.FIRED + index] = False
+        self.program.fire[index](s, log, cause)
+        ending = self.program.early(s)
+        if ending >= 0:
+            turns.end(self.program, s, log, ending)
 
     def _role_index(self, role: str) -> int:
         index = self.layout.role_index.get(role)

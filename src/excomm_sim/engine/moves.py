@@ -2,8 +2,9 @@
 
 Every change to a game is a move: a seat's act (``Action``: a recommendation or the
 decision, whichever the turn asks), chance's outcome (``Draw``), or a seat changing hands
-(``TakeSeat``, ``LeaveSeat``). People, computer policies and the seeded sampler all
-answer the kernel the same way, so one log and one replay hold them all.
+(``TakeSeat``, ``LeaveSeat``), or an event the teacher injects (``Inject``). People,
+computer policies, the seeded sampler and the teacher all answer the kernel the same way,
+so one log and one replay hold them all.
 """
 
 from __future__ import annotations
@@ -51,7 +52,16 @@ class LeaveSeat:
     role: str
 
 
-Move = Action | Draw | TakeSeat | LeaveSeat
+@frozen
+class Inject:
+    """The person running the room makes one of the scenario's events happen now, with a
+    line of their own (what crisis-simulation staff do to test a room)."""
+
+    event: str
+    note: str = ""
+
+
+Move = Action | Draw | TakeSeat | LeaveSeat | Inject
 """Anything the kernel applies."""
 
 

@@ -15,11 +15,13 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
-from excomm_sim.engine.moves import Action
+from excomm_sim.engine.moves import Move
+from excomm_sim.saves.moves import needs_format, to_data
 from excomm_sim.scenario.model import Scenario
 
-SAVE_FORMAT = 1
-"""The save format version this code writes and reads."""
+SAVE_FORMAT = 2
+"""The newest save format this code reads (and writes, when a game's moves need it: a
+game of plain acts is still written as format 1; see ``saves.moves``)."""
 
 KIND = "excomm-sim save"
 """The ``kind`` marker that tells a save from any other JSON file."""
@@ -52,7 +54,7 @@ class BranchPoint:
     """How many of the source's actions the branch kept (see ``branch``)."""
 
 
-def _action_tuple(actions: Iterable[Action]) -> tuple[Action, ...]:
+def _action_tuple(actions: Iterable[Move]) -> tuple[Move, ...]:
     """The actions as a tuple (a typed converter: ``tuple`` itself is generic to mypy)."""
     return tuple(actions)
 
@@ -74,7 +76,8 @@ class SaveGame:
     seed: int
     humans: Mapping[str, str] = field(converter=_frozen_mapping)
     """Role id -> player name for the roles people play; the computer plays the rest."""
-    actions: tuple[Action, ...] = field(converter=_action_tuple)
+    actions: tuple[Move, ...] = field(converter=_action_tuple)
+    """The people's moves (and seat changes, and the teacher's), in order."""
     created: str
     """ISO 8601 UTC, set by the shell (the engine never reads a clock)."""
     updated: str
@@ -99,7 +102,7 @@ def new_save(
     """A save for a game that has just started (no actions yet)."""
     stamp = timestamp(now)
     return SaveGame(
-        format=SAVE_FORMAT,
+        format=needs_format(()),
         scenario_id=scenario.id,
         scenario_version=scenario.version,
         scenario_hash=scenario.content_hash,
@@ -112,10 +115,10 @@ def new_save(
     )
 
 
-def with_actions(save: SaveGame, actions: Sequence[Action], now: dt.datetime) -> SaveGame:
+def with_actions(save: SaveGame, actions: Sequence[Move], now: dt.datetime) -> SaveGame:
     """The same game with its action list replaced (after a move, or cut back on resume)."""
     return SaveGame(
-        format=save.format,
+        format=needs_format(actions),
         scenario_id=save.scenario_id,
         scenario_version=save.scenario_version,
         scenario_hash=save.scenario_hash,
@@ -144,7 +147,7 @@ def branch(save: SaveGame, source_name: str, turn: int, now: dt.datetime) -> Sav
         )
     stamp = timestamp(now)
     return SaveGame(
-        format=SAVE_FORMAT,
+        format=needs_format(save.actions[:turn]),
         scenario_id=save.scenario_id,
         scenario_version=save.scenario_version,
         scenario_hash=save.scenario_hash,
@@ -172,7 +175,7 @@ def to_json(save: SaveGame, written_by: str = "") -> str:
     )
     fields: list[tuple[str, str]] = [
         ("kind", dump(KIND)),
-        ("format", dump(save.format)),
+        ("format", dump(max(save.format, needs_format(save.actions)))),
         ("scenario_id", dump(save.scenario_id)),
         ("scenario_version", dump(save.scenario_version)),
         ("scenario_hash", dump(save.scenario_hash)),
@@ -187,9 +190,7 @@ def to_json(save: SaveGame, written_by: str = "") -> str:
     if written_by:
         fields.append((WRITTEN_BY, dump(written_by)))
     lines = [f"  {dump(key)}: {value}," for key, value in fields]
-    actions = [
-        "    " + dump({"role": action.role, "option": action.option}) for action in save.actions
-    ]
+    actions = ["    " + dump(to_data(move)) for move in save.actions]
     if actions:
         lines.append('  "actions": [\n' + ",\n".join(actions) + "\n  ]")
     else:

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from excomm_sim.engine.moves import Action
+from excomm_sim.engine.moves import Move
+from excomm_sim.saves import moves
 from excomm_sim.saves.format import (
     KIND,
     MAX_ACTIONS,
@@ -92,6 +93,16 @@ def _string(value: object, where: str, *, identifier: bool = False, empty: bool 
     if identifier and not _ID.match(value):
         raise _Problem(f"{where} must be an identifier like 'meeting19' (found {value!r})")
     return value
+
+
+def _move_text(
+    value: object, where: str, *, identifier: bool = False, limit: int = MAX_TEXT
+) -> str:
+    """A move's string field, checked as every string of a save is, within ``limit``."""
+    text = _string(value, where, identifier=identifier)
+    if len(text) > limit:
+        raise _Problem(f"{where} is too long ({len(text)} characters; at most {limit})")
+    return text
 
 
 def _integer(value: object, where: str, minimum: int, maximum: int) -> int:
@@ -188,17 +199,14 @@ def from_data(data: object) -> SaveGame:
         raise _Problem(f"actions must be a list (found {_type_name(actions_data)})")
     if len(actions_data) > MAX_ACTIONS:
         raise _Problem(f"actions has {len(actions_data)} entries; at most {MAX_ACTIONS}")
-    actions: list[Action] = []
+    actions: list[Move] = []
+    version: int = top["format"]
     for index, item in enumerate(actions_data):
         where = f"actions[{index}]"
-        entry = _object(item, where)
-        _check_keys(entry, f"{where}: ", ("role", "option"))
-        for key in ("role", "option"):
-            if key not in entry:
-                raise _Problem(f"{where} has no {key!r}")
-        role = _string(entry["role"], f"{where}.role", identifier=True)
-        option = _string(entry["option"], f"{where}.option", identifier=True)
-        actions.append(Action(role, option))
+        try:
+            actions.append(moves.from_data(_object(item, where), where, version, _move_text))
+        except moves.MoveProblem as problem:
+            raise _Problem(str(problem)) from None
     branched: BranchPoint | None = None
     if top.get("branched_from") is not None:
         point = _object(top["branched_from"], "branched_from")

@@ -16,6 +16,7 @@ from excomm_sim.engine.moves import IllegalAction
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.saves.format import SaveError, SaveGame
+from excomm_sim.saves.moves import describe
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Scenario
 
@@ -88,7 +89,7 @@ def misfit_message(
         why = "the save does not match this scenario"
     return (
         f"{why}: decision {index + 1} of {len(save.actions)} no longer fits — "
-        f"{action.role} chose {action.option!r} {where}: {reason}. "
+        f"{describe(action)} {where}: {reason}. "
         f"The game was replayed up to the decision before it."
     )
 
