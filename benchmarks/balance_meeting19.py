@@ -1,7 +1,7 @@
 """Balance report for meeting19: ending shares under random, history, hawk and dove courses.
 
-Plays the bundled scenario through the engine with the President seated as a "human" whose
-moves come from a strategy (every other role is the computer), and prints how often each
+Plays the bundled scenario as ``simulate`` does, the President's seat played by a strategy
+(every other role is the computer), and prints how often each
 ending is reached, plus each role's win rate. The hawk and dove courses take the option
 leaning their way when one is offered, else the first middle option (as ``simulate`` does);
 chance still varies with the seed, so they are played over many seeds too.
@@ -20,57 +20,31 @@ tuned on a file outside the tree while others run the tests against the bundled 
 from __future__ import annotations
 
 import argparse
-import random
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
-from excomm_sim.engine.game import Action, Game, Prompt
+from excomm_sim.engine.kernel import Rules
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tools.simulate import BASIC_STRATEGIES, strategy
+from excomm_sim.tools.simulate import BASIC_STRATEGIES, SimulationSpec, Simulator
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "meeting19.yaml"
-
-Chooser = Callable[[Prompt, random.Random], str]
-
-
-def course_of(name: str, scenario: Scenario) -> Chooser:
-    """``excomm-sim simulate``'s strategy of that name, over a Prompt.
-
-    The basic strategies (random, history, hawk, dove) never read the state, so they are
-    handed an empty one.
-    """
-    choose = strategy(name, scenario)
-
-    def pick(prompt: Prompt, rng: random.Random) -> str:
-        return choose({}, [view.option for view in prompt.options if view.offered], rng)
-
-    return pick
-
-
-def play(game: Game, seed: int, choose: Chooser) -> GameState:
-    """One game from ``seed``, the President's moves from ``choose``."""
-    rng = random.Random(seed)
-    state, _ = game.start(seed)
-    while (prompt := game.prompt(state)) is not None:
-        state, _ = game.step(state, Action(prompt.role, choose(prompt, rng)))
-    return state
 
 
 def tally(
     scenario: Scenario, course: str, games: int, seed: int, seat: str = ""
-) -> tuple[Counter, Counter]:
-    """Ending counts and per-role win counts over ``games`` games of one course."""
-    game = Game(scenario, humans={seat or scenario.president.id: course})
+) -> tuple[Counter[str], Counter[str]]:
+    """Ending counts and per-role win counts over ``games`` games of one course, played as
+    ``simulate`` plays them (the seat's moves from the strategy, the rest the computer)."""
+    simulator = Simulator(scenario, SimulationSpec(course, seed, seat or None))
+    rules = Rules(scenario)
     endings: Counter[str] = Counter()
     wins: Counter[str] = Counter()
-    choose = course_of(course, scenario)
     for index in range(games):
-        state = play(game, seed * 1_000_003 + index, choose)
+        state = GameState(0, simulator.play(index), rules.layout)
         endings[state.ending or "(unfinished)"] += 1
-        for role, score in game.scores(state).items():
+        for role, score in rules.scores(state).items():
             wins[role] += score.won
     return endings, wins
 

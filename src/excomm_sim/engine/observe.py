@@ -155,16 +155,23 @@ def withheld(scenario: Scenario, state: GameState, seat: str | None) -> frozense
     return frozenset(v.id for v in scenario.variables if v.display is Display.HIDDEN)
 
 
-def observe(rules: Rules, state: GameState, seat: str | None) -> Observation:
-    """What ``seat`` may see of ``state`` (``None``: the spectator's view)."""
+def observe(
+    rules: Rules, state: GameState, seat: str | None, *, history: bool = True
+) -> Observation:
+    """What ``seat`` may see of ``state`` (``None``: the spectator's view).
+
+    ``history=False`` leaves out the past and the score: the log, the timeline, the
+    choices taken, the objectives judged (all empty). It is the view a computer policy
+    acts on (it reads only the decision on the table), at a fraction of the cost.
+    """
     scenario = rules.scenario
     if seat is not None and seat not in rules.layout.role_index:
         raise KeyError(f"unknown seat {seat!r}")
     hidden = withheld(scenario, state, seat)
     values = {k: v for k, v in state.values.items() if k not in hidden}
     role = scenario.role(seat) if seat is not None else None
-    scores = rules.scores(state)
-    if not state.ended:
+    scores = rules.scores(state) if history else {}
+    if not state.ended and history:
         scores = {seat: scores[seat]} if seat is not None else {}
     own = scores.get(seat) if seat is not None else None
     objectives = tuple(ObjectiveView(o, met) for o, met in own.met) if own is not None else ()
@@ -180,13 +187,15 @@ def observe(rules: Rules, state: GameState, seat: str | None) -> Observation:
         humans=state.humans,
         role=role,
         objectives=objectives,
-        log=seen_log(rules, state, seat, hidden),
+        log=seen_log(rules, state, seat, hidden) if history else (),
         timeline=tuple(
             {k: v for k, v in point.items() if k not in hidden} for point in state.timeline
-        ),
+        )
+        if history
+        else (),
         ending=rules.ending(state),
         scores=scores,
-        choices=state.choices,
+        choices=state.choices if history else (),
         seed=state.seed if state.ended else None,
     )
 
@@ -280,23 +289,23 @@ def positions(
     decision = rules.scenario.decisions[k]
     humans: int = state.slots[layout.HUMANS]
     decider = program.deciders[k]
-    views = []
-    for role_index, role in enumerate(layout.role_ids):
-        if role_index == decider or humans >> role_index & 1:
-            continue
-        for j in offered:
-            option = decision.options[j]
-            for x, stance in enumerate(option.stances):
-                if stance.role == role and program.stance_holds(k, j, x, state.slots):
-                    views.append(_stance_view(stance, option.id, x))
-    arguments = {
-        record.role: record.argument
-        for record in state.log
-        if isinstance(record, Recommended)
-        and record.human
-        and record.decision == decision.id
-        and record.turn == state.turn + 1
-    }
+    found: list[tuple[int, PositionView]] = []
+    for j in offered:
+        option = decision.options[j]
+        for x, stance in enumerate(option.stances):
+            role_index = layout.role_index[stance.role]
+            if role_index == decider or humans >> role_index & 1:
+                continue
+            if program.stance_holds(k, j, x, state.slots):
+                found.append((role_index, _stance_view(stance, option.id, x)))
+    found.sort(key=lambda entry: entry[0])  # by seat; options and stances stay in file order
+    views = [view for _, view in found]
+    arguments = {}
+    for record in reversed(state.log):  # the people's words on this decision, made just now
+        if record.turn <= state.turn:
+            break
+        if isinstance(record, Recommended) and record.human and record.decision == decision.id:
+            arguments[record.role] = record.argument
     deciding = seat == decision.decider
     for role, option_id in sorted(
         state.recommendations.items(), key=lambda item: layout.role_index[item[0]]

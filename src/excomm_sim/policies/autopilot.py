@@ -71,7 +71,8 @@ class Autopilot:
                 move: Move = sample(rules, state)
             else:
                 assert turn.role is not None
-                move = self.policy(turn.role).act(observe(rules, state, turn.role))
+                seen = observe(rules, state, turn.role, history=False)
+                move = self.policy(turn.role).act(seen)
             state, records = rules.apply(state, move)
             made.extend(records)
         raise RuntimeError("the computer seats did not let a person act")  # pragma: no cover

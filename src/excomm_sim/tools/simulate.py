@@ -221,16 +221,19 @@ class Simulator:
             counts = Counter(columns.get(name, ()))
             if counts:
                 tally.categories[name] = Counter({_text(v): n for v, n in counts.items()})
-        roles = [(role.id, [o.points for o in role.objectives]) for role in self.scenario.roles]
-        for final, ending in zip(finals, endings, strict=True):
-            if ending == -1:
-                continue
-            met = iter(self.program.objectives(final))
-            for role, points in roles:
-                earned = sum(p for p in points if next(met))
-                tally.points[role] += earned
-                if wins(earned, sum(points)):
-                    tally.wins[role] += 1
+        objectives = self.program.objectives
+        patterns = Counter(
+            tuple(objectives(final))
+            for final, ending in zip(finals, endings, strict=True)
+            if ending != -1
+        )
+        for met, count in patterns.items():  # many games end with the same objectives met
+            scored = iter(met)
+            for role in self.scenario.roles:
+                earned = sum(o.points for o in role.objectives if next(scored))
+                tally.points[role.id] += earned * count
+                if wins(earned, sum(o.points for o in role.objectives)):
+                    tally.wins[role.id] += count
         return tally
 
 
