@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+__all__ = [
+    "MASK64",
+    "below",
+    "next",
+    "pick",
+    "probabilities",
+    "seed_state",
+]
+
 MASK64 = (1 << 64) - 1
 _GOLDEN_GAMMA = 0x9E3779B97F4A7C15
 _MIX_1 = 0xBF58476D1CE4E5B9

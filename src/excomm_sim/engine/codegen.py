@@ -39,6 +39,14 @@ from excomm_sim.engine.layout import (
 from excomm_sim.scenario.expr import Assignment, Expression, python_effect_value, python_expression
 from excomm_sim.scenario.model import Event, Scenario, Variable, VariableKind
 
+__all__ = [
+    "Constants",
+    "SlotReader",
+    "Writer",
+    "functions",
+    "write",
+]
+
 _RAISES = ("_div(", "_mod(", "_enum(")
 
 _TURN, _DAY, _CURSOR, _CURRENT = f"s[{TURN}]", f"s[{DAY}]", f"s[{CURSOR}]", f"s[{CURRENT}]"

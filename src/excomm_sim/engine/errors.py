@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from excomm_sim.scenario.expr import EvalError
 
+__all__ = [
+    "ScenarioRuntimeError",
+    "runtime_error",
+]
+
 
 class ScenarioRuntimeError(EvalError):
     """An expression failed during play (e.g. division by zero), with where it was.

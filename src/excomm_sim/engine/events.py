@@ -17,6 +17,30 @@ from attrs import frozen
 
 from excomm_sim.scenario.model import Citation, Value
 
+__all__ = [
+    "Cause",
+    "CauseKind",
+    "ChanceResolved",
+    "ConsequenceLanded",
+    "ConsequenceLapsed",
+    "ConsequenceScheduled",
+    "DateAdvanced",
+    "DecisionPosed",
+    "DecisionSkipped",
+    "DecisionWeighed",
+    "EventFired",
+    "GameEnded",
+    "OptionChosen",
+    "OptionWeighed",
+    "Recommended",
+    "Record",
+    "SeatLeft",
+    "SeatTaken",
+    "VariableChanged",
+    "VoiceKind",
+    "Weight",
+]
+
 CauseKind = Literal["start", "option", "chance", "delayed", "event", "teacher"]
 
 

@@ -31,6 +31,28 @@ from typing import Any
 
 from excomm_sim.scenario.model import Scenario, Value
 
+__all__ = [
+    "ACT",
+    "ADVICE",
+    "CHANCE",
+    "CHOSE_NONE",
+    "CURRENT",
+    "CURSOR",
+    "DAY",
+    "DRAWS",
+    "ENDED",
+    "ENDING",
+    "HUMANS",
+    "OPTION",
+    "PENDING",
+    "POSE",
+    "STAGE",
+    "TURN",
+    "VARIABLES",
+    "Layout",
+    "Slots",
+]
+
 POSE = 0
 """Stage: the next decision is to be posed (the kernel does this itself)."""
 ACT = 1

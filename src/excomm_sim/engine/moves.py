@@ -15,6 +15,18 @@ from attrs import field, frozen
 
 from excomm_sim.engine.events import DecisionWeighed
 
+__all__ = [
+    "Action",
+    "Draw",
+    "IllegalAction",
+    "Inject",
+    "LeaveSeat",
+    "Move",
+    "TakeSeat",
+    "Turn",
+    "TurnKind",
+]
+
 TurnKind = Literal["recommend", "decide", "chance", "ended"]
 
 

@@ -45,6 +45,18 @@ from excomm_sim.scenario.model import (
     Value,
 )
 
+__all__ = [
+    "HUMAN_RECOMMENDATION_STRENGTH",
+    "ItemView",
+    "ObjectiveView",
+    "Observation",
+    "OptionView",
+    "PositionView",
+    "observe",
+    "visible",
+    "withheld",
+]
+
 HUMAN_RECOMMENDATION_STRENGTH = 2
 """A person's recommendation is shown (and weighed by a computer decider) like a stance
 of this strength."""

@@ -32,6 +32,13 @@ from excomm_sim.engine.layout import Layout, Slots
 from excomm_sim.scenario.expr import PYTHON_HELPERS, EvalError
 from excomm_sim.scenario.model import Location, Position, Scenario, Stance
 
+__all__ = [
+    "Favour",
+    "Log",
+    "Piece",
+    "Program",
+]
+
 Log = list[Any] | None
 """The records a call adds to (None: a run that keeps no records)."""
 Piece = Callable[..., Any]

@@ -26,6 +26,12 @@ from excomm_sim.engine.events import Record, VariableChanged
 from excomm_sim.engine.layout import CHANCE, ENDED, Layout
 from excomm_sim.scenario.model import Value
 
+__all__ = [
+    "Choice",
+    "GameState",
+    "Pending",
+]
+
 
 def _no_humans() -> Mapping[str, str]:
     return MappingProxyType({})

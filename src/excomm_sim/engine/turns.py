@@ -57,6 +57,19 @@ from excomm_sim.engine.layout import (
 from excomm_sim.engine.program import Log, Piece, Program
 from excomm_sim.scenario.model import Scenario, Value
 
+__all__ = [
+    "PROGRAMS_KEPT",
+    "Agent",
+    "Stop",
+    "adviser_due",
+    "chance_weights",
+    "end",
+    "helpers",
+    "play",
+    "program",
+    "run",
+]
+
 
 class Stop(Exception):
     """Raised by an agent to stop a run at an act it does not answer (the state is left

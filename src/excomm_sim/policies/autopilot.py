@@ -21,6 +21,12 @@ from excomm_sim.policies.council import Council
 from excomm_sim.policies.sampler import sample
 from excomm_sim.scenario.model import Scenario
 
+__all__ = [
+    "MAX_AUTOMATIC_MOVES",
+    "Autopilot",
+    "Policy",
+]
+
 MAX_AUTOMATIC_MOVES = 100_000
 """A bound on computer moves between two people's moves (a kernel fault guard)."""
 

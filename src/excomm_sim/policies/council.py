@@ -21,6 +21,12 @@ from excomm_sim.engine.moves import Action
 from excomm_sim.engine.observe import HUMAN_RECOMMENDATION_STRENGTH, Observation, PositionView
 from excomm_sim.scenario.model import Position, Scenario, Stance
 
+__all__ = [
+    "OWN_STANCE_FACTOR",
+    "Council",
+    "chosen",
+]
+
 OWN_STANCE_FACTOR = 2
 """The decider's own stances count this many times (its preferences)."""
 

@@ -19,6 +19,15 @@ from excomm_sim.policies.council import OWN_STANCE_FACTOR
 from excomm_sim.policies.strategies import Strategy
 from excomm_sim.scenario.model import Position
 
+__all__ = [
+    "NODE_LIMIT",
+    "CouncilScores",
+    "GameTree",
+    "Node",
+    "Seats",
+    "Term",
+]
+
 _GAMMA = 0x9E3779B97F4A7C15
 _MIX_1 = 0xBF58476D1CE4E5B9
 _MIX_2 = 0x94D049BB133111EB

@@ -15,6 +15,11 @@ from excomm_sim.engine.kernel import Rules
 from excomm_sim.engine.moves import Draw
 from excomm_sim.engine.state import GameState
 
+__all__ = [
+    "draw_index",
+    "sample",
+]
+
 _GAMMA = 0x9E3779B97F4A7C15
 _MASK = chance.MASK64
 

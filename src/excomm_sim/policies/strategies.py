@@ -22,6 +22,19 @@ from excomm_sim.engine.observe import ItemView, Observation, PositionView
 from excomm_sim.engine.program import Program
 from excomm_sim.scenario.model import Position, Scenario, Stance
 
+__all__ = [
+    "BASIC_STRATEGIES",
+    "STANCES_SUFFIX",
+    "HistoryStrategy",
+    "LeanStrategy",
+    "RandomStrategy",
+    "StancesStrategy",
+    "Strategy",
+    "StrategyError",
+    "names",
+    "strategy",
+]
+
 BASIC_STRATEGIES = ("random", "history", "hawk", "dove")
 _MASK = (1 << 64) - 1
 _LCG_MULTIPLIER = 6364136223846793005
