@@ -147,3 +147,23 @@ def test_resolve_scenario_falls_back_to_the_path_it_was_played_from(tmp_path: Pa
 def test_resolve_scenario_finds_nothing_for_an_unknown_id(tmp_path: Path) -> None:
     save = attrs.evolve(make_save(), scenario_id="nowhere_to_be_found")
     assert resolve_scenario(save, [tmp_path]) is None
+
+
+def test_a_save_write_fsyncs_the_file_and_then_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write is durable only once the data and the rename are both on disk."""
+    import os
+    import stat
+
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        mode = os.fstat(fd).st_mode
+        synced.append("folder" if stat.S_ISDIR(mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    write_save(tmp_path / "game.json", make_save())
+    assert synced == ["file", "folder"]
