@@ -249,16 +249,27 @@ class Writer:
 
     # -- the module ---------------------------------------------------------------------
 
-    def module(self) -> str:
-        for index in range(len(self.scenario.decisions)):
-            self.decision(index)
+    def core(self) -> str:
+        """What every decision shares: the events, the watch after each decision, the
+        endings and the objectives."""
+        self.lines = []
         for index, event in enumerate(self.scenario.events):
             self.event(index, event)
         self.watch()
         self.endings()
         self.objectives()
-        self.stances()
         return "\n".join(self.lines) + "\n"
+
+    def chunk(self, k: int) -> str:
+        """Decision k's own functions (compiled the first time the game reaches it)."""
+        self.lines = []
+        self.decision(k)
+        self.stances(k)
+        return "\n".join(self.lines) + "\n"
+
+    def module(self) -> str:
+        """The whole program as one text (for reading it, and for the tests)."""
+        return self.core() + "".join(self.chunk(k) for k in range(len(self.scenario.decisions)))
 
     def decision(self, k: int) -> None:
         """``offered_K`` and ``turn_K``: decision k from wherever the state stands on it."""
@@ -565,24 +576,25 @@ class Writer:
                 self.add("    met.append(bool(held))")
         self.add("    return met", "")
 
-    def stances(self) -> None:
-        """``stance_K_J_X(s)`` for every stance with a condition (policies and positions)."""
-        for k, decision in enumerate(self.scenario.decisions):
-            for j, option in enumerate(decision.options):
-                for x, stance in enumerate(option.stances):
-                    if stance.when is None:
-                        continue
-                    self.add(f"def stance_{k}_{j}_{x}(s):")
-                    self.add(
-                        *self.guarded(
-                            "    ", "held", self.expr(stance.when), stance, "condition", stance.when
-                        )
+    def stances(self, k: int) -> None:
+        """``stance_K_J_X(s)`` for every stance of decision k with a condition."""
+        decision = self.scenario.decisions[k]
+        for j, option in enumerate(decision.options):
+            for x, stance in enumerate(option.stances):
+                if stance.when is None:
+                    continue
+                self.add(f"def stance_{k}_{j}_{x}(s):")
+                self.add(
+                    *self.guarded(
+                        "    ", "held", self.expr(stance.when), stance, "condition", stance.when
                     )
-                    self.add("    return bool(held)", "")
+                )
+                self.add("    return bool(held)", "")
 
 
 def write(scenario: Scenario, layout: Layout, records: bool) -> tuple[str, Constants]:
-    """The module text for ``scenario`` and the constants it refers to."""
+    """The whole module text for ``scenario`` and the constants it refers to (the program
+    compiles the same text piece by piece: ``Writer.core`` and ``Writer.chunk``)."""
     writer = Writer(scenario, layout, records)
     return writer.module(), writer.constants
 

@@ -14,7 +14,7 @@ from typing import Any
 from excomm_sim.engine import chance, turns
 from excomm_sim.engine.layout import CHANCE, DRAWS, STAGE, Slots
 from excomm_sim.engine.observe import HUMAN_RECOMMENDATION_STRENGTH
-from excomm_sim.engine.program import Piece, Program
+from excomm_sim.engine.program import Program
 from excomm_sim.policies.council import OWN_STANCE_FACTOR
 from excomm_sim.policies.strategies import Strategy
 from excomm_sim.scenario.model import Position
@@ -33,8 +33,9 @@ _MIX_1 = 0xBF58476D1CE4E5B9
 _MIX_2 = 0x94D049BB133111EB
 _MASK = chance.MASK64
 
-Term = tuple[int, int, Piece | None]
-"""A stance as the computer decider weighs it: (role index, signed weight, its test)."""
+Term = tuple[int, int, int]
+"""A stance as the computer decider weighs it: (role index, signed weight, its place in
+the option's stances, where the program's test for it is found)."""
 
 
 class CouncilScores:
@@ -54,7 +55,7 @@ class CouncilScores:
                         * (OWN_STANCE_FACTOR if stance.role == decision.decider else 1)
                         * scenario.roles[layout.role_index[stance.role]].influence
                         * stance.strength,
-                        program.stance_tests[k][j][x],
+                        x,
                     )
                     for x, stance in enumerate(option.stances)
                 )
@@ -69,10 +70,12 @@ class CouncilScores:
         humans: int = s[self.humans_slot]
         advice: tuple[tuple[int, int], ...] = s[self.advice_slot]
         terms = self.terms[k]
+        tests = self.program.stance_tests[k]  # decision k is being played: its code is loaded
         best, best_score = offered[0], None
         for j in offered:
             score = 0
-            for role, weight, test in terms[j]:
+            for role, weight, x in terms[j]:
+                test = tests[j][x]
                 if not humans >> role & 1 and (test is None or test(s)):
                     score += weight
             for role, option in advice:
