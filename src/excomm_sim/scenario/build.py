@@ -13,10 +13,12 @@ from excomm_sim.scenario.build_decisions import build_decision
 from excomm_sim.scenario.build_variables import build_variables
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Names, Type
-from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of
+from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of, shortened
+from excomm_sim.scenario.limits import LAST_DATE, MAX_ACTIONS, MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
     Calendar,
+    Decision,
     Ending,
     Event,
     Objective,
@@ -106,6 +108,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
             decisions.append(decision)
     events = _events(refs, fields)
     endings = _endings(refs, fields)
+    _check_calendar(fields, calendar, decisions)
+    _check_game_length(fields, roles, decisions)
     return Scenario(
         id=ident,
         title=title,
@@ -159,14 +163,22 @@ def _version(fields: Fields) -> str:
     if node is None:
         return ""
     if isinstance(node, YScalar) and node.kind in ("int", "float"):
+        shown = shortened(node.text)
         fields.ctx.report(
             node,
             "version",
-            f"version must be text: YAML reads {node.text} as a number; "
-            f'quote it (version: "{node.text}")',
+            f'version must be text: YAML reads {shown} as a number; quote it (version: "{shown}")',
         )
         return node.text
-    return fields.text("version", required=True)
+    version = fields.text("version", required=True)
+    if len(version) > MAX_VERSION_LENGTH:
+        fields.ctx.report(
+            node,
+            "version",
+            f"the version is too long ({len(version):,} characters; at most "
+            f"{MAX_VERSION_LENGTH}): saves record it",
+        )
+    return version
 
 
 def _calendar(fields: Fields, date: dt.date) -> Calendar:
@@ -178,6 +190,49 @@ def _calendar(fields: Fields, date: dt.date) -> Calendar:
         start=calendar.date("start") or date,
         days_per_decision=calendar.integer("days_per_decision", 1, minimum=0),
     )
+
+
+def _check_calendar(fields: Fields, calendar: Calendar, decisions: list[Decision]) -> None:
+    """Refuse a calendar that a game could run past 9999-12-31, the last date there is.
+
+    Every decision is posed at most once and moves the date on by its ``days``, so the
+    latest date any game can reach is the start plus all of them. The error stands at the
+    decision that would go past the end (or at the start date when no decision does).
+    """
+    last = LAST_DATE.toordinal()
+    day = calendar.start.toordinal()
+    for index, decision in enumerate(decisions):
+        day += decision.days
+        if day > last:
+            where = decision.location
+            fields.ctx.report_at(
+                where.line,
+                where.column,
+                f"decisions[{index}]",
+                f"the calendar runs past {LAST_DATE.isoformat()}, the last date there is: "
+                f"starting {calendar.start.isoformat()}, decision '{decision.id}' would "
+                f"come {day - calendar.start.toordinal():,} days later; use fewer 'days' "
+                "or an earlier start",
+            )
+            return
+
+
+def _check_game_length(fields: Fields, roles: tuple[Role, ...], decisions: list[Decision]) -> None:
+    """Refuse a scenario whose longest game would not fit in a save (MAX_ACTIONS).
+
+    A game takes at most one action per decision from each person seated, and every role
+    may be seated, so decisions times roles bounds every game.
+    """
+    most = len(decisions) * len(roles)
+    node = fields.get("decisions")
+    if most > MAX_ACTIONS and node is not None:
+        fields.ctx.report(
+            node,
+            "decisions",
+            f"a game of this scenario could take {most:,} actions ({len(decisions):,} "
+            f"decisions for each of {len(roles):,} roles), more than a save holds "
+            f"({MAX_ACTIONS:,}); split it into shorter scenarios",
+        )
 
 
 def _sources(fields: Fields) -> tuple[Source, ...]:

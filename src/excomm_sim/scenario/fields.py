@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
+from excomm_sim.scenario.limits import MAX_ID_LENGTH, MAX_INTEGER
 from excomm_sim.scenario.problems import Problems, Severity, did_you_mean
 from excomm_sim.scenario.yamlnodes import (
     SourceText,
@@ -89,11 +90,24 @@ def identifier_of(ctx: Context, node: YNode, path: str) -> str | None:
         ctx.report(
             node,
             path,
-            f"'{text}' is not a valid id: use lowercase letters, digits and _, "
+            f"'{shortened(text)}' is not a valid id: use lowercase letters, digits and _, "
             "starting with a letter",
         )
         return None
+    if len(text) > MAX_ID_LENGTH:
+        ctx.report(
+            node,
+            path,
+            f"the id '{shortened(text)}' is too long "
+            f"({len(text):,} characters; at most {MAX_ID_LENGTH})",
+        )
+        return None
     return text
+
+
+def shortened(text: str, most: int = 40) -> str:
+    """``text`` cut to ``most`` characters with "..." for a message (never a whole blob)."""
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 class Fields:
@@ -120,7 +134,7 @@ class Fields:
                     entry.key_line,
                     entry.key_column,
                     join(path, key),
-                    f"unknown key '{key}' in {what}{hint}",
+                    f"unknown key '{shortened(key)}' in {what}{hint}",
                 )
 
     def has(self, key: str) -> bool:
@@ -234,7 +248,8 @@ class Fields:
             self.ctx.report(
                 node,
                 path,
-                f"'{node.text}' is not one of {listed}{did_you_mean(node.text, choices)}",
+                f"'{shortened(node.text)}' is not one of {listed}"
+                f"{did_you_mean(node.text, choices)}",
             )
             return default
         return node.text
@@ -309,6 +324,14 @@ def integer_of(ctx: Context, node: YNode, path: str) -> int | None:
     if isinstance(node, YScalar) and node.kind == "int":
         value = node.value
         assert isinstance(value, int), "the reader resolves kind int to an int"
+        if not -MAX_INTEGER <= value <= MAX_INTEGER:
+            ctx.report(
+                node,
+                path,
+                f"the number {shortened(node.text)} is too large "
+                f"(the limit is {MAX_INTEGER:,} either way)",
+            )
+            return None
         if ":" in node.text:
             ctx.report(
                 node,

@@ -20,14 +20,11 @@ from attrs import evolve, frozen
 
 from excomm_sim.scenario.build import build_scenario
 from excomm_sim.scenario.fields import Context
+from excomm_sim.scenario.limits import MAX_FILE_BYTES
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import Problem, Problems, ScenarioError
 from excomm_sim.scenario.yamlnodes import SourceText, YNode
 from excomm_sim.scenario.yamlread import read_yaml
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""Largest scenario file accepted: 8 MiB. Meeting 19 is well under 1 MiB; the benchmark's
-1,000-decision, 5,000-option scenario is about 4 MiB, the largest we aim to load fast."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """Lone surrogates: a Python string may hold them, YAML (and UTF-8) cannot."""

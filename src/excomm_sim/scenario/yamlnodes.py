@@ -140,11 +140,11 @@ def describe(node: YNode) -> str:
     assert isinstance(node, YScalar)
     if node.kind == "null":
         return "nothing (null)"
+    shown = node.text if len(node.text) <= 40 else node.text[:37] + "..."
     if node.kind == "str":
-        shown = node.text if len(node.text) <= 40 else node.text[:37] + "..."
         return f"the text {shown!r}"
     names = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date"}
-    return f"the {names.get(node.kind, node.kind)} {node.text}"
+    return f"the {names.get(node.kind, node.kind)} {shown}"
 
 
 class SourceText:
