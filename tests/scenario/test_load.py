@@ -108,14 +108,15 @@ def test_locations_point_at_the_mapping(harbour_text: str) -> None:
     assert str(option.location) == "harbour.yaml:104:9"
 
 
-def test_load_text_raises_with_every_problem(edit) -> None:  # type: ignore[no-untyped-def]
-    text = edit("title: The Harbour Standoff", "titel: The Harbour Standoff")
+def test_load_text_raises_with_every_problem(harbour_text: str) -> None:
+    text = harbour_text.replace("title: The Harbour Standoff", "titel: The Harbour Standoff")
+    text = text.replace('version: "0.3"', "version: 0.3")
     with pytest.raises(ScenarioError) as caught:
         load_text(text, "harbour.yaml")
     messages = [problem.message for problem in caught.value.problems]
     assert messages == [
-        "missing required key 'title' in a scenario",
         "unknown key 'titel' in a scenario (did you mean 'title'?)",
+        'version must be text: YAML reads 0.3 as a number; quote it (version: "0.3")',
     ]
 
 

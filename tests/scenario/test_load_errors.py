@@ -18,7 +18,6 @@ CASES: dict[str, tuple[str, str, list[str]]] = {
         "    briefing: You want the cargo inspected.",
         "    breifing: You want the cargo inspected.",
         [
-            "harbour.yaml:34:5: error: missing required key 'briefing' in a role [roles[1].briefing]",
             "harbour.yaml:38:5: error: unknown key 'breifing' in a role (did you mean 'briefing'?) [roles[1].breifing]",
         ],
     ),

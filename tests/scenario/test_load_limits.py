@@ -71,6 +71,13 @@ def test_a_calendar_ending_on_the_last_day_is_accepted(edit: Edit) -> None:
     assert scenario is not None, problems
 
 
+def test_a_version_with_a_nul_character_is_refused(edit: Edit, findings: Findings) -> None:
+    assert findings(edit('version: "0.3"', 'version: "0.3\\0"')) == [
+        "harbour.yaml:6:10: error: the text holds U+0000 (NUL), written as an escape: a "
+        "control character would reach the players' terminals; remove it [version]"
+    ]
+
+
 def test_an_overlong_version_is_refused(edit: Edit, findings: Findings) -> None:
     found = findings(edit('version: "0.3"', 'version: "' + "9" * 10_001 + '"'))
     assert found == [

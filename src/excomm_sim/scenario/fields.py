@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from excomm_sim.scenario.limits import MAX_ID_LENGTH, MAX_INTEGER
-from excomm_sim.scenario.problems import Problems, Severity, did_you_mean
+from excomm_sim.scenario.problems import Problems, Severity, closest, did_you_mean
 from excomm_sim.scenario.yamlnodes import (
     SourceText,
     YEntry,
@@ -120,6 +120,8 @@ class Fields:
         self.node = node
         self.path = path
         self.what = what
+        self.misspelt: set[str] = set()
+        """Allowed keys an unknown key was reported as a slip for: not reported missing too."""
         known = _ALLOWED.get(id(allowed))
         if known is None or known[0] is not allowed:
             known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
@@ -127,7 +129,10 @@ class Fields:
             return
         for key, entry in node.entries.items():
             if key not in known[1]:
-                hint = did_you_mean(key, allowed)
+                meant = closest(key, allowed)
+                hint = f" (did you mean '{meant}'?)" if meant is not None else ""
+                if meant is not None and meant not in node.entries:
+                    self.misspelt.add(meant)
                 if not hint and node.flow and _is_null(entry.value):
                     hint = "; inside { } a comma ends the entry, so quote text that contains commas"
                 ctx.report_at(
@@ -156,7 +161,10 @@ class Fields:
         return None
 
     def missing(self, key: str) -> None:
+        """Report a required key that is absent, unless a misspelling of it was reported."""
         entry = self.node.entries.get(key)
+        if entry is None and key in self.misspelt:
+            return
         if entry is not None:
             self.ctx.report(entry.value, join(self.path, key), f"'{key}' must have a value")
         else:

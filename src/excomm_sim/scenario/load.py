@@ -12,7 +12,6 @@ import contextlib
 import gc
 import hashlib
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,11 +22,9 @@ from excomm_sim.scenario.fields import Context
 from excomm_sim.scenario.limits import MAX_FILE_BYTES
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import Problem, Problems, ScenarioError
+from excomm_sim.scenario.textchecks import check_characters
 from excomm_sim.scenario.yamlnodes import SourceText, YNode
 from excomm_sim.scenario.yamlread import read_yaml
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-"""Lone surrogates: a Python string may hold them, YAML (and UTF-8) cannot."""
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -76,16 +73,7 @@ def read_text(text: str, filename: str = "<string>", keep_tree: bool = False) ->
     if text.startswith("\ufeff"):
         text = text[1:]
     source = SourceText(text)
-    surrogate = _SURROGATE.search(text)
-    if surrogate is not None:
-        line, column = source.position(surrogate.start())
-        problems.add(
-            line,
-            column,
-            "",
-            f"the text holds U+{ord(surrogate.group()):04X}, half of a surrogate pair and "
-            "not a character; save the file as UTF-8",
-        )
+    if not check_characters(source, problems):
         return Loaded(None, problems.sorted(), None, source)
     with collector_paused():
         # In a function of its own so the YAML graph is freed before the collector resumes.

@@ -13,6 +13,7 @@ from typing import Literal
 
 from attrs import Factory, frozen
 
+from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.codes import classify
 
 Severity = Literal["error", "warning"]
@@ -88,7 +89,10 @@ class Problems:
         """Record a problem at a 1-based line and column (an identical repeat is dropped).
 
         Without ``code`` the problem's code is worked out from its message (``classify``).
+        Control characters the file smuggled into a message (an unknown key written
+        ``"\\e[2J"``) are shown as escapes: a problem is printed to a terminal.
         """
+        message, path = visible(message), visible(path)
         key = (line, column, message)
         if key in self._seen:
             return
@@ -117,5 +121,11 @@ class Problems:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or "" when nothing is close."""
+    match = closest(word, choices)
+    return f" (did you mean '{match}'?)" if match is not None else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely misspells, or None when nothing is close."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return matches[0] if matches else None

@@ -1,8 +1,8 @@
 """YAML text -> located nodes, through a safe loader, with limits on aliases and nesting.
 
 PyYAML's own constructors lose every position and accept duplicate keys silently, so the
-loader composes the node graph with a *safe* loader (never ``yaml.load``; libyaml's
-``CSafeLoader`` when present) and walks it here: every node keeps its line and column,
+loader composes the node graph with a *safe* loader (never ``yaml.load``; libyaml's when
+present, see ``yamlparsers``) and walks it here: every node keeps its line and column,
 duplicate keys and foreign tags are reported, and alias expansion is measured while the
 graph is walked once, so a "billion laughs" file is refused at once and in memory
 proportional to the file, not to its expansion.
@@ -10,10 +10,15 @@ proportional to the file, not to its expansion.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import yaml
 
+from excomm_sim.scenario import yamlparsers
+from excomm_sim.scenario.characters import (
+    CONTROL,
+    INVISIBLE,
+    character_name,
+    invisible_warning,
+)
 from excomm_sim.scenario.problems import Problems
 from excomm_sim.scenario.yamlnodes import (
     MAP_TAG,
@@ -32,15 +37,6 @@ from excomm_sim.scenario.yamlnodes import (
     tag_message,
 )
 
-if TYPE_CHECKING:
-    # Checked against the pure loader: libyaml's has the same composing interface.
-    _Loader = yaml.SafeLoader
-else:
-    try:  # libyaml composes the node graph in C, with the same marks as the pure loader.
-        _Loader = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-        _Loader = yaml.SafeLoader
-
 MAX_NODES = 1_000_000
 """Most nodes a document may hold once aliases are expanded (billion-laughs guard)."""
 MAX_DEPTH = 64
@@ -49,43 +45,9 @@ MAX_DEPTH = 64
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-class _SafeLoader(_Loader):
-    """The safe loader with YAML 1.1 resolution memoised, for speed on large files.
-
-    Composing calls ``resolve`` for every node; the answer depends only on the node kind,
-    the text and whether the scalar was plain, so it is cached per text. Path resolvers
-    (``descend_resolver``/``ascend_resolver``) are a PyYAML extension nobody registers on
-    the safe loader; they are skipped.
-    """
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._resolved: dict[str, str] = {}
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            if not implicit[0]:
-                return STR_TAG
-            tag = self._resolved.get(value)
-            if tag is None:
-                # What super() reaches, named directly: mypy's untyped_calls_exclude
-                # (pyproject.toml) does not cover super() calls into the untyped stub.
-                tag = self._resolved[value] = yaml.resolver.Resolver.resolve(
-                    self, kind, value, implicit
-                )
-            return tag
-        return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-
 def read_yaml(source: SourceText, problems: Problems) -> YNode | None:
     """Compose ``source`` safely and convert it; None (with problems) when unreadable."""
-    loader = _SafeLoader(source.text)
+    loader = yamlparsers.Loader(source.text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -107,7 +69,7 @@ def read_yaml(source: SourceText, problems: Problems) -> YNode | None:
         loader.dispose()
     if node is None:
         return None
-    converter = _Converter(problems)
+    converter = _Converter(problems, source)
     try:
         return converter.convert(node, "", 0)
     except _Refused as refusal:
@@ -146,8 +108,9 @@ class _Converter:
     alias cycle.
     """
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, source: SourceText) -> None:
         self.problems = problems
+        self.source = source
         self.done: dict[int, YNode] = {}
         self.sizes: dict[int, int] = {}
         self.active: set[int] = set()
@@ -200,7 +163,39 @@ class _Converter:
         mark = node.start_mark
         self.problems.add(mark.line + 1, mark.column + 1, path, message)
 
+    def _escapes(self, node: yaml.ScalarNode, path: str) -> None:
+        """Check what a double-quoted scalar's escapes made: ``"\\e"`` is ESC, ``"\\0"`` NUL.
+
+        The file's own characters were checked as text (the YAML reader refuses control
+        characters; invisible ones are warned about where they stand); only a double-quoted
+        scalar can make new ones from escapes.
+        """
+        value = node.value
+        control = CONTROL.search(value)
+        mark = node.start_mark
+        if control is not None:
+            self.problems.add(
+                mark.line + 1,
+                mark.column + 1,
+                path,
+                f"the text holds {character_name(control.group())}, written as an escape: "
+                "a control character would reach the players' terminals; remove it",
+            )
+        invisible = INVISIBLE.search(value)
+        if invisible is not None:
+            written = self.source.text[mark.index : node.end_mark.index]
+            if invisible.group() not in written:
+                self.problems.add(
+                    mark.line + 1,
+                    mark.column + 1,
+                    path,
+                    invisible_warning(invisible.group()) + " (it is written as an escape)",
+                    "warning",
+                )
+
     def _scalar(self, node: yaml.ScalarNode, path: str, key: str | int | None = None) -> YScalar:
+        if node.style == '"':
+            self._escapes(node, _join(path, key))
         kind = SCALAR_TAGS.get(node.tag)
         if kind == "str":
             return YScalar(node, "str", node.value)
@@ -239,6 +234,8 @@ class _Converter:
                 continue
             tag = key_node.tag
             key = key_node.value
+            if key_node.style == '"':
+                self._escapes(key_node, _join(path, key))
             if tag != STR_TAG:
                 if tag == MERGE_TAG:
                     merged.extend(self._merge_sources(value_node, path, depth))
@@ -255,7 +252,7 @@ class _Converter:
                 )
                 continue
             if value_node.__class__ is yaml.ScalarNode:
-                if value_node.tag == STR_TAG:  # the common case, without a call
+                if value_node.tag == STR_TAG and value_node.style != '"':  # the common case
                     scalar = YScalar(value_node, "str", value_node.value)
                 else:
                     scalar = self._scalar(value_node, path, key)
