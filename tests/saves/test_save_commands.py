@@ -71,16 +71,19 @@ def test_replay_of_a_save_for_another_scenario_exits_2(
     assert "this save is for scenario 'other_game', not 'standoff'" in err
 
 
-def test_replay_with_a_broken_scenario_lists_its_problems(
+def test_replay_with_a_broken_scenario_says_how_to_see_its_problems(
     tmp_path: Path, save_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The save chose the file, so its content is never quoted; validate lists it."""
     scenarios = tmp_path / "scenarios"
     scenarios.mkdir()
-    (scenarios / "standoff.yaml").write_text("format: 1\nid: standoff\n", encoding="utf-8")
+    broken = scenarios / "standoff.yaml"
+    broken.write_text("format: 1\nid: standoff\nsecret: do not show\n", encoding="utf-8")
     code, _, err = run(["replay", str(save_file), "--plain", "--scenarios", str(scenarios)], capsys)
     assert code == 2
-    assert "standoff.yaml has problems:" in err
-    assert "standoff.yaml:" in err.split("has problems:")[1]
+    assert f"its scenario {broken} does not load (" in err
+    assert f"excomm-sim validate {broken} lists them" in err
+    assert "secret" not in err
 
 
 def test_report_prints_markdown_by_default(

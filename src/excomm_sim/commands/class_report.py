@@ -19,18 +19,24 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
+    from excomm_sim.scenario.characters import visible
+    from excomm_sim.scenario.userfiles import file_problem
     from excomm_sim.tools.class_report import build_report
     from excomm_sim.tools.class_report_render import render
     from excomm_sim.tools.files import emit
 
-    missing = [name for name in args.saves if not Path(name).exists()]
-    for name in missing:
-        print(f"{name}: no such file or folder", file=sys.stderr)
-    if len(missing) == len(args.saves):
+    usable = []
+    for name in args.saves:
+        problem = None if Path(name).is_dir() else file_problem(name)
+        if problem is None:
+            usable.append(Path(name))
+        else:
+            print(visible(f"{name}: {problem}"), file=sys.stderr)
+    if not usable:
         return 2
-    report = build_report(Path(name) for name in args.saves if Path(name).exists())
+    report = build_report(usable)
     for bad in report.bad:
-        print(f"skipped {bad.path}: {bad.problem}", file=sys.stderr)
+        print(visible(f"skipped {bad.path}: {bad.problem}"), file=sys.stderr)
     status = emit(render(report, args.format), args.output)
     if status:
         return status

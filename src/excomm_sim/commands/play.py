@@ -7,6 +7,7 @@ it the Textual app runs (imported only then, so the other commands never load Te
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +80,16 @@ def resolve_scenario(name: str | None, scenarios_dir: Path | None) -> Path | Non
     return None
 
 
+def not_found(name: str | None) -> str:
+    """Why no scenario was found for ``name``: what the path is, if it is there at all."""
+    from excomm_sim.scenario.characters import visible
+    from excomm_sim.scenario.userfiles import file_problem
+
+    if name is not None and os.path.lexists(name):
+        return visible(f"excomm-sim: {name}: {file_problem(name) or 'cannot be read'}")
+    return visible(f"excomm-sim: no scenario {name!r} found")
+
+
 def parse_roles(values: list[str]) -> dict[str, str]:
     """``["president", "mcnamara=Ann"]`` -> role id -> player name."""
     humans: dict[str, str] = {}
@@ -115,7 +126,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     if args.scenario is not None:
         scenario_path = resolve_scenario(args.scenario, args.scenarios)
         if scenario_path is None:
-            print(f"excomm-sim: no scenario {args.scenario!r} found", file=sys.stderr)
+            print(not_found(args.scenario), file=sys.stderr)
             return EXIT_USAGE
     return int(
         run_game(
@@ -135,7 +146,7 @@ def _run_plain(args: argparse.Namespace) -> int:
 
     path = resolve_scenario(args.scenario, args.scenarios)
     if path is None:
-        print(f"excomm-sim: no scenario {args.scenario!r} found", file=sys.stderr)
+        print(not_found(args.scenario), file=sys.stderr)
         return EXIT_USAGE
     try:
         scenario = load_path(path)

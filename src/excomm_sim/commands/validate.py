@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
 def _scenario_files(names: list[str]) -> tuple[list[Path], list[str]]:
     """The files to check and the messages for names that are not there."""
     from excomm_sim.paths import bundled_scenarios_dir
+    from excomm_sim.scenario.userfiles import file_problem
     from excomm_sim.tools.files import resolve_scenario_path
 
     if not names:
@@ -81,10 +82,10 @@ def _scenario_files(names: list[str]) -> tuple[list[Path], list[str]]:
             if not found:
                 missing.append(f"{name}: no .yaml files in this folder")
             files.extend(found)
-        elif path.exists():
+        elif (problem := file_problem(path)) is None:
             files.append(path)
         else:
-            missing.append(f"{name}: no such file")
+            missing.append(f"{name}: {problem}")
     return files, missing
 
 

@@ -14,11 +14,13 @@ from excomm_sim.saves.format import SaveError, SaveGame
 from excomm_sim.saves.replay import check_roles, check_scenario
 from excomm_sim.saves.store import read_save, resolve_scenario
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.scenario.problems import ScenarioError
+from excomm_sim.wording import counted
 
 
 def load_scenario_for(save: SaveGame, save_file: Path, search_dirs: Sequence[Path]) -> Scenario:
     """The scenario ``save`` was played on (by hash, path, search folders, bundled)."""
-    from excomm_sim.scenario.load import ScenarioError, load_path
+    from excomm_sim.scenario.load import load_path
 
     scenario_path = resolve_scenario(save, search_dirs)
     if scenario_path is None:
@@ -32,11 +34,7 @@ def load_scenario_for(save: SaveGame, save_file: Path, search_dirs: Sequence[Pat
     try:
         scenario = load_path(scenario_path)
     except ScenarioError as error:
-        problems = getattr(error, "problems", ())
-        details = "\n".join(f"  {problem}" for problem in problems) or f"  {error}"
-        raise SaveError(
-            save_file, f"its scenario {scenario_path} has problems:\n{details}"
-        ) from None
+        raise SaveError(save_file, scenario_failure(scenario_path, error)) from None
     except OSError as error:
         raise SaveError(
             save_file, f"cannot read its scenario {scenario_path}: {error.strerror or error}"
@@ -47,6 +45,19 @@ def load_scenario_for(save: SaveGame, save_file: Path, search_dirs: Sequence[Pat
     except SaveError as error:
         raise SaveError(save_file, error.problem) from None
     return scenario
+
+
+def scenario_failure(scenario_path: Path, error: ScenarioError) -> str:
+    """Why a save's scenario did not load, without quoting the file.
+
+    The scenario is whatever file the save names, so its problems (which quote what
+    the file holds) are not shown here; ``validate`` lists them for the file's author.
+    """
+    errors = len(error.errors) or len(error.problems)
+    return (
+        f"its scenario {scenario_path} does not load ({counted(errors, 'error')}); "
+        f"excomm-sim validate {scenario_path} lists them"
+    )
 
 
 def open_save(save_file: Path, search_dirs: Sequence[Path] = ()) -> tuple[SaveGame, Scenario]:

@@ -9,7 +9,6 @@ outside the saves folder.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import tempfile
 from collections.abc import Sequence
@@ -18,6 +17,8 @@ from pathlib import Path
 from excomm_sim.saves.format import SaveError, SaveGame, to_json
 from excomm_sim.saves.leftovers import TEMP_SUFFIX, remove_stale_temp_files, temp_prefix
 from excomm_sim.saves.reading import from_json
+from excomm_sim.scenario.limits import MAX_FILE_BYTES
+from excomm_sim.scenario.userfiles import UnreadableFile, read_limited, sha256_of
 
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 """Larger files are refused unread: no real save comes near this (a game is a few KB)."""
@@ -81,15 +82,17 @@ def read_save(path: Path) -> SaveGame:
     """Read and validate a save; SaveError (naming the file) if it is not a whole, known save."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_SAVE_BYTES + 1)
-    except FileNotFoundError:
-        raise SaveError(path, "no such save file") from None
-    except IsADirectoryError:
-        raise SaveError(path, "is a folder, not a save file") from None
+        data, size = read_limited(path, MAX_SAVE_BYTES)
+    except UnreadableFile as error:
+        problem = error.strerror or "cannot be read"
+        if problem == "no such file":
+            problem = "no such save file"
+        elif problem == "is a folder, not a file":
+            problem = "is a folder, not a save file"
+        raise SaveError(path, problem) from None
     except OSError as error:
         raise SaveError(path, f"cannot read: {error.strerror or error}") from None
-    if len(data) > MAX_SAVE_BYTES:
+    if size > MAX_SAVE_BYTES:
         raise SaveError(path, f"too large to be a save (over {MAX_SAVE_BYTES // (1024 * 1024)} MB)")
     try:
         text = data.decode("utf-8")
@@ -194,25 +197,28 @@ def latest_save(saves_dir: Path) -> Path | None:
     return None
 
 
-def _sha256(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+"""A save's scenario is only ever looked for in files named like scenarios."""
 
 
 def _hash_matches(path: Path, expected: str) -> bool:
-    digest = _sha256(path)
-    if digest is None or not expected:
+    """Whether the file's sha256 is ``expected``: read in chunks, never past the loader's limit.
+
+    A save may name any path as its scenario; a file larger than a scenario may be is
+    never read whole (nor at all past the limit) just to be hashed.
+    """
+    if not expected:
         return False
-    return expected in (digest, f"sha256:{digest}")
+    digest = sha256_of(path, MAX_FILE_BYTES)
+    return digest is not None and expected in (digest, f"sha256:{digest}")
 
 
 def resolve_scenario(save: SaveGame, search_dirs: Sequence[Path] = ()) -> Path | None:
     """The scenario file to replay ``save`` with, or None if none can be found.
 
-    Candidates: the path it was played from, ``<id>.yaml`` / ``<id>.yml`` in each search
-    folder, then the bundled scenario named by the save's id. The first whose bytes match
+    Candidates: the path it was played from (if it names a ``.yaml`` or ``.yml`` file: a
+    save never makes the game open anything else), ``<id>.yaml`` / ``<id>.yml`` in each
+    search folder, then the bundled scenario named by the save's id. The first whose bytes match
     the save's hash wins; failing that, the first that exists (``resume`` then explains
     that the scenario changed and replays as far as it still fits).
     """
@@ -224,7 +230,7 @@ def resolve_scenario(save: SaveGame, search_dirs: Sequence[Path] = ()) -> Path |
     for folder in search_dirs:
         candidates.extend(Path(folder) / f"{save.scenario_id}{ext}" for ext in (".yaml", ".yml"))
     candidates.append(bundled_scenarios_dir() / f"{save.scenario_id}.yaml")
-    existing = [path for path in candidates if path.is_file()]
+    existing = [path for path in candidates if path.suffix in SCENARIO_SUFFIXES and path.is_file()]
     for path in existing:
         if _hash_matches(path, save.scenario_hash):
             return path

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from attrs import frozen
 
@@ -28,6 +27,7 @@ from excomm_sim.scenario.logic.checks import Finding, logic_findings
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import Problem, Severity
 from excomm_sim.scenario.suppress import apply_ignores, find_ignores
+from excomm_sim.scenario.userfiles import read_limited
 from excomm_sim.scenario.yamlnodes import SourceText, YMap, YNode, YScalar, YSeq
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -71,14 +71,13 @@ def _lint(text: str, filename: str) -> Linted:
 def lint_path(path: str | os.PathLike[str], keep_tree: bool = False) -> Linted:
     """``lint_text`` of a file; a file too big or not UTF-8 gets the reader's one problem.
 
-    Raises OSError when the file cannot be read.
+    Raises OSError (``UnreadableFile``, saying what the path is) when it cannot be read.
     """
     filename = os.fspath(path)
-    with Path(path).open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-            _, problems = check_path(path)
-            return Linted(None, problems, Loaded(None, problems))
-        data = handle.read(MAX_FILE_BYTES + 1)
+    data, size = read_limited(path, MAX_FILE_BYTES)  # a regular file only, never blocking
+    if size > MAX_FILE_BYTES:
+        _, problems = check_path(path)
+        return Linted(None, problems, Loaded(None, problems))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

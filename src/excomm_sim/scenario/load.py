@@ -13,7 +13,6 @@ import gc
 import hashlib
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from attrs import evolve, frozen
 
@@ -23,6 +22,7 @@ from excomm_sim.scenario.limits import MAX_FILE_BYTES
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import Problem, Problems, ScenarioError
 from excomm_sim.scenario.textchecks import check_characters
+from excomm_sim.scenario.userfiles import read_limited
 from excomm_sim.scenario.yamlnodes import SourceText, YNode
 from excomm_sim.scenario.yamlread import read_yaml
 
@@ -138,13 +138,15 @@ def load_path(path: str | os.PathLike[str]) -> Scenario:
 
 
 def check_path(path: str | os.PathLike[str]) -> tuple[Scenario | None, tuple[Problem, ...]]:
-    """``check_bytes`` of a file, read at most one byte past the limit (OSError if unreadable)."""
+    """``check_bytes`` of a file, read at most one byte past the limit.
+
+    Only a regular file is read, and never in a way that blocks (a named pipe is refused
+    at once); ``UnreadableFile``, an OSError saying what the path is, when it cannot be.
+    """
     filename = os.fspath(path)
-    with Path(path).open("rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > MAX_FILE_BYTES:
-            return None, (Problem(filename, 1, 1, "", _too_big(size, "bytes")),)
-        data = handle.read(MAX_FILE_BYTES + 1)
+    data, size = read_limited(path, MAX_FILE_BYTES)
+    if size > MAX_FILE_BYTES:
+        return None, (Problem(filename, 1, 1, "", _too_big(size, "bytes")),)
     return check_bytes(data, filename)
 
 

@@ -136,6 +136,7 @@ def save_files(arguments: Iterable[Path]) -> list[Path]:
 
 def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
     """Read and replay each save; collect the ones that fail with their reason."""
+    from excomm_sim.reports.loading import scenario_failure
     from excomm_sim.saves import SaveError, read_save, resolve_scenario, resume
     from excomm_sim.scenario.load import ScenarioError, load_path
 
@@ -156,7 +157,8 @@ def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
             bad.append(BadSave(str(path), error.problem))
             continue
         except ScenarioError as error:
-            bad.append(BadSave(str(path), f"its scenario does not load: {error}"))
+            assert scenario_path is not None
+            bad.append(BadSave(str(path), scenario_failure(scenario_path, error)))
             continue
         except OSError as error:
             bad.append(BadSave(str(path), f"cannot read: {error.strerror or error}"))

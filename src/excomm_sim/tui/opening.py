@@ -8,6 +8,7 @@ from attrs import frozen
 
 from excomm_sim.saves import SaveGame
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.wording import counted
 
 
 @frozen
@@ -33,6 +34,11 @@ def open_save(path: Path, scenarios_dir: Path | None = None) -> Opened:
         return Opened(save, problem=f"{path.name}: scenario {save.scenario_id!r} was not found")
     entry = load_scenario(scenario_path)
     if entry.scenario is None:
-        first = entry.problems[0] if entry.problems else "it does not load"
-        return Opened(save, problem=f"{scenario_path.name} has problems: {first}")
+        # The save chose this file: say that it fails, never what it holds.
+        errors = sum(": error: " in problem for problem in entry.problems) or 1
+        return Opened(
+            save,
+            problem=f"{scenario_path.name} does not load ({counted(errors, 'error')}); "
+            f"excomm-sim validate {scenario_path} lists them",
+        )
     return Opened(save, entry.scenario)
