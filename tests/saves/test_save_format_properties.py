@@ -11,9 +11,14 @@ from excomm_sim.engine.moves import Action
 from excomm_sim.saves import SAVE_FORMAT, BranchPoint, SaveError, SaveGame, timestamp
 from excomm_sim.saves.format import to_json
 from excomm_sim.saves.reading import from_json
+from excomm_sim.scenario.characters import BIDI
 
 identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
-texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=40)
+texts = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40)
+"""Text a save may hold: anything but control characters and lone surrogates."""
+names = st.text(
+    st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=BIDI), min_size=1, max_size=20
+).filter(str.strip)
 stamps = st.datetimes(
     min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2200, 1, 1), timezones=st.just(dt.UTC)
 ).map(timestamp)
@@ -26,7 +31,7 @@ saves = st.builds(
     scenario_hash=st.text("0123456789abcdef", min_size=64, max_size=64),
     scenario_path=texts,
     seed=st.integers(min_value=0, max_value=2**64 - 1),
-    humans=st.dictionaries(identifiers, texts, max_size=4),
+    humans=st.dictionaries(identifiers, names, max_size=4),
     actions=st.lists(st.builds(Action, identifiers, identifiers), max_size=30),
     created=stamps,
     updated=stamps,

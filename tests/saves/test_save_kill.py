@@ -15,15 +15,16 @@ import pytest
 from excomm_sim.saves import list_saves, read_save
 
 ACTIONS_PER_SAVE = 10_000
-OPTION_ID = "option_" + "x" * 180
-"""About 2 MB a save: writing it takes long enough that kills often land mid-write."""
+OPTION_ID = "option_" + "x" * 57
+"""The longest id a save holds: about 1 MB a save, long enough to write that kills often
+land mid-write."""
 
 WRITER = f"""
 import sys
 from pathlib import Path
 from excomm_sim.engine.moves import Action
 from excomm_sim.saves import SAVE_FORMAT, SaveGame, store, write_save
-from excomm_sim.saves.format import to_json
+from excomm_sim.saves.store import checked_json
 
 path = Path(sys.argv[1])
 actions = tuple(Action("president", "{OPTION_ID}") for n in range({ACTIONS_PER_SAVE}))
@@ -36,10 +37,10 @@ saves = [
     )
     for seed in (0, 1)
 ]
-# Serialising is patched to precomputed text so the child spends its time writing,
-# which is where a kill could tear a file.
-texts = {{save.seed: to_json(save) for save in saves}}
-store.to_json = lambda save, written_by="": texts[save.seed]
+# Serialising (and checking) is patched to precomputed bytes so the child spends its time
+# writing, which is where a kill could tear a file.
+texts = {{save.seed: checked_json(save) for save in saves}}
+store.checked_json = lambda save, written_by="", path=None: texts[save.seed]
 round_number = 0
 while True:
     write_save(path, saves[round_number % 2])

@@ -15,6 +15,7 @@ from excomm_sim.scenario.limits import (
     MAX_ACTIONS,
     MAX_ID_LENGTH,
     MAX_INTEGER,
+    MAX_ROLES,
     MAX_VERSION_LENGTH,
 )
 from excomm_sim.scenario.load import check_text
@@ -131,3 +132,10 @@ def test_a_scenario_whose_longest_game_would_not_fit_in_a_save_is_refused() -> N
 def test_a_scenario_whose_longest_game_just_fits_is_accepted() -> None:
     scenario, problems = check_text(_agenda(MAX_ACTIONS // 4, 4), "long.yaml")
     assert scenario is not None, problems[:3]
+
+
+def test_a_scenario_with_more_roles_than_a_game_seats_is_refused() -> None:
+    _scenario, problems = check_text(_agenda(1, MAX_ROLES + 1), "many.yaml")
+    assert [problem.message for problem in problems] == [
+        f"the scenario has {MAX_ROLES + 1:,} roles, more than a game seats ({MAX_ROLES:,})"
+    ]

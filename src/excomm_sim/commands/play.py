@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "repeat for hot-seat play with several people",
     )
     parser.add_argument(
-        "--seed", type=int, help="the game's random seed (default: a fresh one, shown)"
+        "--seed", type=seed_value, help="the game's random seed (default: a fresh one, shown)"
     )
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help="a folder of scenarios")
     parser.add_argument("--saves", type=Path, metavar="DIR", help="where saved games go")
@@ -90,12 +90,35 @@ def not_found(name: str | None) -> str:
     return visible(f"excomm-sim: no scenario {name!r} found")
 
 
+def seed_value(text: str) -> int:
+    """``--seed``: an integer a save can record (argparse reports anything else)."""
+    from excomm_sim.scenario.limits import SEED_MAX, SEED_MIN
+
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not SEED_MIN <= seed <= SEED_MAX:
+        raise argparse.ArgumentTypeError(f"a seed is between {SEED_MIN} and {SEED_MAX}")
+    return seed
+
+
 def parse_roles(values: list[str]) -> dict[str, str]:
-    """``["president", "mcnamara=Ann"]`` -> role id -> player name."""
+    """``["president", "mcnamara=Ann"]`` -> role id -> player name.
+
+    Raises ValueError naming a name that a save could not hold (too long, control
+    characters), before a game starts that could not be saved.
+    """
+    from excomm_sim.saves.reading import player_name_problem
+
     humans: dict[str, str] = {}
     for number, value in enumerate(values, start=1):
         role, _, name = value.partition("=")
-        humans[role.strip()] = name.strip() or f"Player {number}"
+        name = name.strip() or f"Player {number}"
+        problem = player_name_problem(name)
+        if problem is not None:
+            raise ValueError(f"--role {role.strip()}=...: {problem}")
+        humans[role.strip()] = name
     return humans
 
 
@@ -142,6 +165,7 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 def _run_plain(args: argparse.Namespace) -> int:
     from excomm_sim.plain import play_plain
+    from excomm_sim.scenario.characters import visible
     from excomm_sim.scenario.load import ScenarioError, load_path
 
     path = resolve_scenario(args.scenario, args.scenarios)
@@ -157,7 +181,11 @@ def _run_plain(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"excomm-sim: cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
-    humans = {} if args.spectate else parse_roles(args.roles or [scenario.president.id])
+    try:
+        humans = {} if args.spectate else parse_roles(args.roles or [scenario.president.id])
+    except ValueError as error:
+        print(visible(f"excomm-sim play: {error}"), file=sys.stderr)
+        return EXIT_USAGE
     role_ids = [role.id for role in scenario.roles]
     unknown = [role for role in humans if role not in role_ids]
     if unknown:

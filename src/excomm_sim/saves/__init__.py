@@ -15,6 +15,7 @@ from excomm_sim.saves.format import (
     timestamp,
     with_actions,
 )
+from excomm_sim.saves.reading import player_name_problem
 from excomm_sim.saves.replay import Resumed, resume
 from excomm_sim.saves.store import (
     MAX_SAVE_BYTES,
@@ -38,6 +39,7 @@ __all__ = [
     "latest_save",
     "list_saves",
     "new_save",
+    "player_name_problem",
     "read_save",
     "resolve_scenario",
     "resume",

@@ -26,11 +26,8 @@ game of plain acts is still written as format 1; see ``saves.moves``)."""
 KIND = "excomm-sim save"
 """The ``kind`` marker that tells a save from any other JSON file."""
 
-MAX_ACTIONS = 10_000
-"""More actions than any scenario can take: a guard against absurd files."""
-
-MAX_TEXT = 10_000
-"""Longest string field accepted (notes, names, paths)."""
+MAX_HASH_LENGTH = 100
+"""Longest ``scenario_hash`` (a sha256 is 64 hex digits, or 71 with ``sha256:``)."""
 
 WRITTEN_BY = "written_by"
 """The optional key naming the program that wrote the file (informative only)."""

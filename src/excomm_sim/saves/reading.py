@@ -19,13 +19,23 @@ from excomm_sim.engine.moves import Move
 from excomm_sim.saves import moves
 from excomm_sim.saves.format import (
     KIND,
-    MAX_ACTIONS,
-    MAX_TEXT,
+    MAX_HASH_LENGTH,
     SAVE_FORMAT,
     WRITTEN_BY,
     BranchPoint,
     SaveError,
     SaveGame,
+)
+from excomm_sim.scenario.characters import BIDI, character_name, first_control
+from excomm_sim.scenario.limits import (
+    MAX_ACTIONS,
+    MAX_ID_LENGTH,
+    MAX_PLAYER_NAME,
+    MAX_ROLES,
+    MAX_SAVE_TEXT,
+    MAX_VERSION_LENGTH,
+    SEED_MAX,
+    SEED_MIN,
 )
 
 _KEYS = (
@@ -81,28 +91,69 @@ def _type_name(value: object) -> str:
     return "an object"
 
 
-def _string(value: object, where: str, *, identifier: bool = False, empty: bool = True) -> str:
+def _string(
+    value: object,
+    where: str,
+    *,
+    most: int = MAX_SAVE_TEXT,
+    identifier: bool = False,
+    empty: bool = True,
+    lines: bool = False,
+) -> str:
+    """A string field: at most ``most`` characters, no control characters (``lines``
+    allows newlines and tabs), never a lone surrogate; an id when ``identifier``."""
     if not isinstance(value, str):
         raise _Problem(f"{where} must be a string (found {_type_name(value)})")
-    if len(value) > MAX_TEXT:
-        raise _Problem(f"{where} is too long ({len(value)} characters; at most {MAX_TEXT})")
-    if "\x00" in value:
-        raise _Problem(f"{where} contains a NUL character")
+    if identifier:
+        most = MAX_ID_LENGTH
+    if len(value) > most:
+        raise _Problem(f"{where} is too long ({len(value):,} characters; at most {most:,})")
+    bad = first_control(value) or (None if lines else _first_break(value))
+    if bad is not None:
+        raise _Problem(f"{where} contains the control character {character_name(bad)}")
     if not empty and not value:
         raise _Problem(f"{where} must not be empty")
     if identifier and not _ID.match(value):
-        raise _Problem(f"{where} must be an identifier like 'meeting19' (found {value!r})")
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise _Problem(f"{where} must be an identifier like 'meeting19' (found {shown!r})")
     return value
 
 
 def _move_text(
-    value: object, where: str, *, identifier: bool = False, limit: int = MAX_TEXT
+    value: object, where: str, *, identifier: bool = False, limit: int = MAX_SAVE_TEXT
 ) -> str:
-    """A move's string field, checked as every string of a save is, within ``limit``."""
-    text = _string(value, where, identifier=identifier)
-    if len(text) > limit:
-        raise _Problem(f"{where} is too long ({len(text)} characters; at most {limit})")
-    return text
+    """A move's string field, checked as every string of a save is, within ``limit``.
+
+    A seat's new player (``take_seat``) is a player's name, by the one rule for names; an
+    argument or a teacher's note may hold line breaks and tabs.
+    """
+    if where.endswith(".player"):
+        if isinstance(value, str) and (problem := player_name_problem(value)) is not None:
+            raise _Problem(f"{where}: {problem}")
+        return _string(value, where, most=MAX_PLAYER_NAME)
+    return _string(value, where, most=limit, identifier=identifier, lines=not identifier)
+
+
+def _first_break(value: str) -> str | None:
+    return next((character for character in value if character in "\t\n"), None)
+
+
+def player_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a player's name in a save, or None: the one rule for every
+    shell that takes a name (command line, set-up screen) and for the save reader."""
+    try:
+        _string(name, "the player name", most=MAX_PLAYER_NAME, empty=False)
+    except _Problem as problem:
+        return str(problem)
+    if not name.strip():
+        return "the player name must not be blank"
+    bidi = next((character for character in name if character in BIDI), None)
+    if bidi is not None:
+        return (
+            f"the player name contains {character_name(bidi)}, which changes the "
+            "direction of the text around it"
+        )
+    return None
 
 
 def _integer(value: object, where: str, minimum: int, maximum: int) -> int:
@@ -157,6 +208,8 @@ def _parse(text: str) -> Any:
         ) from None
     except RecursionError:
         raise _Problem("not an excomm-sim save (nested too deeply)") from None
+    except ValueError:  # a number of more than 4,300 digits (Python's int parsing limit)
+        raise _Problem("not an excomm-sim save (it holds a number far too long)") from None
 
 
 def _check_identity(data: object) -> dict[str, Any]:
@@ -190,15 +243,22 @@ def from_data(data: object) -> SaveGame:
         if key not in top and key not in _OPTIONAL:
             raise _Problem(f"missing key {key!r}")
     humans_data = _object(top["humans"], "humans")
+    if len(humans_data) > MAX_ROLES:
+        raise _Problem(f"humans has {len(humans_data):,} players; at most {MAX_ROLES:,}")
     humans: dict[str, str] = {}
     for role, name in humans_data.items():
         _string(role, "humans: a role id", identifier=True)
-        humans[role] = _string(name, f"humans.{role}")
+        if not isinstance(name, str):
+            _string(name, f"humans.{role}")
+        problem = player_name_problem(name)
+        if problem is not None:
+            raise _Problem(f"humans.{role}: {problem}")
+        humans[role] = name
     actions_data = top["actions"]
     if not isinstance(actions_data, list):
         raise _Problem(f"actions must be a list (found {_type_name(actions_data)})")
     if len(actions_data) > MAX_ACTIONS:
-        raise _Problem(f"actions has {len(actions_data)} entries; at most {MAX_ACTIONS}")
+        raise _Problem(f"actions has {len(actions_data):,} entries; at most {MAX_ACTIONS:,}")
     actions: list[Move] = []
     version: int = top["format"]
     for index, item in enumerate(actions_data):
@@ -223,15 +283,17 @@ def from_data(data: object) -> SaveGame:
     return SaveGame(
         format=top["format"],
         scenario_id=_string(top["scenario_id"], "scenario_id", identifier=True),
-        scenario_version=_string(top["scenario_version"], "scenario_version"),
-        scenario_hash=_string(top["scenario_hash"], "scenario_hash"),
+        scenario_version=_string(
+            top["scenario_version"], "scenario_version", most=MAX_VERSION_LENGTH
+        ),
+        scenario_hash=_string(top["scenario_hash"], "scenario_hash", most=MAX_HASH_LENGTH),
         scenario_path=_string(top["scenario_path"], "scenario_path"),
-        seed=_integer(top["seed"], "seed", -(2**63), 2**64 - 1),
+        seed=_integer(top["seed"], "seed", SEED_MIN, SEED_MAX),
         humans=humans,
         actions=tuple(actions),
         created=_timestamp(top["created"], "created"),
         updated=_timestamp(top["updated"], "updated"),
-        note=_string(top.get("note", ""), "note"),
+        note=_string(top.get("note", ""), "note", lines=True),
         branched_from=branched,
     )
 

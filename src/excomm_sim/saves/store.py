@@ -41,7 +41,7 @@ def write_save(path: Path, save: SaveGame) -> None:
 
     path = Path(path)
     folder = path.parent
-    data = to_json(save, written_by=f"excomm-sim {__version__}").encode("utf-8")
+    data = checked_json(save, written_by=f"excomm-sim {__version__}", path=path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(
@@ -62,6 +62,27 @@ def write_save(path: Path, save: SaveGame) -> None:
         raise
     _fsync_folder(folder)
     remove_stale_temp_files(folder, save_name=path.name)
+
+
+def checked_json(save: SaveGame, written_by: str = "", path: Path | None = None) -> bytes:
+    """The save's file content, once the reader has read it back as the same save.
+
+    The writer never writes what ``read_save`` would refuse (a name too long, a control
+    character, a seed out of range, a file over ``MAX_SAVE_BYTES``): it runs the reader's
+    own checks on the very bytes, so the two can never disagree, and raises SaveError
+    instead. The shells refuse such input up front; this is the last guard.
+    """
+    text = to_json(save, written_by=written_by)
+    try:
+        again = from_json(text, path)
+    except SaveError as error:
+        raise SaveError(path, f"cannot save: {error.problem}") from None
+    if again != save:
+        raise SaveError(path, "cannot save: the file would not read back as this game")
+    data = text.encode("utf-8")  # the reader refused lone surrogates: this cannot fail
+    if len(data) > MAX_SAVE_BYTES:
+        raise SaveError(path, f"cannot save: over {MAX_SAVE_BYTES // (1024 * 1024)} MB")
+    return data
 
 
 def _fsync_folder(folder: Path) -> None:

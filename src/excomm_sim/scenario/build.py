@@ -14,7 +14,7 @@ from excomm_sim.scenario.build_variables import build_variables
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Names, Type
 from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of, shortened
-from excomm_sim.scenario.limits import LAST_DATE, MAX_ACTIONS, MAX_VERSION_LENGTH
+from excomm_sim.scenario.limits import LAST_DATE, MAX_ACTIONS, MAX_ROLES, MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
     Calendar,
@@ -223,6 +223,13 @@ def _check_game_length(fields: Fields, roles: tuple[Role, ...], decisions: list[
     A game takes at most one action per decision from each person seated, and every role
     may be seated, so decisions times roles bounds every game.
     """
+    roles_node = fields.get("roles")
+    if len(roles) > MAX_ROLES and roles_node is not None:
+        fields.ctx.report(
+            roles_node,
+            "roles",
+            f"the scenario has {len(roles):,} roles, more than a game seats ({MAX_ROLES:,})",
+        )
     most = len(decisions) * len(roles)
     node = fields.get("decisions")
     if most > MAX_ACTIONS and node is not None:

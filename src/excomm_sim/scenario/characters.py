@@ -33,6 +33,8 @@ _CONTROL_NAMES = {
     0x00: "NUL",
     0x07: "BEL",
     0x08: "BACKSPACE",
+    0x09: "TAB",
+    0x0A: "LINE FEED",
     0x0B: "VERTICAL TAB",
     0x0C: "FORM FEED",
     0x0D: "CARRIAGE RETURN",

@@ -32,6 +32,9 @@ MAX_VERSION_LENGTH = 100
 MAX_PLAYER_NAME = 100
 """Longest player name, in characters (a name shows on every hand-over screen)."""
 
+MAX_ROLES = 500
+"""Most roles (seats) a scenario has, and so most players a save names."""
+
 MAX_ACTIONS = 10_000
 """Most actions a save holds. Every decision is posed at most once and takes one action
 from each person seated, so the loader refuses a scenario whose decisions times roles

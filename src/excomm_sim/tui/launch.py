@@ -35,7 +35,10 @@ def scenario_path_for_save(path: Path) -> str:
 
 
 def parse_roles(roles: Sequence[str], scenario: Scenario) -> dict[str, str]:
-    """``["president", "mcnamara=Ana"]`` -> {role: player}; ValueError names a bad role."""
+    """``["president", "mcnamara=Ana"]`` -> {role: player}; ValueError names a bad role
+    or a name a save could not hold."""
+    from excomm_sim.saves.reading import player_name_problem
+
     known = [role.id for role in scenario.roles]
     humans: dict[str, str] = {}
     for text in roles:
@@ -43,7 +46,11 @@ def parse_roles(roles: Sequence[str], scenario: Scenario) -> dict[str, str]:
         role = role.strip()
         if role not in known:
             raise ValueError(f"unknown role {role!r}; the roles are: {', '.join(known)}")
-        humans[role] = name.strip() or "Player"
+        name = name.strip() or "Player"
+        problem = player_name_problem(name)
+        if problem is not None:
+            raise ValueError(f"--role {role}=...: {problem}")
+        humans[role] = name
     return humans
 
 

@@ -22,6 +22,9 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from excomm_sim.saves.reading import player_name_problem
+from excomm_sim.scenario.characters import visible
+from excomm_sim.scenario.limits import MAX_PLAYER_NAME
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import GameSetUp
 from excomm_sim.tui.widgets.marked import MarkedOptionList
@@ -90,6 +93,7 @@ class SetupScreen(Screen[None]):
                                 placeholder="(computer)",
                                 id=f"seat-{role.id}",
                                 classes="seat-name",
+                                max_length=MAX_PLAYER_NAME,
                                 compact=True,
                             )
                     yield Button("Start hot-seat game", id="start-hotseat", variant="primary")
@@ -139,4 +143,10 @@ class SetupScreen(Screen[None]):
         if not humans:
             self.query_one("#setup-error", Static).update("Give at least one seat a player's name.")
             return
+        for role_id, name in humans.items():
+            problem = player_name_problem(name)
+            if problem is not None:
+                seat = self.scenario.role(role_id).name
+                self.query_one("#setup-error", Static).update(f"{seat}: {visible(problem)}")
+                return
         self.post_message(GameSetUp(self.scenario, self.path, self.chosen_seed(), humans))
