@@ -8,6 +8,7 @@ outside the saves folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
@@ -159,19 +160,48 @@ def safe_save_path(saves_dir: Path, name: str) -> Path:
 
 
 def save_path(saves_dir: Path, save: SaveGame) -> Path:
-    """A fresh file name for ``save``: ``<scenario id>-<YYYYmmdd-HHMMSS>[-n].json``."""
+    """A fresh file name for ``save``, reserved: ``<scenario id>-<YYYYmmdd-HHMMSS>[-n].json``.
+
+    The name is taken by creating the file, empty, in one step that fails if it exists
+    (``O_CREAT | O_EXCL``), so two games started in the same second in two processes get
+    two files; the first ``write_save`` fills it. An empty save file is a game reserved
+    and not yet saved: the load list shows it as unreadable, and no other game takes it.
+    If the folder cannot be written now, the first free name is returned unreserved, and
+    the first write that succeeds creates it.
+    """
     try:
         created = dt.datetime.fromisoformat(save.created)
         stamp = created.astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
     except ValueError:
         stamp = "game"
     base = f"{save.scenario_id}-{stamp}"
-    candidate = safe_save_path(saves_dir, base)
-    number = 2
-    while candidate.exists():
-        candidate = safe_save_path(saves_dir, f"{base}-{number}")
+    folder = Path(saves_dir)
+    with contextlib.suppress(OSError):  # if so, reserving fails below: see the docstring
+        folder.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while True:
+        name = base if number == 1 else f"{base}-{number}"
         number += 1
-    return candidate
+        try:
+            candidate = safe_save_path(folder, name)
+        except SaveError:
+            if (folder / f"{name}{SUFFIX}").is_symlink():
+                continue  # a link in the way (to outside the folder) is never followed
+            raise
+        try:
+            descriptor = os.open(candidate, _RESERVE_FLAGS, 0o600)
+        except FileExistsError:
+            continue
+        except OSError:
+            if candidate.exists() or candidate.is_symlink():
+                continue
+            return candidate
+        os.close(descriptor)
+        return candidate
+
+
+_RESERVE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+"""Create the file, or fail if anything (a file, a link) has the name already."""
 
 
 def _sort_key(path: Path) -> tuple[float, float]:

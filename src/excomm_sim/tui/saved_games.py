@@ -80,11 +80,12 @@ class SavedGames(App[int]):
         assert isinstance(save, SaveGame)
         path = save_path(self.resolved_saves_dir(), save)
         self.pop_to_title()
-        self.start_session_from_save(save, message.scenario, path)
+        self.start_session_from_save(save, message.scenario, path, new_file=True)
 
     def start_session_from_save(
-        self, save: SaveGame, scenario: Scenario, path: Path | None
+        self, save: SaveGame, scenario: Scenario, path: Path | None, new_file: bool = False
     ) -> None:
+        """Play on from ``save``; ``new_file`` when ``path`` was just reserved for it."""
         from excomm_sim.session import GameSession
 
         if self.clock is not None:
@@ -96,6 +97,7 @@ class SavedGames(App[int]):
             from excomm_sim.saves import save_path
 
             session.path = save_path(self.resolved_saves_dir(), session.save)
+            new_file = True
             self.notify(
                 f"{session.problem}\nPlaying on in {session.path.name}"
                 + (f"; {path.name} is kept." if path is not None else "."),
@@ -103,7 +105,7 @@ class SavedGames(App[int]):
                 severity="warning",
                 timeout=20,
             )
-        if session.path is not None and not session.path.exists():
+        if new_file:
             session.autosave()  # a branch or a cut replay: its own file from the start
         self.session = session
         self.seat = None if len(session.humans) > 1 else next(iter(session.humans))
