@@ -216,3 +216,55 @@ def test_narrow_console_and_stray_bytes_do_not_crash_the_game() -> None:
     assert result.returncode == 0, result.stderr
     assert b"THE END:" in result.stdout
     assert b"Please type a number from 1 to 2." in result.stdout
+
+
+def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk for two decisions: the game goes on, and the last save holds every move."""
+    import io
+
+    from excomm_sim import saves
+
+    real_write = saves.write_save
+    writes: list[int] = []
+
+    def full_disk_for_a_while(path: Path, save: saves.SaveGame) -> None:
+        writes.append(len(save.actions))
+        if len(writes) in (2, 3):
+            raise saves.SaveError(path, "cannot write: No space left on device")
+        real_write(path, save)
+
+    monkeypatch.setattr(saves, "write_save", full_disk_for_a_while)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n1\n"))
+    folder = tmp_path / "saves"
+    code = play_command.run(
+        _play_args(str(HARBOUR), "--plain", "--seed", "7", "--saves", str(folder))
+    )
+    assert code == 0
+    err = capsys.readouterr().err
+    assert err.count("the game is not being saved") == 1
+    assert "No space left on device; it will try again after each decision" in err
+    [path] = folder.glob("harbour-*.json")
+    assert f"saving works again: the game is saved in {path}" in err
+    assert f"Game saved in {path}" in err
+    assert len(writes) == 4 and len(read_save(path).actions) == writes[-1] == 3
+
+
+def test_plain_autosave_that_never_recovers_says_the_game_is_not_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from excomm_sim import saves
+
+    def always_full(path: Path, save: saves.SaveGame) -> None:
+        raise saves.SaveError(path, "cannot write: No space left on device")
+
+    monkeypatch.setattr(saves, "write_save", always_full)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n1\n"))
+    args = _play_args(str(HARBOUR), "--plain", "--seed", "7", "--saves", str(tmp_path))
+    assert play_command.run(args) == 0
+    err = capsys.readouterr().err
+    assert err.count("the game is not being saved") == 1
+    assert "the game could not be saved:" in err and "Game saved in" not in err

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from excomm_sim.scenario.characters import visible
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -82,7 +84,6 @@ def resolve_scenario(name: str | None, scenarios_dir: Path | None) -> Path | Non
 
 def not_found(name: str | None) -> str:
     """Why no scenario was found for ``name``: what the path is, if it is there at all."""
-    from excomm_sim.scenario.characters import visible
     from excomm_sim.scenario.userfiles import file_problem
 
     if name is not None and os.path.lexists(name):
@@ -165,7 +166,6 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 def _run_plain(args: argparse.Namespace) -> int:
     from excomm_sim.plain import play_plain
-    from excomm_sim.scenario.characters import visible
     from excomm_sim.scenario.load import ScenarioError, load_path
 
     path = resolve_scenario(args.scenario, args.scenarios)
@@ -220,8 +220,10 @@ def _scenario_path(name: str | None, path: Path) -> str:
 class PlainSaver:
     """Keeps a plain game's save file current after every move (as the TUI does).
 
-    Saving is a convenience here: if the folder cannot be written, the game goes on and
-    one warning says so. Messages go to stderr so the transcript on stdout stays clean.
+    A write that fails (a full disk, a folder gone) never ends the game: the actions stay
+    in memory, the previous save stays whole (writes are atomic), and the next decision
+    tries again. One message says when saving stops and one when it works again, on
+    stderr so the transcript on stdout stays clean.
     """
 
     def __init__(
@@ -240,7 +242,9 @@ class PlainSaver:
         self._now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self.save = new_save(scenario, seed, humans, self._now(), scenario_path=scenario_path)
         self.actions: list[Action] = []
-        self.path: Path | None = save_path(saves_dir or default_saves_dir(), self.save)
+        self.path: Path = save_path(saves_dir or default_saves_dir(), self.save)
+        self.failure: str | None = None
+        """Why the last write failed, while saving is failing; None once it works."""
         self._write()
 
     def __call__(self, action: Action) -> None:
@@ -253,17 +257,36 @@ class PlainSaver:
     def _write(self) -> None:
         from excomm_sim.saves import SaveError, write_save
 
-        if self.path is None:
-            return
         try:
             write_save(self.path, self.save)
         except (SaveError, OSError) as error:
-            print(f"excomm-sim: the game is not being saved: {error}", file=sys.stderr)
-            self.path = None
+            if self.failure is None:
+                print(
+                    visible(
+                        f"excomm-sim: the game is not being saved: {error}; "
+                        "it will try again after each decision"
+                    ),
+                    file=sys.stderr,
+                )
+            self.failure = str(error)
+            return
+        if self.failure is not None:
+            print(
+                visible(f"excomm-sim: saving works again: the game is saved in {self.path}"),
+                file=sys.stderr,
+            )
+        self.failure = None
 
     def report(self) -> None:
-        if self.path is not None:
+        if self.failure is None:
             print(
-                f"Game saved in {self.path} (review it: excomm-sim replay {self.path.name})",
+                visible(
+                    f"Game saved in {self.path} (review it: excomm-sim replay {self.path.name})"
+                ),
+                file=sys.stderr,
+            )
+        else:
+            print(
+                visible(f"excomm-sim: the game could not be saved: {self.failure}"),
                 file=sys.stderr,
             )
