@@ -268,3 +268,19 @@ def test_plain_autosave_that_never_recovers_says_the_game_is_not_saved(
     err = capsys.readouterr().err
     assert err.count("the game is not being saved") == 1
     assert "the game could not be saved:" in err and "Game saved in" not in err
+
+
+def test_a_run_time_scenario_error_is_one_located_message_exit_1_game_saved(
+    tmp_path: Path,
+) -> None:
+    fixture = Path(__file__).parent / "tools" / "fixtures" / "division_by_zero.yaml"
+    saves = tmp_path / "saves"
+    result = play(str(fixture), "--seed", "1", "--saves", str(saves), stdin="1\n1\n")
+    assert result.returncode == 1
+    [path] = saves.glob("division_by_zero-*.json")
+    assert result.stderr.splitlines() == [
+        f"{fixture}:42:9: option split.divide (turn 2): effect 'share = 100 / budget' failed: "
+        "division by zero in '100 / budget' (the game cannot go on: fix the scenario)",
+        f"Game saved in {path} (review it: excomm-sim replay {path.name})",
+    ]
+    assert [action.option for action in read_save(path).actions] == ["spend"]

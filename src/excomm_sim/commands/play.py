@@ -166,6 +166,7 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 def _run_plain(args: argparse.Namespace) -> int:
     from excomm_sim.plain import play_plain
+    from excomm_sim.scenario.expr import EvalError
     from excomm_sim.scenario.load import ScenarioError, load_path
 
     path = resolve_scenario(args.scenario, args.scenarios)
@@ -202,7 +203,12 @@ def _run_plain(args: argparse.Namespace) -> int:
     saver = None
     if humans:
         saver = PlainSaver(scenario, seed, humans, args.saves, _scenario_path(args.scenario, path))
-    code = play_plain(scenario, humans, seed, sys.stdin, sys.stdout, saver)
+    try:
+        code = play_plain(scenario, humans, seed, sys.stdin, sys.stdout, saver)
+    except EvalError as error:  # ScenarioRuntimeError: the engine names the file:line:col
+        sys.stdout.flush()
+        print(visible(f"{error} (the game cannot go on: fix the scenario)"), file=sys.stderr)
+        code = EXIT_PROBLEMS
     if saver is not None:
         saver.report()
     return code

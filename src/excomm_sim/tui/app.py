@@ -163,17 +163,22 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
     # -- a game -------------------------------------------------------------------
 
     def on_game_set_up(self, message: msg.GameSetUp) -> None:
+        from excomm_sim.scenario.expr import EvalError
         from excomm_sim.session import GameSession
 
         kwargs = {"clock": self.clock} if self.clock else {}
-        self.session = GameSession.new(
-            message.scenario,
-            message.seed,
-            message.humans,
-            self.resolved_saves_dir(),
-            scenario_path=scenario_path_for_save(message.path),
-            **kwargs,
-        )
+        try:
+            self.session = GameSession.new(
+                message.scenario,
+                message.seed,
+                message.humans,
+                self.resolved_saves_dir(),
+                scenario_path=scenario_path_for_save(message.path),
+                **kwargs,
+            )
+        except EvalError as error:
+            self.scenario_failed(error)
+            return
         humans = list(message.humans)
         self.seat = humans[0] if len(humans) == 1 else None
         self.briefing_queue = [r.id for r in message.scenario.roles if r.id in message.humans]
@@ -196,6 +201,7 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
     def on_option_picked(self, message: msg.OptionPicked) -> None:
         from excomm_sim.engine.events import OptionChosen
         from excomm_sim.engine.moves import Action, IllegalAction
+        from excomm_sim.scenario.expr import EvalError
 
         assert self.session is not None
         try:
@@ -204,6 +210,9 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
             )
         except IllegalAction as error:
             self.notify(error.message, severity="error")
+            return
+        except EvalError as error:
+            self.scenario_failed(error)
             return
         if self.session.save_problem:
             self.notify(self.session.save_problem, severity="warning", timeout=8)

@@ -102,6 +102,8 @@ def run_game(
         watch=watch,
     )
     result = app.run()
+    if app.failure:
+        print(app.failure, file=sys.stderr)
     if app.return_code:
         return app.return_code
     return int(result or 0)

@@ -60,4 +60,6 @@ def run_replay(save_path: Path, scenarios_dir: Path | None, saves_dir: Path) -> 
         return 2
     app = ReplayApp(save, scenario, save_path, saves_dir, scenarios_dir)
     app.run()
+    if app.failure:  # a branch played on into a scenario defect
+        print(app.failure, file=sys.stderr)
     return app.return_code or 0

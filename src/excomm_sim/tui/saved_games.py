@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 class SavedGames(App[int]):
     """Listing, continuing, opening, replaying and branching saved games."""
 
+    failure: str | None = None
+    """Why the game had to stop (a scenario failing in play), printed once the app exits."""
+
     scenarios_dir: Path | None
     clock: Clock | None
     session: GameSession | None
@@ -82,16 +85,36 @@ class SavedGames(App[int]):
         self.pop_to_title()
         self.start_session_from_save(save, message.scenario, path, new_file=True)
 
+    def scenario_failed(self, error: Exception) -> None:
+        """A scenario expression failed in play: leave with its located message, exit 1.
+
+        The engine raised before the move was applied, so the save holds every decision
+        up to this one. ``run_game`` prints ``failure`` once the terminal is restored, as
+        plain lines (Rich would wrap or crop the file:line:col an editor jumps to).
+        """
+        from excomm_sim.scenario.characters import visible
+
+        saved = ""
+        if self.session is not None and self.session.path is not None:
+            saved = f"\nThe game is saved in {self.session.path} up to this decision."
+        self.failure = visible(f"{error} (the game cannot go on: fix the scenario){saved}")
+        self.exit(return_code=1)
+
     def start_session_from_save(
         self, save: SaveGame, scenario: Scenario, path: Path | None, new_file: bool = False
     ) -> None:
         """Play on from ``save``; ``new_file`` when ``path`` was just reserved for it."""
+        from excomm_sim.saves import SaveError
         from excomm_sim.session import GameSession
 
-        if self.clock is not None:
-            session = GameSession.resumed(save, scenario, path, self.clock)
-        else:
-            session = GameSession.resumed(save, scenario, path)
+        try:
+            if self.clock is not None:
+                session = GameSession.resumed(save, scenario, path, self.clock)
+            else:
+                session = GameSession.resumed(save, scenario, path)
+        except SaveError as error:  # the scenario fails as the game starts
+            self.notify(str(error), title="Cannot open this save", severity="error")
+            return
         if session.problem:
             # Replay stopped early: play on in a new file and keep the original whole.
             from excomm_sim.saves import save_path
