@@ -177,10 +177,11 @@ def _run_plain(args: argparse.Namespace) -> int:
         scenario = load_path(path)
     except ScenarioError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         return EXIT_PROBLEMS
     except OSError as error:
-        print(f"excomm-sim: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+        message = f"excomm-sim: cannot read {path}: {error.strerror or error}"
+        print(visible(message), file=sys.stderr)
         return EXIT_USAGE
     try:
         humans = {} if args.spectate else parse_roles(args.roles or [scenario.president.id])

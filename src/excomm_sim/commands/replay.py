@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from excomm_sim.paths import saves_dir as default_saves_dir
     from excomm_sim.reports.loading import find_save, open_save
     from excomm_sim.saves.format import SaveError
+    from excomm_sim.scenario.characters import visible
 
     saves_dir: Path = args.saves if args.saves is not None else default_saves_dir()
     save_file = find_save(args.save, saves_dir)
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         save, scenario = open_save(save_file, search)
     except SaveError as error:
-        print(f"excomm-sim replay: {error}", file=sys.stderr)
+        print(visible(f"excomm-sim replay: {error}"), file=sys.stderr)
         return 2
     if not args.plain:
         from excomm_sim.tui.replay_app import run_replay
@@ -52,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
 
     timeline = build_timeline(save, scenario)
     if timeline.problem:
-        print(f"excomm-sim replay: {save_file}: {timeline.problem}", file=sys.stderr)
+        print(visible(f"excomm-sim replay: {save_file}: {timeline.problem}"), file=sys.stderr)
     sys.stdout.write(render_plain(timeline, save_file.name))
     return 0

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from excomm_sim.reports.loading import find_save, open_save
     from excomm_sim.saves.format import SaveError
     from excomm_sim.saves.timeline import build_timeline
+    from excomm_sim.scenario.characters import visible
     from excomm_sim.tools.files import emit
 
     saves_dir: Path = args.saves if args.saves is not None else default_saves_dir()
@@ -47,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         save, scenario = open_save(save_file, search)
     except SaveError as error:
-        print(f"excomm-sim report: {error}", file=sys.stderr)
+        print(visible(f"excomm-sim report: {error}"), file=sys.stderr)
         return 2
     timeline = build_timeline(save, scenario)
     if timeline.problem:
-        print(f"excomm-sim report: {save_file}: {timeline.problem}", file=sys.stderr)
+        print(visible(f"excomm-sim report: {save_file}: {timeline.problem}"), file=sys.stderr)
     kind = args.format
     if kind is None:
         kind = "html" if str(args.output or "").lower().endswith((".html", ".htm")) else "md"

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
+    from excomm_sim.scenario.characters import visible
     from excomm_sim.scenario.lint import lint_path
     from excomm_sim.scenario.load import Problem
 
@@ -48,14 +49,14 @@ def run(args: argparse.Namespace) -> int:
         checked += 1
         findings.extend(problems)
     for message in unreadable:
-        print(message, file=sys.stderr)
+        print(visible(message), file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in findings)
     warnings = len(findings) - errors
     if args.json:
         print(json.dumps([problem.as_dict() for problem in findings], indent=2))
     else:
         for problem in findings:
-            print(problem.coded())
+            print(visible(problem.coded()))
         print(
             f"{_count(checked, 'file')} checked: {_count(errors, 'error')}, "
             f"{_count(warnings, 'warning')}"

@@ -21,6 +21,7 @@ from excomm_sim.retold import (
     stand_text,
 )
 from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.model import Value, Variable
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
@@ -191,7 +192,7 @@ def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> st
     )
     lines.extend(_markdown_ending(timeline))
     lines.extend(["", "---", "", f"*{_md(generated_by)}*"])
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")  # control characters never reach a terminal
 
 
 def _markdown_ending(timeline: Timeline) -> list[str]:

@@ -29,6 +29,7 @@ from excomm_sim.retold import (
     stand_text,
 )
 from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.model import VariableKind
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
@@ -269,4 +270,4 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
     parts.append(_ending(timeline))
     parts.append(f"<footer>{escape(generated_by)}</footer>")
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return visible("\n".join(parts) + "\n")  # control characters: not valid in HTML text

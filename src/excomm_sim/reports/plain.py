@@ -12,6 +12,7 @@ from excomm_sim.retold import (
     stand_text,
 )
 from excomm_sim.saves.timeline import Step, Timeline
+from excomm_sim.scenario.characters import visible
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     counted,
@@ -120,9 +121,13 @@ def ending_lines(timeline: Timeline) -> list[str]:
 
 
 def render_plain(timeline: Timeline, save_name: str) -> str:
-    """The whole game as text (ends with a newline)."""
+    """The whole game as text (ends with a newline), control characters escaped.
+
+    A save is untrusted: a name or note holding ESC must never drive the terminal the
+    replay is printed to (the reader refuses such saves; this holds whatever arrives).
+    """
     lines = header_lines(timeline, save_name)
     for step in timeline.steps:
         lines.extend(step_lines(timeline, step))
     lines.extend(ending_lines(timeline))
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

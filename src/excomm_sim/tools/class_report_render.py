@@ -7,6 +7,7 @@ import html
 import io
 
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
+from excomm_sim.scenario.characters import visible
 from excomm_sim.tools.class_report import ClassReport, ScenarioReport
 from excomm_sim.wording import counted
 
@@ -240,8 +241,9 @@ def render_csv(report: ClassReport) -> str:
 
 
 def render(report: ClassReport, fmt: str) -> str:
+    """The report in ``fmt``, control characters escaped (saves and file names are untrusted)."""
     if fmt == "html":
-        return render_html(report)
+        return visible(render_html(report))
     if fmt == "csv":
-        return render_csv(report)
-    return render_markdown(report)
+        return visible(render_csv(report))
+    return visible(render_markdown(report))

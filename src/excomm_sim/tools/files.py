@@ -26,6 +26,7 @@ def resolve_scenario_path(name: str | None) -> Path:
 
 def load_scenario_or_report(name: str | None) -> Scenario | None:
     """Load a scenario; on failure print every problem (file:line:col) to stderr, return None."""
+    from excomm_sim.scenario.characters import visible
     from excomm_sim.scenario.load import ScenarioError, load_path
 
     path = resolve_scenario_path(name)
@@ -35,12 +36,12 @@ def load_scenario_or_report(name: str | None) -> Scenario | None:
         problems = getattr(error, "problems", ())
         if problems:
             for problem in problems:
-                print(problem, file=sys.stderr)
+                print(visible(str(problem)), file=sys.stderr)
         else:
-            print(error, file=sys.stderr)
+            print(visible(str(error)), file=sys.stderr)
         return None
     except OSError as error:
-        print(f"{path}: cannot read: {error.strerror or error}", file=sys.stderr)
+        print(visible(f"{path}: cannot read: {error.strerror or error}"), file=sys.stderr)
         return None
 
 
