@@ -85,3 +85,13 @@ def _plain(content: object) -> str:
 def screen_text() -> ScreenText:
     """Reads the top screen's text: what a player sees, for assertions."""
     return _screen_text
+
+
+async def settle(pilot: object) -> None:
+    """Let the app finish what its workers read (saves, scenarios), then render it."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -15,6 +15,7 @@ from excomm_sim.tui.screens.picker import ScenarioPickerScreen
 from excomm_sim.tui.screens.saves import SavesScreen
 from excomm_sim.tui.screens.setup import SetupScreen
 from excomm_sim.tui.screens.title import TitleScreen
+from tui.conftest import settle
 
 MakeApp = Callable[..., ExcommApp]
 ScreenText = Callable[[ExcommApp], str]
@@ -83,10 +84,10 @@ async def test_continue_resumes_the_latest_save(
         await pilot.pause()
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert "Continue  (tiny-" in screen_text(second)
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(second.screen, DecisionRoomScreen)
         assert "Who pays for the tugs" in screen_text(second)
 
@@ -99,7 +100,7 @@ async def test_load_lists_an_unreadable_save_with_its_error(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SavesScreen)
         assert "[unreadable] tiny-20260101-000000.json" in screen_text(app)
 
@@ -171,12 +172,12 @@ async def test_replay_opens_a_save_and_branch_here_plays_on(
         await pilot.pause()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "down", "down", "enter")  # Replay a saved game
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SavesScreen)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ReplayScreen)
         await pilot.press("right", "b")  # branch before the second decision
         await pilot.pause()
@@ -242,3 +243,39 @@ async def test_a_save_that_no_longer_fits_plays_on_in_a_new_file(
     assert len(read_save(original).actions) == 2
     (cut,) = [p for p in saves_dir.glob("*.json") if p != original]
     assert len(read_save(cut).actions) == 1
+
+
+async def test_a_named_pipe_in_the_saves_folder_is_listed_as_unreadable_without_freezing(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    """It used to block the load list for ever (q and ctrl+c did nothing)."""
+    import os
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        return
+    saves_dir.mkdir(parents=True)
+    fifo = saves_dir / "pipe.json"
+    os.mkfifo(fifo)
+    released = threading.Event()
+
+    def release_a_blocked_reader() -> None:  # so a regression fails instead of hanging
+        if not released.wait(timeout=15):
+            with open(fifo, "wb"):
+                pass
+
+    watchdog = threading.Thread(target=release_a_blocked_reader, daemon=True)
+    watchdog.start()
+    app = make_app()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "down", "enter")
+            await settle(pilot)
+            shown = screen_text(app)
+            assert "[unreadable] pipe.json" in shown
+            assert "is not a regular file: it is a named pipe (FIFO)" in shown
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, TitleScreen)
+    finally:
+        released.set()

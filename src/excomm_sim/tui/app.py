@@ -114,17 +114,6 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
             return TitleScreen(replay_available(), f"A teaching wargame — {self.scenario.title}")
         return TitleScreen(replay_available())
 
-    def find_latest_save(self) -> None:
-        """Tell the title about the newest save (reading saves loads the engine: kept off
-        the startup path so the title appears at once)."""
-        from excomm_sim.saves import latest_save
-        from excomm_sim.tui.screens.title import TitleScreen
-
-        latest = latest_save(self.resolved_saves_dir())
-        for screen in self.screen_stack:
-            if isinstance(screen, TitleScreen):
-                screen.set_latest(latest.name if latest else None)
-
     def show(self, screen: Screen[None]) -> None:
         """Put a game screen up: over the title menus, or in place of the last game screen."""
         from excomm_sim.tui.screens.title import TitleScreen

@@ -10,14 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 
+from excomm_sim.scenario.characters import visible
 from excomm_sim.tui import messages as msg
 
 if TYPE_CHECKING:
     from excomm_sim.saves import SaveGame
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import Clock, GameSession
+    from excomm_sim.tui.opening import Opened
 
 
 class SavedGames(App[int]):
@@ -38,32 +41,63 @@ class SavedGames(App[int]):
         def show_turn(self) -> None: ...
 
     def on_saves_list_requested(self, message: msg.SavesListRequested) -> None:
-        from excomm_sim.tui.catalog import scan_saves
         from excomm_sim.tui.screens.saves import SavesScreen
 
-        self.push_screen(SavesScreen(scan_saves(self.resolved_saves_dir()), message.purpose))
+        self.push_screen(SavesScreen(self.resolved_saves_dir(), message.purpose))
+
+    # Reading saves and scenarios is file I/O: it runs in thread workers, never on the UI
+    # thread, and hands its result back with call_from_thread.
+
+    @work(thread=True, exclusive=True, group="latest-save", exit_on_error=False)
+    def find_latest_save(self) -> None:
+        """Tell the title about the newest save (read off the UI thread, after it shows)."""
+        from excomm_sim.saves import latest_save
+
+        latest = latest_save(self.resolved_saves_dir())
+        self.call_from_thread(self.show_latest_save, latest)
+
+    def show_latest_save(self, latest: Path | None) -> None:
+        from excomm_sim.tui.screens.title import TitleScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.set_latest(latest.name if latest else None)
 
     def on_continue_requested(self, _message: msg.ContinueRequested) -> None:
+        self.continue_latest()
+
+    @work(thread=True, exclusive=True, group="open-save", exit_on_error=False)
+    def continue_latest(self) -> None:
         from excomm_sim.saves import latest_save
 
         latest = latest_save(self.resolved_saves_dir())
         if latest is None:
-            self.notify("There is no saved game to continue.", severity="warning")
+            self.call_from_thread(
+                self.notify, "There is no saved game to continue.", severity="warning"
+            )
             return
-        self.post_message(msg.SaveChosen(latest, "load"))
+        self.call_from_thread(self.post_message, msg.SaveChosen(latest, "load"))
 
     def on_save_chosen(self, message: msg.SaveChosen) -> None:
+        self.open_chosen(message.path, message.purpose)
+
+    @work(thread=True, exclusive=True, group="open-save", exit_on_error=False)
+    def open_chosen(self, path: Path, purpose: str) -> None:
+        """Read the save and load its scenario off the UI thread, then open it."""
         from excomm_sim.tui.opening import open_save
 
-        opened = open_save(message.path, self.scenarios_dir)
+        opened = open_save(path, self.scenarios_dir)
+        self.call_from_thread(self.show_opened, opened, path, purpose)
+
+    def show_opened(self, opened: Opened, path: Path, purpose: str) -> None:
         if opened.problem:
-            self.notify(opened.problem, title="Cannot open this save", severity="error")
+            self.notify(visible(opened.problem), title="Cannot open this save", severity="error")
             return
         assert opened.save is not None and opened.scenario is not None
-        if message.purpose == "replay":
-            self.open_replay(opened.save, opened.scenario, message.path)
+        if purpose == "replay":
+            self.open_replay(opened.save, opened.scenario, path)
             return
-        self.start_session_from_save(opened.save, opened.scenario, message.path)
+        self.start_session_from_save(opened.save, opened.scenario, path)
 
     def open_replay(self, save: object, scenario: Scenario, path: Path) -> None:
         """The saves helper's replay screen; its "Branch here" comes back as BranchRequested."""
@@ -92,8 +126,6 @@ class SavedGames(App[int]):
         up to this one. ``run_game`` prints ``failure`` once the terminal is restored, as
         plain lines (Rich would wrap or crop the file:line:col an editor jumps to).
         """
-        from excomm_sim.scenario.characters import visible
-
         saved = ""
         if self.session is not None and self.session.path is not None:
             saved = f"\nThe game is saved in {self.session.path} up to this decision."
