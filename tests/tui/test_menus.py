@@ -6,6 +6,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from excomm_sim.saves import read_save
 from excomm_sim.tui.app import DARK_THEME, LIGHT_THEME, ExcommApp
 from excomm_sim.tui.screens.confirm import ConfirmScreen
@@ -15,6 +17,8 @@ from excomm_sim.tui.screens.picker import ScenarioPickerScreen
 from excomm_sim.tui.screens.saves import SavesScreen
 from excomm_sim.tui.screens.setup import SetupScreen
 from excomm_sim.tui.screens.title import TitleScreen
+from excomm_sim.tui.widgets.hanging import Hanging
+from excomm_sim.tui.widgets.marked import GUTTER
 from tui.conftest import settle
 
 MakeApp = Callable[..., ExcommApp]
@@ -274,6 +278,9 @@ async def test_a_named_pipe_in_the_saves_folder_is_listed_as_unreadable_without_
             shown = screen_text(app)
             assert "[unreadable] pipe.json" in shown
             assert "is not a regular file: it is a named pipe (FIFO)" in shown
+            listed = app.screen.query_one("#saves-list", OptionList)
+            first = listed.get_option_at_index(0).prompt  # filled in late, gutter and all
+            assert isinstance(first, Hanging) and first.plain.startswith(GUTTER)
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, TitleScreen)

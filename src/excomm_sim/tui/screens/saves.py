@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from excomm_sim.tui.catalog import SaveEntry
 from excomm_sim.tui.messages import SaveChosen
-from excomm_sim.tui.widgets.marked import MarkedOptionList
+from excomm_sim.tui.widgets.marked import MarkedOptionList, gutter
 from excomm_sim.wording import counted
 
 READING = "Reading the saved games…"
@@ -86,8 +86,8 @@ class SavesScreen(Screen[None]):
         status.update("" if self.entries else "No saved games yet.")
         status.display = not self.entries
         options = self.query_one("#saves-list", OptionList)
-        options.add_options(
-            Option(save_prompt(entry), id=str(index), disabled=bool(entry.problem))
+        options.add_options(  # with the marker's gutter, as MarkedOptionList's own options
+            gutter(Option(save_prompt(entry), id=str(index), disabled=bool(entry.problem)))
             for index, entry in enumerate(self.entries)
         )
         readable = [index for index, entry in enumerate(self.entries) if not entry.problem]
