@@ -10,15 +10,15 @@ import datetime as dt
 from collections.abc import Mapping
 
 from excomm_sim.scenario.build_decisions import build_decision
+from excomm_sim.scenario.build_limits import check_calendar, check_game_size
 from excomm_sim.scenario.build_variables import build_variables
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Names, Type
 from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of, shortened
-from excomm_sim.scenario.limits import LAST_DATE, MAX_ACTIONS, MAX_ROLES, MAX_VERSION_LENGTH
+from excomm_sim.scenario.limits import MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
     Calendar,
-    Decision,
     Ending,
     Event,
     Objective,
@@ -108,8 +108,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
             decisions.append(decision)
     events = _events(refs, fields)
     endings = _endings(refs, fields)
-    _check_calendar(fields, calendar, decisions)
-    _check_game_length(fields, roles, decisions)
+    check_calendar(fields, calendar, decisions)
+    check_game_size(fields, roles, decisions)
     return Scenario(
         id=ident,
         title=title,
@@ -190,56 +190,6 @@ def _calendar(fields: Fields, date: dt.date) -> Calendar:
         start=calendar.date("start") or date,
         days_per_decision=calendar.integer("days_per_decision", 1, minimum=0),
     )
-
-
-def _check_calendar(fields: Fields, calendar: Calendar, decisions: list[Decision]) -> None:
-    """Refuse a calendar that a game could run past 9999-12-31, the last date there is.
-
-    Every decision is posed at most once and moves the date on by its ``days``, so the
-    latest date any game can reach is the start plus all of them. The error stands at the
-    decision that would go past the end (or at the start date when no decision does).
-    """
-    last = LAST_DATE.toordinal()
-    day = calendar.start.toordinal()
-    for index, decision in enumerate(decisions):
-        day += decision.days
-        if day > last:
-            where = decision.location
-            fields.ctx.report_at(
-                where.line,
-                where.column,
-                f"decisions[{index}]",
-                f"the calendar runs past {LAST_DATE.isoformat()}, the last date there is: "
-                f"starting {calendar.start.isoformat()}, decision '{decision.id}' would "
-                f"come {day - calendar.start.toordinal():,} days later; use fewer 'days' "
-                "or an earlier start",
-            )
-            return
-
-
-def _check_game_length(fields: Fields, roles: tuple[Role, ...], decisions: list[Decision]) -> None:
-    """Refuse a scenario whose longest game would not fit in a save (MAX_ACTIONS).
-
-    A game takes at most one action per decision from each person seated, and every role
-    may be seated, so decisions times roles bounds every game.
-    """
-    roles_node = fields.get("roles")
-    if len(roles) > MAX_ROLES and roles_node is not None:
-        fields.ctx.report(
-            roles_node,
-            "roles",
-            f"the scenario has {len(roles):,} roles, more than a game seats ({MAX_ROLES:,})",
-        )
-    most = len(decisions) * len(roles)
-    node = fields.get("decisions")
-    if most > MAX_ACTIONS and node is not None:
-        fields.ctx.report(
-            node,
-            "decisions",
-            f"a game of this scenario could take {most:,} actions ({len(decisions):,} "
-            f"decisions for each of {len(roles):,} roles), more than a save holds "
-            f"({MAX_ACTIONS:,}); split it into shorter scenarios",
-        )
 
 
 def _sources(fields: Fields) -> tuple[Source, ...]:
