@@ -7,15 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_load_errors import CASES
-from test_load_fuzz import mutated_data, mutated_text
 
 from excomm_sim.scenario.codes import CODES, UNCLASSIFIED, classify
 from excomm_sim.scenario.load import check_text
 from excomm_sim.scenario.problems import Problem, Problems
+from fuzzing.scenario_mutants import KINDS, mutant, seed_texts
 
+TEXTS = seed_texts()
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "codes.md"
 
 EXPECTED_CODES = {
@@ -115,19 +116,11 @@ def _assert_coded(text: str) -> None:
         assert CODES[problem.code].severity == problem.severity, problem.message
 
 
-@settings(max_examples=300, deadline=None)
-@given(mutated_data())
-def test_mutated_data_gives_only_coded_problems(data: object) -> None:
-    try:
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    except (yaml.YAMLError, ValueError):  # pragma: no cover - unrepresentable mutation
-        return
-    _assert_coded(text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(mutated_text())
-def test_mutated_text_gives_only_coded_problems(text: str) -> None:
+@settings(max_examples=600, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(KINDS))
+def test_mutants_give_only_coded_problems(number: int, kind: str) -> None:
+    """The scenario fuzzer's mutants (structural, text, literal), at numbers hypothesis picks."""
+    _kind, text = mutant(TEXTS, number, kind)
     _assert_coded(text)
 
 
@@ -166,3 +159,43 @@ def test_the_coded_line_reads_like_rustc() -> None:
     problem = Problem("x.yaml", 3, 9, "roles[0]", "unknown key 'titel' in a role")
     assert problem.coded() == "x.yaml:3:9: error[E101]: unknown key 'titel' in a role [roles[0]]"
     assert problem.as_dict()["code"] == "E101"
+
+
+@pytest.mark.parametrize(
+    ("message", "severity", "code"),
+    [
+        (
+            "a tab character in the indentation: YAML reads only spaces there; use spaces",
+            "error",
+            "E014",
+        ),
+        (
+            "... and 30 more lines with a tab where YAML expects spaces (the last on line 9)",
+            "error",
+            "E014",
+        ),
+        (
+            "the text holds U+001B (ESC), written as an escape: a control character would ...",
+            "error",
+            "E015",
+        ),
+        (
+            "the text holds U+202E (RIGHT-TO-LEFT OVERRIDE), an invisible character that ...",
+            "warning",
+            "W016",
+        ),
+        ("... and 5 more invisible characters in the file", "warning", "W016"),
+        ("the number 0xfff... is too large (the limit is 999,999,999 either way)", "error", "E121"),
+        ("the id 'hhh...' is too long (10,001 characters; at most 64)", "error", "E122"),
+        (
+            "the version is too long (10,001 characters; at most 100): saves record it",
+            "error",
+            "E123",
+        ),
+        ("the calendar runs past 9999-12-31, the last date there is: ...", "error", "E310"),
+        ("the scenario has 501 roles, more than a game seats (500)", "error", "E311"),
+        ("a game of this scenario could take 10,004 actions (...)", "error", "E312"),
+    ],
+)
+def test_the_reliability_problems_have_their_codes(message: str, severity: str, code: str) -> None:
+    assert classify(message, severity) == code

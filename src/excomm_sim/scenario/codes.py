@@ -72,6 +72,24 @@ _TABLE = (
     Code("E011", "duplicate-key", "a key given twice in one mapping", r"^duplicate key '"),
     Code("E012", "bad-merge", "a merge key (<<) with the wrong value", r"^a merge key \(<<\)"),
     Code("E013", "empty-file", "the file holds no scenario", r"^the file is empty"),
+    Code(
+        "E014",
+        "tab",
+        "a tab where YAML reads structure (every such line is listed)",
+        r"^(a tab character |\.\.\. and .* more lines with a tab)",
+    ),
+    Code(
+        "E015",
+        "control-character",
+        "a control character (ESC, NUL, ...) made by a double-quoted escape",
+        r"written as an escape: a control character",
+    ),
+    Code(
+        "W016",
+        "invisible-character",
+        "an invisible or direction-changing character (U+200B, U+202E, ...)",
+        r"(an invisible character|more invisible characters in the file)",
+    ),
     # -- 1: keys and values ------------------------------------------------------------
     Code("E101", "unknown-key", "a key the format does not have", r"^unknown key '"),
     Code("E102", "missing-key", "a required key is missing", r"^missing required key '"),
@@ -125,6 +143,14 @@ _TABLE = (
     Code("E118", "bad-citation", "a citation that cannot be read", r"^cannot read the citation"),
     Code("E119", "builtin-name", "a variable named turn or day", r"is built in \(turns/days"),
     Code("E120", "duplicate-id", "an id used twice in one list", r"^duplicate [a-z ]+ id '"),
+    Code(
+        "E121",
+        "number-too-large",
+        "an integer beyond +-999,999,999 (hex and binary too)",
+        r"^the number .* is too large \(the limit is",
+    ),
+    Code("E122", "id-too-long", "an id over 64 characters", r"^the id '.*' is too long"),
+    Code("E123", "version-too-long", "a version over 100 characters", r"^the version is too long"),
     # -- 2: references and expressions ----------------------------------------------------
     Code(
         "E201",
@@ -178,6 +204,24 @@ _TABLE = (
         "event-never-triggered",
         "an event with no 'when' that no trigger names",
         r"never fires: it has no 'when' and no trigger names it$",
+    ),
+    Code(
+        "E310",
+        "calendar-past-end",
+        "the calendar can run past 9999-12-31",
+        r"^the calendar runs past",
+    ),
+    Code(
+        "E311",
+        "too-many-roles",
+        "more roles than a game seats (500)",
+        r"^the scenario has .* roles",
+    ),
+    Code(
+        "E312",
+        "game-too-long",
+        "decisions x roles over what a save holds (10,000 actions)",
+        r"^a game of this scenario could take",
     ),
     # -- 4: logic checks on conditions -----------------------------------------------------
     Code("E401", "option-never-offered", "an option whose 'when' can never hold"),
