@@ -23,6 +23,14 @@ from excomm_sim.scenario.load import load_path
 FIXTURE = Path(__file__).parent / "saves" / "fixtures" / "standoff.yaml"
 TIMEOUT = 60
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+SCENARIO_COMMANDS = [
+    ["validate"],
+    ["check"],
+    ["simulate", "--runs", "1"],
+    ["graph"],
+    ["play", "--plain"],
+]
+SAVE_COMMANDS = [["replay", "--plain"], ["report"], ["class-report"]]
 
 
 def excomm(*args: str | Path, home: Path, memory: int | None = None) -> tuple[int, str]:
@@ -63,21 +71,15 @@ def save_naming(tmp_path: Path, scenario_path: str, scenario_id: str = "nowhere"
 
 @needs_fifo
 @pytest.mark.parametrize(
-    "command",
-    [["validate"], ["check"], ["simulate", "--runs", "1"], ["graph"], ["play", "--plain"]],
+    ("name", "command"),
+    [
+        *(("pipe.yaml", command) for command in SCENARIO_COMMANDS),
+        *(("pipe.json", command) for command in SAVE_COMMANDS),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "-".join(value),
 )
-def test_a_named_pipe_scenario_is_refused_at_once(tmp_path: Path, command: list[str]) -> None:
-    fifo = tmp_path / "pipe.yaml"
-    os.mkfifo(fifo)
-    code, output = excomm(*command, fifo, home=tmp_path)
-    assert code == 2
-    assert "is not a regular file: it is a named pipe (FIFO)" in output
-
-
-@needs_fifo
-@pytest.mark.parametrize("command", [["replay", "--plain"], ["report"], ["class-report"]])
-def test_a_named_pipe_save_is_refused_at_once(tmp_path: Path, command: list[str]) -> None:
-    fifo = tmp_path / "pipe.json"
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path, name: str, command: list[str]) -> None:
+    fifo = tmp_path / name
     os.mkfifo(fifo)
     code, output = excomm(*command, fifo, home=tmp_path)
     assert code == 2
