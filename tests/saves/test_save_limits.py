@@ -197,3 +197,26 @@ def test_the_limits_fit_in_a_save_file() -> None:
     largest = header + texts + humans + MAX_ACTIONS * action
     assert utf8 <= escaped and largest < MAX_SAVE_BYTES, f"{largest:,} > {MAX_SAVE_BYTES:,}"
     assert dt.date.max.year == 9999
+
+
+def test_a_seat_taken_by_a_name_with_escapes_is_refused_like_any_player_name(
+    tmp_path: Path,
+) -> None:
+    from excomm_sim.engine.moves import TakeSeat
+    from excomm_sim.saves import with_actions
+
+    save = with_actions(
+        make_save(actions=0), [TakeSeat("admiral", "Bo\x1b[2J")], dt.datetime.now(dt.UTC)
+    )
+    with pytest.raises(SaveError, match=r"actions\[0\]\.player: the player name contains"):
+        write_save(tmp_path / "game.json", save)
+
+
+def test_an_argument_and_a_note_of_the_teacher_keep_their_lines(tmp_path: Path) -> None:
+    from excomm_sim.engine.moves import Inject
+    from excomm_sim.saves import with_actions
+
+    moves = [Action("president", "option_0", "first, this;\nthen\tthat"), Inject("news", "a\nb")]
+    save = with_actions(make_save(actions=0), moves, dt.datetime.now(dt.UTC))
+    write_save(tmp_path / "game.json", save)
+    assert read_save(tmp_path / "game.json") == save
