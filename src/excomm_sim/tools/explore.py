@@ -53,6 +53,7 @@ from excomm_sim.engine.program import Program
 from excomm_sim.engine.turns import Agent, Stop
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.tools.estimate import level
 from excomm_sim.tools.explored import DeadEnd, EndState, Exploration, Failure, Step
 from excomm_sim.tools.reads import choices_read
 
@@ -141,7 +142,7 @@ class Explorer:
         self.key: Callable[[State], Hashable] = operator.itemgetter(*kept)
         """A state's identity for deduplication (leaves out what no rule reads)."""
         self.depths: Counter[int] = Counter()
-        """Distinct states found at each number of decisions taken (for the estimate)."""
+        """Distinct states found at each level: the decision on the table, the end last."""
 
     # -- the search ---------------------------------------------------------------------
 
@@ -168,7 +169,8 @@ class Explorer:
         seen: set[Hashable] = {self.key(start)}
         queue: deque[tuple[State, tuple[Step, ...]]] = deque([(start, ())])
         result.states = 1
-        self.depths[0] = 1
+        decisions = len(self.layout.decision_ids)
+        self.depths[level(start, decisions)] = 1
         while queue:
             state, path = queue.popleft()
             for child, child_path in self.children(state, path):
@@ -178,11 +180,13 @@ class Explorer:
                 if result.states >= self.max_states:
                     result.complete = False
                     result.stopped_by = f"the bound of {self.max_states} states"
-                    result.estimate = self.estimate()
+                    # Every state not found yet lies at or past the lowest level still open.
+                    frontier = min(level(s, decisions) for s, _ in (*queue, (state, path)))
+                    result.estimate = self.estimate(start, frontier)
                     return False
                 seen.add(child_key)
                 result.states += 1
-                self.depths[child[TURN]] += 1
+                self.depths[level(child, decisions)] += 1
                 queue.append((child, child_path))
         return True
 
@@ -338,28 +342,12 @@ class Explorer:
 
     # -- how far it got -----------------------------------------------------------------
 
-    def estimate(self) -> int:
-        """States a complete search would need, projected from the branching seen so far.
+    def estimate(self, start: State, frontier: int) -> int:
+        """States a complete search would need, projected past ``frontier`` (the lowest
+        level not searched to the end) from the tree's branching (``tools.estimate``)."""
+        from excomm_sim.tools.estimate import estimate
 
-        The search runs level by level (decisions taken); the growth from one complete
-        level to the next is carried on to the last decision. A rough figure, stated as
-        such: it tells "a little more" from "more than any computer can".
-        """
-        levels = sorted(self.depths)
-        counts = [self.depths[level] for level in levels]
-        total = sum(counts)
-        if len(counts) < 3:
-            return total * max(2, len(self.scenario.decisions))
-        # The last level is partial (the bound cut it); grow from the last complete pair.
-        growth = max(counts[-2] / max(counts[-3], 1), 1.0)
-        level_size = float(counts[-2])
-        estimate = float(sum(counts[:-1]))
-        for _ in range(levels[-2] + 1, len(self.scenario.decisions) + 1):
-            level_size *= growth
-            estimate += level_size
-            if estimate > 10**30:
-                break
-        return int(min(estimate, 10**30))
+        return estimate(self, start, self.depths, frontier)
 
 
 def explore(
