@@ -64,12 +64,56 @@ def test_every_chance_outcome_is_explored() -> None:
     assert report.coverage["outcomes"].reached == 2
 
 
-def test_partial_exploration_says_so_and_reports_nothing_unreachable_as_an_error() -> None:
+def test_partial_exploration_keeps_the_severity_and_marks_the_finding_partial() -> None:
     report = check(load_fixture("unreachable_decision"), max_states=1, samples=0)
     assert not report.complete
-    assert report.errors == ()
-    assert all("explored part" in f.message for f in report.findings if "unreached" in f.kind)
-    assert "PARTIAL" in format_text(report)
+    unreached = [f for f in report.findings if f.kind == "unreached-decision"]
+    assert [(f.severity, f.partial) for f in unreached] == [("error", True)]
+    assert "was not posed in the explored part" in unreached[0].message
+    line = line_of("unreachable_decision", "- id: escalate")
+    assert f"unreachable_decision.yaml:{line}:5: error (partial): decision escalate" in (
+        format_text(report)
+    )
+
+
+def test_a_complete_search_marks_nothing_partial() -> None:
+    report = check(load_fixture("unreachable_decision"))
+    assert report.complete
+    assert report.findings and not report.partial
+    assert "(partial)" not in format_text(report)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("division_by_zero", "eval-error"), ("dead_end", "dead-end")]
+)
+def test_a_fault_found_with_its_path_is_not_partial_even_in_a_partial_search(
+    name: str, kind: str
+) -> None:
+    report = check(load_fixture(name), max_states=1, samples=50)
+    assert not report.complete
+    (finding,) = [f for f in report.findings if f.kind == kind]
+    assert finding.path and not finding.partial
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("unlanded_consequence", "unlanded-consequence"),
+        ("pinned_variable", "pinned-variable"),
+        ("objective_never_winnable", "objective-never-won"),
+    ],
+)
+def test_warnings_about_what_never_happens_are_partial_past_the_bound(name: str, kind: str) -> None:
+    (finding,) = [f for f in check(load_fixture(name), max_states=2).findings if f.kind == kind]
+    assert (finding.severity, finding.partial) == ("warning", True)
+
+
+def test_partial_check_says_how_many_states_it_saw_of_about_how_many() -> None:
+    report = check(load_path(bundled_scenarios_dir() / "school_budget.yaml"), max_states=100)
+    text = format_text(report)
+    assert f"explored 100 of about {report.estimate:,} states (partial: the search stopped" in text
+    assert "--max-states 100, then 1,000 sampled games" in text
+    assert report.estimate > 100
 
 
 def test_sampled_games_cover_what_the_bounded_search_could_not_reach() -> None:
@@ -107,6 +151,38 @@ def test_cli_exits_1_on_errors_with_file_line_column(run_cli: RunCli) -> None:
     assert code == 1
     line = line_of("unreachable_event", "- id: riot")
     assert f"unreachable_event.yaml:{line}:5: error: event riot is never fired" in out
+
+
+def test_cli_exits_1_on_partial_errors_too(run_cli: RunCli) -> None:
+    """A branch no explored state and no sampled game reached still fails the check."""
+    code, out, _ = run_cli(
+        "check", fixture_path("unreachable_event"), "--max-states", "1", "--samples", "0"
+    )
+    assert code == 1
+    assert "error (partial): event riot was not fired in the explored part" in out
+    assert "2 errors (2 partial), 0 warnings" in out
+
+
+def test_cli_prints_the_counts_and_the_time_on_one_line_of_stdout(run_cli: RunCli) -> None:
+    code, out, err = run_cli("check", fixture_path("unreachable_event"))
+    assert (code, err) == (1, "")
+    last = out.splitlines()[-1]
+    assert last.startswith("1 error, 0 warnings; checked in ") and last.endswith(" s")
+    assert out.endswith(" s\n")
+
+
+def test_cli_json_says_how_far_the_search_went(run_cli: RunCli) -> None:
+    _, out, _ = run_cli("check", fixture_path("unreachable_event"), "--json", "--max-states", "2")
+    data = json.loads(out)
+    assert data["complete"] is False
+    assert (data["states"], data["max_states"]) == (2, 2)
+    assert data["estimated_states"] >= 3
+    assert data["partial"] == len([f for f in data["findings"] if f["partial"]]) >= 1
+    assert {f["partial"] for f in data["findings"] if f["kind"] == "unreached-event"} == {True}
+    _, out, _ = run_cli("check", fixture_path("unreachable_event"), "--json")
+    complete = json.loads(out)
+    assert complete["estimated_states"] is None
+    assert complete["partial"] == 0
 
 
 def test_cli_exits_0_when_there_are_only_warnings(run_cli: RunCli) -> None:
@@ -166,4 +242,4 @@ def test_decisions_taken_by_other_roles_are_explored_and_sampled_too() -> None:
 def test_cli_exits_0_on_the_second_bundled_scenario(run_cli: RunCli) -> None:
     code, out, _ = run_cli("check", "school_budget")
     assert code == 0
-    assert "(complete)" in out and "0 errors, 0 warnings" in out
+    assert "explored all 361 states (complete)" in out and "0 errors, 0 warnings" in out

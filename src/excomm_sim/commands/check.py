@@ -16,7 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help="bound the exhaustive search to N distinct states (default 10000); past it the "
-        "check samples games and says the result is partial",
+        "check says how many it saw of about how many, samples games, and marks what it "
+        "could not prove as partial",
     )
     parser.add_argument(
         "--samples",
@@ -52,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
         data["seconds"] = round(elapsed, 3)
         print(json.dumps(data, indent=2))
     else:
-        sys.stdout.write(format_text(report))
-        print(f"checked in {elapsed:.2f} s", file=sys.stderr)
+        # One stream, so the counts and the time never interleave with anything else.
+        sys.stdout.write(format_text(report, seconds=elapsed))
     return 1 if report.errors else 0

@@ -1,9 +1,14 @@
 """``check``: turn an exploration of a scenario into findings an author can act on.
 
 Each finding points at the YAML that needs attention (file:line:col from the model's
-locations) and, for run-time faults, at the path of choices that led there. When the
-exploration was cut short, "never reached" findings say so and are only warnings: the
-check never claims something is unreachable when it did not look everywhere.
+locations) and, for run-time faults, at the path of choices that led there.
+
+When the exploration was cut short (``--max-states``), a finding that says something
+*never* happens rests on the part explored: it is marked ``partial`` and says so in its
+words ("was not offered in the explored part"), and keeps the severity it would have
+after a complete search, so an option that no game reached still fails the check. A
+finding that comes with the path that shows it (a run-time error, a dead end) is proven
+by that path and is never partial. docs/authoring.md states the rules for authors.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
+import attrs
 from attrs import frozen
 
 from excomm_sim.scenario.model import (
@@ -44,10 +50,19 @@ class Finding:
     message: str
     location: Location = NOWHERE
     path: tuple[Step, ...] = ()
+    partial: bool = False
+    """True when it rests on a search that did not see every state: "never" then means
+    "not in the explored part", and a complete search might find otherwise."""
+
+    @property
+    def label(self) -> str:
+        """The severity as printed: ``error``, or ``error (partial)``."""
+        return f"{self.severity} (partial)" if self.partial else self.severity
 
     def to_json(self) -> dict[str, Any]:
         return {
             "severity": self.severity,
+            "partial": self.partial,
             "kind": self.kind,
             "message": self.message,
             "file": self.location.file,
@@ -73,15 +88,25 @@ class CheckReport:
     stopped_by: str
     samples: int
     coverage: dict[str, Coverage]
+    estimate: int = 0
+    """When the search was cut short: about how many states a complete one needs."""
+    max_states: int = DEFAULT_MAX_STATES
 
     @property
     def scope(self) -> str:
-        """How far the exploration went, in words."""
+        """How far the exploration went, in words: "explored 10,000 of about 4.1e11 states
+        (partial: ...)" or "explored all 361 states (complete)"."""
         if self.complete:
-            return "complete"
+            return f"explored all {self.states:,} states (complete)"
+        games = _counted(self.samples, "sampled game")
         return (
-            f"PARTIAL: exhaustive search stopped by {self.stopped_by}; {self.samples} sampled games"
+            f"explored {self.states:,} of about {about(self.estimate)} states (partial: the "
+            f"search stopped at --max-states {self.max_states:,}, then {games})"
         )
+
+    @property
+    def partial(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.partial)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -96,14 +121,17 @@ class CheckReport:
             "scenario": self.scenario,
             "complete": self.complete,
             "stopped_by": self.stopped_by,
+            "max_states": self.max_states,
             "samples": self.samples,
             "states": self.states,
+            "estimated_states": None if self.complete else self.estimate,
             "end_states": self.end_states,
             "coverage": {
                 name: {"reached": c.reached, "total": c.total} for name, c in self.coverage.items()
             },
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "partial": len(self.partial),
             "findings": [finding.to_json() for finding in self.findings],
         }
 
@@ -112,10 +140,12 @@ def check(
     scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES
 ) -> CheckReport:
     """Explore ``scenario`` and report what is unreachable, broken or unbalanced."""
-    return report_from(scenario, explore(scenario, max_states, samples))
+    return report_from(scenario, explore(scenario, max_states, samples), max_states)
 
 
-def report_from(scenario: Scenario, seen: Exploration) -> CheckReport:
+def report_from(
+    scenario: Scenario, seen: Exploration, max_states: int = DEFAULT_MAX_STATES
+) -> CheckReport:
     findings: list[Finding] = []
     findings += _runtime_findings(scenario, seen)
     findings += _reach_findings(scenario, seen)
@@ -129,6 +159,8 @@ def report_from(scenario: Scenario, seen: Exploration) -> CheckReport:
         stopped_by=seen.stopped_by,
         samples=seen.samples,
         coverage=_coverage(scenario, seen),
+        estimate=seen.estimate,
+        max_states=max_states,
     )
 
 
@@ -166,17 +198,19 @@ def _runtime_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
 
 
 def _unreached(
-    seen: Exploration, kind: str, what: str, location: Location, verb: str = "reached"
+    seen: Exploration,
+    kind: str,
+    what: str,
+    location: Location,
+    verb: str = "reached",
+    severity: Severity = "error",
 ) -> Finding:
+    """A finding that ``what`` is never ``verb``; past the bound, that it was not in the
+    explored part: the same severity either way, marked partial in the second case."""
     if seen.complete:
-        return Finding("error", kind, f"{what} is never {verb}", location)
-    return Finding(
-        "warning",
-        kind,
-        f"{what} was not {verb} in the explored part (exhaustive search stopped by "
-        f"{seen.stopped_by}, then {seen.samples} sampled games)",
-        location,
-    )
+        return Finding(severity, kind, f"{what} is never {verb}", location)
+    message = f"{what} was not {verb} in the explored part"
+    return Finding(severity, kind, message, location, partial=True)
 
 
 def _reach_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
@@ -210,11 +244,17 @@ def _reach_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
     for ending in scenario.endings:
         if ending.id in seen.endings:
             continue
-        finding = _unreached(seen, "unreached-ending", f"ending {ending.id}", ending.location)
-        if ending.when is None:  # the fallback is a safety net: unused is fine, worth knowing
-            finding = Finding(
-                "warning", finding.kind, finding.message + " (it is the fallback)", finding.location
-            )
+        # The fallback is a safety net: unused is fine, and worth knowing.
+        fallback = ending.when is None
+        finding = _unreached(
+            seen,
+            "unreached-ending",
+            f"ending {ending.id}",
+            ending.location,
+            severity="warning" if fallback else "error",
+        )
+        if fallback:
+            finding = attrs.evolve(finding, message=finding.message + " (it is the fallback)")
         findings.append(finding)
     return findings
 
@@ -239,9 +279,12 @@ def _delayed_findings(seen: Exploration, decision: Decision, option: Option) -> 
             continue
         why = "its when is false whenever it is due" if delayed.when else "the game ends first"
         what = f"delayed consequence {index + 1} of {decision.id}={option.id}"
-        found = _unreached(seen, "unlanded-consequence", what, delayed.location, "landed")
-        message = f"{found.message} ({why})" if seen.complete else found.message
-        findings.append(Finding("warning", found.kind, message, found.location))
+        found = _unreached(
+            seen, "unlanded-consequence", what, delayed.location, "landed", "warning"
+        )
+        if seen.complete:
+            found = attrs.evolve(found, message=f"{found.message} ({why})")
+        findings.append(found)
     return findings
 
 
@@ -266,6 +309,7 @@ def _balance_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
                         f"variable {variable.id} ends at its {name} ({bound}) in "
                         f"{pinned} of {total} {scope} ({pinned / total:.0%})",
                         variable.location,
+                        partial=not seen.complete,
                     )
                 )
     for role in scenario.roles:
@@ -280,12 +324,24 @@ def _balance_findings(scenario: Scenario, seen: Exploration) -> list[Finding]:
             if not any(results):
                 message = f"objective {objective.id} of {role.id} is never met ({scope})"
                 findings.append(
-                    Finding("warning", "objective-never-won", message, objective.location)
+                    Finding(
+                        "warning",
+                        "objective-never-won",
+                        message,
+                        objective.location,
+                        partial=not seen.complete,
+                    )
                 )
             elif all(results):
                 message = f"objective {objective.id} of {role.id} is always met ({scope})"
                 findings.append(
-                    Finding("warning", "objective-never-lost", message, objective.location)
+                    Finding(
+                        "warning",
+                        "objective-never-lost",
+                        message,
+                        objective.location,
+                        partial=not seen.complete,
+                    )
                 )
     return findings
 
@@ -314,24 +370,46 @@ def _coverage(scenario: Scenario, seen: Exploration) -> dict[str, Coverage]:
     }
 
 
-def format_text(report: CheckReport, paths: bool = True) -> str:
-    """Compiler-style lines: ``file:line:col: severity: message``, then the path if any."""
+def format_text(report: CheckReport, paths: bool = True, seconds: float | None = None) -> str:
+    """Compiler-style lines: ``file:line:col: severity: message``, then the path if any;
+    then how far the search went, and the counts (with the time taken, when given)."""
     lines: list[str] = []
     for finding in _sorted(report.findings):
-        lines.append(f"{finding.location}: {finding.severity}: {finding.message}")
+        lines.append(f"{finding.location}: {finding.label}: {finding.message}")
         if paths and finding.path:
             lines.append("    path: " + " ; ".join(str(step) for step in finding.path))
     coverage = ", ".join(
         f"{name} {c.reached}/{c.total}" for name, c in report.coverage.items() if c.total
     )
     lines.append(
-        f"{report.scenario}: explored {report.states} states, {report.end_states} end states "
-        f"({report.scope}); reached {coverage}"
+        f"{report.scenario}: {report.scope}; {_counted(report.end_states, 'end state')}; "
+        f"reached {coverage}"
     )
-    lines.append(
-        f"{counted(len(report.errors), 'error')}, {counted(len(report.warnings), 'warning')}"
-    )
+    counts = f"{_tally(report.errors, 'error')}, {_tally(report.warnings, 'warning')}"
+    if seconds is not None:
+        counts += f"; checked in {seconds:.2f} s"
+    lines.append(counts)
     return "\n".join(lines) + "\n"
+
+
+def _tally(findings: Sequence[Finding], noun: str) -> str:
+    """How many, and how many of them rest on a partial search: "2 errors (1 partial)"."""
+    partial = sum(finding.partial for finding in findings)
+    text = counted(len(findings), noun)
+    return f"{text} ({partial} partial)" if partial else text
+
+
+def _counted(count: int, noun: str) -> str:
+    """``wording.counted`` with thousands marked: "1,000 sampled games"."""
+    return counted(count, noun).replace(str(count), f"{count:,}", 1)
+
+
+def about(number: int) -> str:
+    """A rough count as a reader takes it in: "12,000" up to a million, then "4.1e11"."""
+    if number < 1_000_000:
+        return f"{number:,}"
+    mantissa, exponent = f"{number:.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
 
 
 def _sorted(findings: Sequence[Finding]) -> list[Finding]:
