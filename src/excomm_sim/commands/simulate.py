@@ -29,6 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ROLE",
         help="the seat the strategy plays (default the President)",
     )
+    parser.add_argument(
+        "--balance-runs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="games per seat and per way of playing it for the balance findings (seats too "
+        "easy or too hard, dominated options, a strategy that wins nearly always); "
+        "default 1000, 0 for none",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
         "--workers", type=int, default=1, metavar="K", help="worker processes (default 1)"
@@ -56,6 +65,7 @@ def _progress_bar(total: int) -> Callable[[int], None] | None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from excomm_sim.tools.balance import DEFAULT_RUNS, assess, format_balance
     from excomm_sim.tools.files import load_scenario_or_report, resolve_scenario_path
     from excomm_sim.tools.parallel import simulate_file
     from excomm_sim.tools.simulate import (
@@ -68,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.runs < 1 or args.workers < 1:
         print("simulate: --runs and --workers must be at least 1", file=sys.stderr)
+        return 2
+    balance_runs = DEFAULT_RUNS if args.balance_runs is None else args.balance_runs
+    if balance_runs < 0:
+        print("simulate: --balance-runs must be at least 0", file=sys.stderr)
         return 2
     scenario = load_scenario_or_report(args.file)
     if scenario is None:
@@ -89,13 +103,37 @@ def run(args: argparse.Namespace) -> int:
     )
     elapsed = time.perf_counter() - started
     data = summary(scenario, tally, spec)
+    balanced = 0.0
+    if balance_runs:
+        started = time.perf_counter()
+        balance = assess(scenario, balance_runs, args.seed, _balance_progress())
+        data["balance"] = balance.to_json()
+        balanced = time.perf_counter() - started
     if args.json:
         print(json.dumps(data, indent=2))
     else:
         sys.stdout.write(format_summary(data))
-    print(
+        if "balance" in data:
+            sys.stdout.write(format_balance(data["balance"]))
+    sys.stdout.flush()  # the timing line on stderr comes after the report
+    timing = (
         f"{tally.games} games in {elapsed:.2f} s ({tally.games / max(elapsed, 1e-9):,.0f}/s, "
-        f"{counted(args.workers, 'worker')})",
-        file=sys.stderr,
+        f"{counted(args.workers, 'worker')})"
     )
+    if balance_runs:
+        timing += f"; balance in {balanced:.2f} s"
+    print(timing, file=sys.stderr)
     return 0
+
+
+def _balance_progress() -> Callable[[int, int], None] | None:
+    """'balance: 40/117 ways of playing' on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\r\033[K" if done >= total else ""
+        sys.stderr.write(f"\rbalance: {done}/{total} ways of playing{end}")
+        sys.stderr.flush()
+
+    return show
