@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "write the after-action report of a saved game"),
     "check": ("check", "explore every branch of a scenario and report defects"),
     "simulate": ("simulate", "play many computer games and print the balance"),
+    "test": ("test", "play a scenario's playtests (NAME.tests.yaml) and report what differs"),
     "graph": ("graph", "draw a scenario's decision flow (SVG, HTML, Mermaid or Graphviz dot)"),
     "class-report": ("class_report", "report over a class's saved games"),
 }

@@ -71,6 +71,7 @@ def _scenario_files(names: list[str]) -> tuple[list[Path], list[str]]:
     from excomm_sim.paths import bundled_scenarios_dir
     from excomm_sim.scenario.userfiles import file_problem
     from excomm_sim.tools.files import resolve_scenario_path
+    from excomm_sim.tools.playtest_spec import is_playtest_file
 
     if not names:
         return sorted(bundled_scenarios_dir().glob("*.yaml")), []
@@ -79,7 +80,12 @@ def _scenario_files(names: list[str]) -> tuple[list[Path], list[str]]:
     for name in names:
         path = resolve_scenario_path(name)
         if path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            # Playtest files (NAME.tests.yaml) sit beside their scenarios but are not ones.
+            found = [
+                file
+                for file in sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+                if not is_playtest_file(file)
+            ]
             if not found:
                 missing.append(f"{name}: no .yaml files in this folder")
             files.extend(found)
