@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     import time
 
+    from excomm_sim.scenario.characters import visible
     from excomm_sim.tools.check import check, format_text
     from excomm_sim.tools.explore import DEFAULT_MAX_STATES, DEFAULT_SAMPLES
     from excomm_sim.tools.files import load_scenario_or_report
@@ -54,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
     else:
         # One stream, so the counts and the time never interleave with anything else.
-        sys.stdout.write(format_text(report, seconds=elapsed))
+        sys.stdout.write(visible(format_text(report, seconds=elapsed)))
     return 1 if report.errors else 0

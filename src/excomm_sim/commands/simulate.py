@@ -65,6 +65,7 @@ def _progress_bar(total: int) -> Callable[[int], None] | None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from excomm_sim.scenario.characters import visible
     from excomm_sim.tools.balance import DEFAULT_RUNS, assess, format_balance
     from excomm_sim.tools.files import load_scenario_or_report, resolve_scenario_path
     from excomm_sim.tools.parallel import simulate_file
@@ -112,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2))
     else:
-        sys.stdout.write(format_summary(data))
+        text = format_summary(data)
         if "balance" in data:
-            sys.stdout.write(format_balance(data["balance"]))
+            text += format_balance(data["balance"])
+        sys.stdout.write(visible(text))  # a scenario's file name reaches the findings' lines
     sys.stdout.flush()  # the timing line on stderr comes after the report
     timing = (
         f"{tally.games} games in {elapsed:.2f} s ({tally.games / max(elapsed, 1e-9):,.0f}/s, "

@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     import json
     import time
 
+    from excomm_sim.scenario.characters import visible
+
     started = time.perf_counter()
     pairs, unusable = _pairs(args.paths)
     files: list[dict[str, Any]] = []
@@ -70,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         data = {"files": files, "passed": passed, "failed": failed, "seconds": round(elapsed, 3)}
         print(json.dumps(data, indent=2))
     else:
-        sys.stdout.write("".join(texts))
+        # Names and paths come from files: never let them drive the terminal.
+        sys.stdout.write(visible("".join(texts)))
         sys.stdout.write(_totals(passed, failed, elapsed))
     if unusable:
         return EXIT_UNUSABLE
@@ -103,12 +106,12 @@ def _pairs_named(name: str) -> list[Pair] | None:
     if path.is_dir():
         found = sorted({*path.glob("*.tests.y*ml"), *path.glob("tests/*.tests.y*ml")})
         if not found:
-            print(f"{name}: no playtest files (*.tests.yaml) in this folder", file=sys.stderr)
+            _say(f"{name}: no playtest files (*.tests.yaml) in this folder")
             return None
         pairs = [_paired(tests) for tests in found]
         return None if None in pairs else [pair for pair in pairs if pair is not None]
     if not path.exists():
-        print(f"{name}: no such file", file=sys.stderr)
+        _say(f"{name}: no such file")
         return None
     if is_playtest_file(path):
         pair = _paired(path)
@@ -116,10 +119,9 @@ def _pairs_named(name: str) -> list[Pair] | None:
     sidecar = playtests_for(path)
     if sidecar is None:
         stem = path.name.rsplit(".", 1)[0]
-        print(
+        _say(
             f"{path}: no playtests: write them in {stem}.tests.yaml beside it "
-            "(docs/authoring.md, 'Playtests')",
-            file=sys.stderr,
+            "(docs/authoring.md, 'Step 6: keep playtests beside it')"
         )
         return None
     return [Pair(sidecar, path)]
@@ -131,7 +133,7 @@ def _paired(tests: Path) -> Pair | None:
     scenario = scenario_for(tests)
     if scenario is None:
         stem = tests.name.split(".tests.", 1)[0]
-        print(f"{tests}: no scenario {stem}.yaml beside it to test", file=sys.stderr)
+        _say(f"{tests}: no scenario {stem}.yaml beside it to test")
         return None
     return Pair(tests, scenario)
 
@@ -149,10 +151,10 @@ def _run_pair(pair: Pair, name: str | None) -> tuple[dict[str, Any], str] | None
     try:
         read = read_path(pair.tests, scenario)
     except OSError as error:
-        print(f"{pair.tests}: cannot read: {error.strerror or error}", file=sys.stderr)
+        _say(f"{pair.tests}: cannot read: {error.strerror or error}")
         return None
     for problem in read.problems:
-        print(problem.coded(), file=sys.stderr)
+        _say(problem.coded())
     if read.errors:
         return None
     tests = [t for t in read.tests if name is None or name.lower() in t.name.lower()]
@@ -176,6 +178,13 @@ def _run_pair(pair: Pair, name: str | None) -> tuple[dict[str, Any], str] | None
         "tests": [result.to_json() for result in results],
     }
     return data, "\n".join(lines) + "\n"
+
+
+def _say(message: str) -> None:
+    """A line on stderr, with any control character a file name held shown as an escape."""
+    from excomm_sim.scenario.characters import visible
+
+    print(visible(message), file=sys.stderr)
 
 
 def _ended(result: Result) -> str:

@@ -12,7 +12,6 @@ the scenario, with a "did you mean".
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from excomm_sim.policies.strategies import names as strategy_names
 from excomm_sim.scenario.compiling import ExpressionCompiler
@@ -27,9 +26,11 @@ from excomm_sim.scenario.fields import (
     mapping_of,
     text_of,
 )
-from excomm_sim.scenario.load import MAX_FILE_BYTES
+from excomm_sim.scenario.limits import MAX_FILE_BYTES
 from excomm_sim.scenario.model import Location, Scenario, Value, VariableKind
 from excomm_sim.scenario.problems import Problem, Problems, did_you_mean
+from excomm_sim.scenario.textchecks import check_characters
+from excomm_sim.scenario.userfiles import read_limited
 from excomm_sim.scenario.yamlnodes import SourceText, YEntry, YMap, YNode, YScalar, describe
 from excomm_sim.scenario.yamlread import read_yaml
 from excomm_sim.tools.playtest_spec import (
@@ -52,13 +53,12 @@ EXPECT_KEYS = ("ending", "objectives", "won", "values", "holds")
 
 
 def read_path(path: str | os.PathLike[str], scenario: Scenario) -> PlayTests:
-    """Read a playtest file against ``scenario``; raises OSError if it cannot be read."""
+    """Read a playtest file against ``scenario``, as a scenario file is read (a regular
+    file only, never blocking, within the size limit); OSError if it cannot be read."""
     filename = os.fspath(path)
-    with Path(path).open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-            problem = Problem(filename, 1, 1, "", _too_large())
-            return PlayTests(filename, (), (problem,))
-        data = handle.read(MAX_FILE_BYTES + 1)
+    data, size = read_limited(path, MAX_FILE_BYTES)
+    if size > MAX_FILE_BYTES:
+        return PlayTests(filename, (), (Problem(filename, 1, 1, "", _too_large()),))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -76,6 +76,8 @@ def read_text(text: str, scenario: Scenario, filename: str = "<string>") -> Play
         problems.add(1, 1, "", _too_large())
         return PlayTests(filename, (), problems.sorted())
     source = SourceText(text.removeprefix("\ufeff"))
+    if not check_characters(source, problems):  # tabs, half surrogates: the reader's checks
+        return PlayTests(filename, (), problems.sorted())
     root = read_yaml(source, problems)
     tests: tuple[PlayTest, ...] = ()
     if root is None and not problems.has_errors:
