@@ -120,18 +120,9 @@ def run(p: Program, s: Slots, log: Log, agent: Agent) -> None:
 
 
 def play(p: Program, s: Slots, agent: Agent) -> None:
-    """Play ``s`` to its end without records, ``agent`` answering every act."""
-    decisions = p.turn
-    count = len(decisions)
-    while True:
-        stage = s[STAGE]
-        if stage == ENDED:
-            return
-        k: int = s[CURSOR] if stage == POSE else s[CURRENT]
-        if k >= count:
-            end(p, s, None, p.final(s))
-            return
-        decisions[k](s, None, agent)
+    """Play ``s`` to its end without records, ``agent`` answering every act (``run``
+    with no log: ``simulate``'s and ``check``'s games)."""
+    run(p, s, None, agent)
 
 
 def end(p: Program, s: Slots, log: Log, ending: int) -> None:
