@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "test": ("test", "play a scenario's playtests (NAME.tests.yaml) and report what differs"),
     "graph": ("graph", "draw a scenario's decision flow (SVG, HTML, Mermaid or Graphviz dot)"),
     "class-report": ("class_report", "report over a class's saved games"),
+    "host": ("host", "run a classroom host: a table per group, one seat per student"),
+    "join": ("join", "take a seat at a classroom host's table"),
+    "teacher": ("teacher", "run a classroom host's tables: start, pause, timer, inject, ..."),
 }
 """Subcommand name -> (module in excomm_sim.commands, one-line help)."""
 

@@ -29,6 +29,21 @@ def saves_dir() -> Path:
     return data_dir() / "saves"
 
 
+def class_dir() -> Path:
+    """Default folder where a classroom host saves its tables' finished games."""
+    return data_dir() / "class"
+
+
+def host_dir() -> Path:
+    """The classroom host's own folder: its store of lessons and moves."""
+    return data_dir() / "host"
+
+
+def seat_tokens_path() -> Path:
+    """Where a student's client keeps its seat tokens (one file, readable by the user)."""
+    return data_dir() / "seats.json"
+
+
 def bundled_scenarios_dir() -> Path:
     """The scenarios shipped inside the package (works from a wheel, not only a checkout)."""
     return Path(str(resources.files("excomm_sim") / "scenarios"))

@@ -1,10 +1,12 @@
 """The plain-text game: a whole game line by line over any text streams.
 
 For pipes, scripts and screen readers: no colours, no cursor movement, one question at a
-time ("Choose 1-3:") with numbered options. It is a thin shell over the kernel: it shows
-the acting seat's observation, sends the player's number as an ``Action`` (the computer
-seats follow, through the ``Autopilot``), and prints the records that seat may see. End
-of input leaves the game cleanly.
+time ("Choose 1-3:") with numbered options. It is a thin shell over a ``Session``, local
+(``GameSession``: solo, hot-seat, watching) or remote (one seat at a classroom host): it
+shows the acting seat's observation, sends the player's number as an ``Action``, with the
+adviser's own case for a recommendation if they give one, and prints the records that
+seat may see. At a host it waits, saying for whom, while others act. End of input leaves
+the game cleanly.
 """
 
 from __future__ import annotations
@@ -27,16 +29,16 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.engine.kernel import RoleScore
-from excomm_sim.engine.moves import Action
-from excomm_sim.engine.observe import Observation, observe, visible
-from excomm_sim.engine.state import GameState
-from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.engine.moves import Action, IllegalAction, Turn
+from excomm_sim.engine.observe import Observation
 from excomm_sim.retold import (
     beside_history,
     history_note,
     score_text,
 )
+from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
+from excomm_sim.session import GameSession, Session
 from excomm_sim.weighed import advice_lines, why_lines
 from excomm_sim.wording import (
     because,
@@ -55,24 +57,25 @@ class PlainGame:
 
     def __init__(
         self,
-        autopilot: Autopilot,
-        seed: int,
-        humans: Mapping[str, str],
+        session: Session,
         reader: TextIO,
         writer: TextIO,
         on_action: Callable[[Action], None] | None = None,
+        seed: int | None = None,
     ) -> None:
-        self.autopilot = autopilot
-        self.rules = autopilot.rules
-        self.humans = dict(humans)
+        self.session = session
+        self.seats = frozenset(session.seats)
+        """The seats played at this keyboard."""
         self.on_action = on_action
         """Called after each accepted action (the shell saves the game there)."""
-        self.scenario: Scenario = autopilot.scenario
+        self.scenario: Scenario = session.scenario
         self.seed = seed
+        """The seed to show (a local game's; a host keeps its own until the end)."""
         self.reader = reader
         self.writer = writer
         self.briefed: set[str] = set()
         self.last_role: str | None = None
+        self.waiting: Turn | None = None
 
     # -- output helpers -------------------------------------------------------------------
 
@@ -102,37 +105,74 @@ class PlainGame:
     def run(self) -> int:
         """Play to the end or to end of input; always 0 (leaving is not an error)."""
         scenario = self.scenario
+        session = self.session
         self.say(scenario.title)
         self.say("=" * len(scenario.title))
         self.para(scenario.summary)
         self.say()
-        self.say(f"Seed: {self.seed} (play the same game again with --seed {self.seed})")
-        if not self.humans:
+        if self.seed is not None:
+            self.say(f"Seed: {self.seed} (play the same game again with --seed {self.seed})")
+        if not self.seats:
             self.say("Watching: every role is played by the computer.")
-        state, records = self.autopilot.start(self.seed, self.humans)
-        self.show_records(visible(self.rules, state, None, records))
+        self.show_records(session.observe(None).log)
         while True:
-            turn = self.rules.to_act(state)
-            if turn.role is None:
-                self.show_end(state)
+            turn = session.to_act
+            if turn.kind == "ended":
+                self.show_end()
                 return 0
+            if turn.role not in self.seats:
+                self.wait_for(turn)
+                continue
+            self.waiting = None
             self.brief(turn.role)
-            choice = self.ask(observe(self.rules, state, turn.role))
-            if choice is None:
+            observation = session.observe(turn.role)
+            choice = self.ask(observation)
+            argument = "" if choice is None or turn.kind != "recommend" else self.ask_argument()
+            if choice is None or argument is None:
                 self.say()
-                self.say(f"Game left at turn {state.turn + 1}.")
+                self.say(f"Game left at turn {observation.turn + 1}.")
                 return 0
-            action = Action(turn.role, choice)
-            state, records = self.autopilot.act(state, action)
+            action = Action(turn.role, choice, argument)
+            try:
+                records = session.act(action)
+            except IllegalAction as refused:
+                self.say(refused.message)
+                continue
             if self.on_action is not None:
                 self.on_action(action)
-            self.show_records(visible(self.rules, state, turn.role, records))
+            self.show_records(session.seen(records, turn.role))
+
+    def wait_for(self, turn: Turn) -> None:
+        """Someone at another keyboard must act: say so once, then show what they did."""
+        if turn != self.waiting:
+            self.waiting = turn
+            who = self.session.humans.get(turn.role or "", "the computer")
+            verb = "recommend" if turn.kind == "recommend" else "decide"
+            role = self.scenario.role(turn.role).name if turn.role else "chance"
+            self.say()
+            self.say(f"Waiting for {who} ({role}) to {verb}…")
+        self.show_records(self.session.wait(timeout=5.0))
+
+    def ask_argument(self) -> str | None:
+        """An adviser's case for their recommendation, in a line; "" skips, None at end of
+        input."""
+        while True:
+            self.writer.write("Your case for it, in your own words (Enter to skip): ")
+            self.writer.flush()
+            line = self.reader.readline()
+            if not line:
+                return None
+            argument = " ".join(line.split())
+            self.say(argument)
+            if len(argument) <= MAX_ARGUMENT:
+                return argument
+            self.say(f"That is {len(argument)} characters; keep it to {MAX_ARGUMENT}.")
 
     def brief(self, role_id: str) -> None:
         """A human's private briefing, shown once, before their first question."""
-        hot_seat = len(self.humans) > 1
+        hot_seat = len(self.seats) > 1
         if hot_seat and role_id != self.last_role:
-            player = self.humans.get(role_id, role_id)
+            player = self.session.humans.get(role_id, role_id)
             self.say()
             name = self.scenario.role(role_id).name
             self.say(f"*** Pass the keyboard to {player}, playing {name}. ***")
@@ -178,7 +218,8 @@ class PlainGame:
                 label = self.scenario.decision(decision.id).option(position.option).label
                 who = self.scenario.role(position.role).name
                 if position.human:
-                    self.para(f"{who} recommends {numbers[position.option]}. {label}.", "  ")
+                    case = f" “{position.argument}”" if position.argument else ""
+                    self.para(f"{who} recommends {numbers[position.option]}. {label}.{case}", "  ")
                     continue
                 verb = stance_verb(position.position is Position.FAVOUR, position.strength)
                 number = numbers.get(position.option)
@@ -221,7 +262,7 @@ class PlainGame:
         Give it the records the player at the keyboard may see (``observe.visible``).
         """
         scenario = self.scenario
-        watching = not self.humans
+        watching = not self.seats
         context: tuple[object, ...] | None = None
         for record in records:
             if isinstance(record, DecisionWeighed):
@@ -243,7 +284,8 @@ class PlainGame:
             elif isinstance(record, Recommended):
                 if watching or record.human:
                     reason = f": {record.reason}" if record.reason else ""
-                    self.para(f"{line}{reason}", "  ")
+                    case = f" (“{record.argument}”)" if record.argument else ""
+                    self.para(f"{line}{reason}{case}", "  ")
             elif isinstance(record, OptionChosen):
                 self.say()
                 self.para(line)
@@ -275,10 +317,13 @@ class PlainGame:
 
     # -- the end --------------------------------------------------------------------------
 
-    def show_end(self, state: GameState) -> None:
-        seen = observe(self.rules, state, None)  # the end of the game: what all may see
+    def show_end(self) -> None:
+        seen = self.session.observe(None)  # the end of the game: what all may see
         ending = seen.ending
-        assert ending is not None
+        if ending is None:
+            self.say()
+            self.say(f"The game was stopped at turn {seen.turn + 1}, before it reached an ending.")
+            return
         self.say()
         heading = f"THE END: {ending.title}"
         self.say(heading)
@@ -300,7 +345,7 @@ class PlainGame:
         self.say("Scores:")
         for role in self.scenario.roles:
             result = scores[role.id]
-            human = " (you)" if role.id in self.humans else ""
+            human = " (you)" if role.id in self.seats else ""
             self.say(f"  {role.name}{human}: {score_text(result)}")
             for objective, met in result.met:
                 mark = "[x]" if met else "[ ]"
@@ -308,7 +353,7 @@ class PlainGame:
 
     def show_history(self, seen: Observation) -> None:
         self.say()
-        decider_played = any(choice.human and choice.role in self.humans for choice in seen.choices)
+        decider_played = any(choice.human and choice.role in self.seats for choice in seen.choices)
         self.say(
             "Your choices beside history's:" if decider_played else "The choices beside history's:"
         )
@@ -333,4 +378,5 @@ def play_plain(
     on_action: Callable[[Action], None] | None = None,
 ) -> int:
     """Play one plain-text game; 0 when it ends or the player leaves at end of input."""
-    return PlainGame(Autopilot(scenario), seed, humans, reader, writer, on_action).run()
+    session = GameSession.new(scenario, seed, humans, saves_dir=None)
+    return PlainGame(session, reader, writer, on_action, seed).run()

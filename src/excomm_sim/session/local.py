@@ -1,6 +1,7 @@
-"""A game in progress for an interactive shell: the kernel, the state, the moves, the save.
+"""A game played on this machine: the kernel, the state, the moves, the save.
 
-The TUI and the plain game hold one ``GameSession`` and never step the kernel themselves:
+``GameSession`` is the local ``Session`` (``session.interface``). The TUI and the plain game
+hold one and never step the kernel themselves:
 they ask it what a seat may see (``observe``), whose turn it is (``to_act``), and send it
 the people's moves (``act``), then render what comes back. Every move is written to the
 save file at once (atomically, through ``excomm_sim.saves``) so a crash or a closed laptop
@@ -121,6 +122,11 @@ class GameSession:
         return self.state.humans
 
     @property
+    def seats(self) -> tuple[str, ...]:
+        """Every person's seat (hot-seat play hands the keyboard round), in role order."""
+        return tuple(role for role in self.rules.layout.role_ids if role in self.state.humans)
+
+    @property
     def actions(self) -> tuple[Move, ...]:
         return tuple(self.save.actions)
 
@@ -169,6 +175,10 @@ class GameSession:
         self.save = with_actions(self.save, (*self.save.actions, action), self.clock())
         self.autosave()
         return records
+
+    def wait(self, timeout: float | None = None) -> tuple[Record, ...]:
+        """Nothing moves without a person here: the computer has acted already."""
+        return ()
 
     def autosave(self) -> str | None:
         """Write the save; return why it failed, or None.
