@@ -38,3 +38,28 @@ def test_the_tui_does_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "True"
+
+
+LOCAL = ["excomm_sim.session", "excomm_sim.plain", "excomm_sim.commands.play", "excomm_sim.wire"]
+
+
+@pytest.mark.parametrize("module", LOCAL)
+def test_a_local_game_never_loads_the_network(module: str) -> None:
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m == 'aiohttp'))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_network_client_loads_aiohttp_but_not_its_server() -> None:
+    """Only the host imports aiohttp's server parts; a student's client does not."""
+    code = (
+        "import sys, excomm_sim.session.remote, excomm_sim.commands.join; "
+        "print('aiohttp' in sys.modules, "
+        "sorted(m for m in sys.modules if m.startswith(('aiohttp.web', 'excomm_sim.server'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True []"

@@ -47,11 +47,15 @@ def check_golden(name: str, text: str) -> None:
     [
         ("harbour_president.txt", ["--seed", "7"], "1\n1\n1\n"),
         ("harbour_warning_shot.txt", ["--seed", "3"], "2\n2\n2\n"),
-        ("harbour_admiral.txt", ["--seed", "7", "--role", "admiral"], "2\n1\n2\n"),
+        (
+            "harbour_admiral.txt",
+            ["--seed", "7", "--role", "admiral"],
+            "2\nThe cutter costs us nothing and shows we mean it.\n1\n\n2\n\n",
+        ),
         (
             "harbour_hot_seat.txt",
             ["--seed", "7", "--role", "governor", "--role", "envoy=Kim"],
-            "1\n1\n2\n1\n1\n1\n",
+            "1\n\n1\n2\nTalk to the captain before anything else.\n1\n1\n\n1\n",
         ),
         ("harbour_watch.txt", ["--seed", "11", "--spectate"], ""),
     ],

@@ -83,7 +83,7 @@ def _show(table: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from excomm_sim.commands.host import duration
+    from excomm_sim.commands.durations import duration
 
     local = _local_host()
     address = args.host or local.get("address")
