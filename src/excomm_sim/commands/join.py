@@ -68,6 +68,7 @@ def play_remote(
     writer: TextIO,
 ) -> int:
     """Join, sit, and play the plain game over the remote session."""
+    from excomm_sim.engine.moves import IllegalAction
     from excomm_sim.plain import PlainGame
     from excomm_sim.session.remote import JoinError, RemoteSession
 
@@ -102,7 +103,12 @@ def play_remote(
         if session.failure is not None:
             print(f"excomm-sim join: {session.failure}", file=sys.stderr)
             return EXIT_PROBLEMS
-        code_ = PlainGame(session, reader, writer).run()
+        try:
+            code_ = PlainGame(session, reader, writer).run()
+        except IllegalAction as error:  # the seat was lost mid-game (said below)
+            if session.failure is None:
+                print(f"excomm-sim join: {error.message}", file=sys.stderr)
+                return EXIT_PROBLEMS
         if session.failure is not None:
             print(f"excomm-sim join: {session.failure}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -121,6 +127,7 @@ def _choose(
     from excomm_sim.session.remote import JoinError
 
     free = session.free_seats
+    chosen_here = seat is None
     if session.status in ("ended", "stopped"):
         print(f"excomm-sim join: the game at table {session.table} is over", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -149,6 +156,9 @@ def _choose(
     try:
         session.sit(seat, name)
     except JoinError as error:
+        if error.code == "seat_taken" and chosen_here:
+            writer.write(f"{error} meanwhile; choose again.\n")
+            return _choose(session, None, name, reader, writer)
         print(f"excomm-sim join: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     return None

@@ -139,7 +139,9 @@ class Classroom:
             self._attach(connection, table, role)
             self._seated(connection, table, role, token)
             self.tell(
-                table.number, "seat", f"{table.holders[role].player} is back in {role}'s seat"
+                table.number,
+                "seat",
+                f"{table.holders[role].player} is back in {_seat(table, role)}",
             )
             await self._presence(table, role)
             self._publish(table)
@@ -158,7 +160,7 @@ class Classroom:
         async with self.locks[table.number]:
             holder = table.holders.get(seat)
             if holder is not None:
-                raise Refusal("seat_taken", f"{seat}'s seat is taken by {holder.player}")
+                raise Refusal("seat_taken", f"{_seat(table, seat)} is taken by {holder.player}")
             if table.ended:
                 raise Refusal("game_over", f"the game at table {table.number} is over")
             token = seat_token()
@@ -168,7 +170,7 @@ class Classroom:
             connection.seat = seat
             connection.reset()
             self._seated(connection, table, seat, token)
-            self.tell(table.number, "seat", f"{name} took {seat}'s seat")
+            self.tell(table.number, "seat", f"{name} took {_seat(table, seat)}")
             await self._presence(table, seat)
             self._publish(table)
 
@@ -223,7 +225,7 @@ class Classroom:
             if seat not in self.present(table):
                 holder = table.holders.get(seat)
                 who = holder.player if holder is not None else "someone"
-                self.tell(table.number, "seat", f"{who} ({seat}) left")
+                self.tell(table.number, "seat", f"{who} left {_seat(table, seat)}")
                 await self._presence(table, seat)
                 self._publish(table)
 
@@ -252,7 +254,7 @@ class Classroom:
         if table.seat_move(role, False) is not None:
             loop = asyncio.get_running_loop()
             self.grace[key] = loop.call_later(
-                self.settings.grace, self._spawn, self._grace_over(table, role)
+                self.settings.grace, lambda: self._spawn(self._grace_over(table, role))
             )
 
     async def _grace_over(self, table: Table, role: str) -> None:
@@ -369,7 +371,9 @@ class Classroom:
             timer.remaining = table.timer
         if timer.handle is None:
             timer.deadline = loop.time() + timer.remaining
-            timer.handle = loop.call_later(timer.remaining, self._spawn, self._time_up(table, key))
+            timer.handle = loop.call_later(
+                timer.remaining, lambda: self._spawn(self._time_up(table, key))
+            )
 
     async def _time_up(self, table: Table, key: tuple[int, str | None]) -> None:
         """The computer acts for every person who has not, on the item whose time ran out."""
@@ -527,6 +531,11 @@ class _Timer:
         if self.handle is None:
             return self.remaining
         return max(0.0, self.deadline - asyncio.get_running_loop().time())
+
+
+def _seat(table: Table, role: str) -> str:
+    """A seat in a sentence: "John F. Kennedy's seat (president)"."""
+    return f"{table.scenario.role(role).name}'s seat ({role})"
 
 
 def _error(code: str, message: str) -> str:

@@ -42,7 +42,12 @@ GIVE_UP_AFTER = 600.0
 
 
 class JoinError(Exception):
-    """Joining failed, for a reason the student can act on (one sentence)."""
+    """Joining failed, for a reason the student can act on (one sentence); ``code`` is
+    the host's error code when it refused."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Lost(Exception):
@@ -102,6 +107,7 @@ class TableClient:
         self._replies: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._reader_task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
+        self._updated = asyncio.Event()
         self._seq = 0
         self._closing = False
         self._reconnecting: asyncio.Future[None] | None = None
@@ -123,16 +129,25 @@ class TableClient:
             self.seat = self.token = None
             reply = await self._hello()
         self._joined(reply)
+        await self._settled()
 
     async def sit(self, seat: str, name: str) -> None:
         """Take a free seat. Raises JoinError (taken, no such seat, ...)."""
+        self._updated.clear()
         await self._send(frame("sit", seat=seat, name=name))
         self._joined(await self._reply())
+        await self._settled()
+
+    async def _settled(self) -> None:
+        """Once seated, wait for the host's first update (it follows at once)."""
+        if self.seat is not None:
+            async with asyncio.timeout(30):
+                await self._updated.wait()
 
     def _joined(self, reply: dict[str, Any]) -> None:
         kind = reply["type"]
         if kind == "error":
-            raise JoinError(_refusal_text(self.address, reply))
+            raise JoinError(_refusal_text(self.address, reply), str(reply.get("code", "")))
         if kind == "welcome":
             self.table, self.title = reply["table"], reply["title"]
             self.status, self.seats = reply["status"], reply["seats"]
@@ -160,6 +175,7 @@ class TableClient:
         fields: dict[str, Any] = {"code": self.code}
         if self.token:
             fields["token"] = self.token
+        self._updated.clear()
         await self._send(frame("hello", **fields))
         return await self._reply()
 
@@ -260,6 +276,7 @@ class TableClient:
                 return
             self.unread.extend(_new_records(previous.log if previous else (), observation.log))
             self.observation = observation
+        self._updated.set()
         self.changed.set()
 
     async def _reconnect(self) -> None:
@@ -276,8 +293,7 @@ class TableClient:
             except (JoinError, Lost):
                 continue
             if reply["type"] == "seated":
-                self.observation = None  # the host sends the whole log afresh
-                self._joined(reply)
+                self._joined(reply)  # the host sends the whole log afresh (keep 0)
                 self.on_status(f"reconnected to {self.address}")
                 return
             self.failure = _refusal_text(self.address, reply)
