@@ -3,6 +3,7 @@ chooses, with real WebSocket clients; and a scripted student that plays a seat."
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator, Callable
@@ -121,8 +122,9 @@ def choose(observation: Any, role: str) -> Action:
     return Action(role, offered[index].id, argument)
 
 
-async def play_seat(seat_client: TableClient, role: str) -> list[Action]:
-    """Act whenever it is this seat's turn, until the game is over; the moves made."""
+async def play_seat(seat_client: TableClient, role: str, think: float = 0.0) -> list[Action]:
+    """Act whenever it is this seat's turn (after ``think`` seconds), until the game is
+    over; the moves the host took."""
     made = []
     while True:
         observation = seat_client.observation
@@ -130,6 +132,8 @@ async def play_seat(seat_client: TableClient, role: str) -> list[Action]:
             return made
         if observation is not None and observation.mine and observation.item is not None:
             action = choose(observation, role)
+            if think:
+                await asyncio.sleep(think)
             await seat_client.act(action)
             made.append(action)
             continue

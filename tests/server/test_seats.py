@@ -6,13 +6,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from tests.server.hosting import TINY, client, play_seat, running_host
 
 from excomm_sim.engine.moves import Action, IllegalAction, Inject, LeaveSeat, TakeSeat
 from excomm_sim.saves import read_save, resume
 from excomm_sim.scenario.load import load_path
 from excomm_sim.session.client import JoinError
 from excomm_sim.session.tokens import SeatTokens
-from tests.server.hosting import TINY, client, play_seat, running_host
 
 pytestmark = pytest.mark.asyncio
 
@@ -72,7 +72,7 @@ async def test_the_teacher_frees_a_seat_and_its_token_stops_working(tmp_path: Pa
         mayor = await seated(host, "mayor", "Ann")
         token = mayor.token
         await host.control(1, "start")
-        status, answer = await host.control(1, "free", seat="mayor")
+        status, _ = await host.control(1, "free", seat="mayor")
         assert status == 200
         await until(lambda: mayor.failure is not None)
         assert "freed" in mayor.failure
