@@ -1,0 +1,184 @@
+"""Bad input at the command line: one clear sentence and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from tests.server.hosting import client, running_host
+
+
+async def cli(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "excomm_sim",
+        *args,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "EXCOMM_SIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"},
+    )
+    async with asyncio.timeout(60):
+        out, err = await process.communicate(stdin.encode())
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+def one_sentence(err: str) -> str:
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = await cli(tmp_path, "host", "--port", str(port))
+    assert code == 1
+    assert one_sentence(err) == (
+        f"excomm-sim host: port {port} is already in use (is another host running?); "
+        "choose another with --port"
+    )
+
+
+async def test_joining_where_nothing_listens_is_one_sentence(tmp_path: Path) -> None:
+    port = free_port()
+    code, _, err = await cli(tmp_path, "join", f"127.0.0.1:{port}", "--code", "KMR-472", "--plain")
+    assert code == 1
+    assert one_sentence(err).startswith(
+        f"excomm-sim join: nothing is listening at 127.0.0.1:{port}"
+    )
+
+
+async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return runner, f"127.0.0.1:{port}"
+
+
+async def test_a_host_of_another_protocol_version_is_one_sentence(tmp_path: Path) -> None:
+    async def future_host(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.receive()
+        await ws.send_str(
+            json.dumps(
+                {"v": 2, "type": "error", "code": "version", "message": "speak 2", "version": 2}
+            )
+        )
+        await ws.close()
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/ws", future_host)
+    runner, address = await _serve(app)
+    try:
+        code, _, err = await cli(tmp_path, "join", address, "--code", "KMR-472", "--plain")
+    finally:
+        await runner.cleanup()
+    assert code == 1
+    assert "speaks protocol version 2; this excomm-sim speaks version 1" in one_sentence(err)
+
+
+async def test_a_server_that_is_not_a_host_is_one_sentence(tmp_path: Path) -> None:
+    runner, address = await _serve(web.Application())
+    try:
+        code, _, err = await cli(tmp_path, "join", address, "--code", "KMR-472", "--plain")
+    finally:
+        await runner.cleanup()
+    assert code == 1
+    assert one_sentence(err) == (
+        f"excomm-sim join: {address} answered, but not as an excomm-sim host (HTTP 404)"
+    )
+
+
+async def test_a_full_table_and_a_wrong_code_are_one_sentence_each(tmp_path: Path) -> None:
+    async with running_host(tmp_path) as host:
+        seats = []
+        for role in ("mayor", "harbourmaster", "treasurer"):
+            seat_client = client(host, host.code())
+            await seat_client.join()
+            await seat_client.sit(role, role)
+            seats.append(seat_client)
+        code, _, err = await cli(
+            tmp_path / "late", "join", host.address, "--code", host.code(), "--plain"
+        )
+        assert code == 1
+        assert one_sentence(err) == "excomm-sim join: Every seat at table 1 is taken"
+        code, _, err = await cli(
+            tmp_path / "late", "join", host.address, "--code", "AAA-222", "--plain"
+        )
+        assert code == 1
+        assert one_sentence(err) == (
+            f"excomm-sim join: {host.address} has no table with that code; "
+            "check it with your teacher"
+        )
+        for seat_client in seats:
+            await seat_client.close()
+
+
+async def test_a_student_joins_and_plays_through_the_command_line(tmp_path: Path) -> None:
+    """``join --plain``: choose a seat, wait for the start, play, argue, see the end."""
+    async with running_host(tmp_path) as host:
+
+        async def start_when_seated() -> None:
+            async with asyncio.timeout(30):
+                while not host.classroom.tables[1].holders:
+                    await asyncio.sleep(0.05)
+            await host.control(1, "start")
+
+        starting = asyncio.ensure_future(start_when_seated())
+        answers = "2\nAnn\n" + "1\nWe should wait.\n" * 5
+        code, out, err = await cli(
+            tmp_path / "ann", "join", host.address, "--code", host.code(), "--plain", stdin=answers
+        )
+        await starting
+    assert code == 0, err
+    assert "Free seats:" in out and "Waiting for the teacher to start the game" in out
+    assert "Your case for it, in your own words (Enter to skip): We should wait." in out
+    assert "THE END:" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("join", "nonsense", "--code", "X", "--plain"), "is not HOST:PORT"),
+        (("join", "127.0.0.1:1", "--code", "X"), "add --plain"),
+        (("host", "--tables", "0"), "--tables must be from 1 to 100"),
+        (("host", "--resume", "--tables", "2"), "--resume continues the last lesson"),
+        (("host", "no-such-scenario"), "no scenario 'no-such-scenario' found"),
+    ],
+)
+async def test_usage_mistakes_are_one_sentence(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    code, _, err = await cli(tmp_path, *args)
+    assert code == 2
+    assert message in one_sentence(err)
+
+
+async def test_resuming_with_no_lesson_is_one_sentence(tmp_path: Path) -> None:
+    code, _, err = await cli(tmp_path, "host", "--resume", "--port", str(free_port()))
+    assert code == 1
+    assert one_sentence(err) == (
+        "excomm-sim host: there is no lesson to resume: this host has not run one yet"
+    )
