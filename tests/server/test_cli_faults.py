@@ -156,6 +156,9 @@ async def test_a_student_joins_and_plays_through_the_command_line(tmp_path: Path
     assert "Free seats:" in out and "Waiting for the teacher to start the game" in out
     assert "Your case for it, in your own words (Enter to skip): We should wait." in out
     assert "THE END:" in out
+    kept = tmp_path / "ann" / "seats.json"  # the seat token, for joining again
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert "harbourmaster" in kept.read_text()
 
 
 @pytest.mark.parametrize(

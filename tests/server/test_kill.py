@@ -93,6 +93,7 @@ async def test_a_killed_host_resumes_every_acknowledged_move_and_the_game_finish
             await host.wait()
     assert any("reconnecting" in line for line in statuses)
     assert any("reconnected" in line for line in statuses)
+    assert not any("cannot read" in line for line in statuses), statuses
     assert table["status"] == "ended"
     save = read_save(Path(table["saved_as"]))
     taken = Counter(save.actions)

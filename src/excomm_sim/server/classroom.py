@@ -20,8 +20,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
-from excomm_sim.engine.moves import Action, IllegalAction, Inject, Move
-from excomm_sim.saves.moves import describe
+from excomm_sim.engine.moves import Action, IllegalAction, Inject, LeaveSeat, Move
 from excomm_sim.server.credentials import seat_token, token_hash
 from excomm_sim.server.saving import save_game
 from excomm_sim.server.store import AppendMove, Change, DropSeat, PutSeat, StoreError, TableStatus
@@ -290,7 +289,9 @@ class Classroom:
             changes.append(self._status(table, status=ENDED))
         await self._write(changes)
         table.commit(move, source, state)
-        self.tell(table.number, "move", f"{describe(move)} ({source}); next: {table.waiting_for()}")
+        line = _move_line(table, move, source)
+        if line:
+            self.tell(table.number, "move", f"{line}; next: {table.waiting_for()}")
         if table.status == ENDED:
             ending = table.autopilot.rules.ending(state)
             self.tell(table.number, "ended", f"the game ended: {ending.title if ending else '?'}")
@@ -468,7 +469,9 @@ class Classroom:
             move = table.seat_move(role, False)
             if move is not None:
                 await self._apply(table, move, "teacher")
-            self.tell(number, "seat", f"the teacher freed {role}'s seat (held by {holder.player})")
+            self.tell(
+                number, "seat", f"the teacher freed {_seat(table, role)}, held by {holder.player}"
+            )
             self._publish(table)
 
     async def inject(self, number: int, event: str, note: str) -> None:
@@ -531,6 +534,21 @@ class _Timer:
         if self.handle is None:
             return self.remaining
         return max(0.0, self.deadline - asyncio.get_running_loop().time())
+
+
+def _move_line(table: Table, move: Move, source: str) -> str:
+    """A committed move in the host's log ("" for a seat taken: that has its own line)."""
+    if isinstance(move, Action):
+        holder = table.holders.get(move.role)
+        who = f"{holder.player} ({move.role})" if holder else move.role
+        late = " (time ran out: the computer chose)" if source == "timer" else ""
+        return f"{who} chose {move.option!r}{late}"
+    if isinstance(move, Inject):
+        return f"the teacher injected {move.event!r}"
+    if isinstance(move, LeaveSeat):
+        why = "away past the grace period" if source == "grace" else "the seat was freed"
+        return f"the computer plays {_seat(table, move.role)} now ({why})"
+    return ""
 
 
 def _seat(table: Table, role: str) -> str:

@@ -57,8 +57,11 @@ class RemoteSession:
         on_notice: Callable[[str], None] | None = None,
     ) -> RemoteSession:
         """Join the table with ``code`` at ``address`` (HOST:PORT), back in this machine's
-        seat there if it has one. Raises JoinError with one sentence saying why not."""
-        if isinstance(tokens, Path):
+        seat there if it has one (``tokens``: where seat tokens are kept, by default the
+        user data folder). Raises JoinError with one sentence saying why not."""
+        if tokens is None:
+            tokens = default_tokens()
+        elif isinstance(tokens, Path):
             tokens = SeatTokens(tokens)
         loop = asyncio.new_event_loop()
         threading.Thread(target=loop.run_forever, name="excomm-sim-client", daemon=True).start()
