@@ -51,6 +51,9 @@ from excomm_sim.wording import (
 
 WIDTH = 78
 
+MOVED_ON = "\x00moved on"
+"""What ``ask`` returns when the game moved on while the player was typing (at a host)."""
+
 
 class PlainGame:
     """One plain-text game between the kernel and two text streams."""
@@ -127,6 +130,9 @@ class PlainGame:
             self.brief(turn.role)
             observation = session.observe(turn.role)
             choice = self.ask(observation)
+            if choice == MOVED_ON:
+                self.say("The game moved on while you were choosing:")
+                continue
             argument = "" if choice is None or turn.kind != "recommend" else self.ask_argument()
             if choice is None or argument is None:
                 self.say()
@@ -137,6 +143,7 @@ class PlainGame:
                 records = session.act(action)
             except IllegalAction as refused:
                 self.say(refused.message)
+                self.show_records(session.wait(timeout=0))
                 continue
             if self.on_action is not None:
                 self.on_action(action)
@@ -248,6 +255,8 @@ class PlainGame:
                 return None
             answer = line.strip()
             self.say(answer)  # echo, so a transcript reads like the session
+            if self.session.to_act != observation.to_act:
+                return MOVED_ON  # at a host: time ran out, or the game ended, meanwhile
             if answer.isdigit() and 1 <= int(answer) <= count:
                 return offered[int(answer) - 1].option.id
             self.say(f"Please type a number from 1 to {count}.")

@@ -164,7 +164,7 @@ async def test_a_student_cannot_act_for_another_seat_nor_out_of_turn(tmp_path: P
         await host.control(1, "start")
         await until(lambda: adviser.observation is not None and adviser.observation.mine)
         offered = adviser.observation.item.offered[0].id
-        with pytest.raises(IllegalAction, match="you hold mayor's seat"):
+        with pytest.raises(IllegalAction, match="You hold mayor's seat"):
             await mayor.act(Action("treasurer", offered))
         with pytest.raises(IllegalAction, match="treasurer's turn"):
             await mayor.act(Action("mayor", offered))

@@ -339,7 +339,7 @@ class TableClient:
                     continue  # the move did not land: send it again
                 return self._take_unread()
             if reply["type"] == "error":
-                raise IllegalAction(reply["message"])
+                raise IllegalAction(_sentence(reply["message"]))
             return self._take_unread()
 
     async def _back(self, turn: int, decision: str) -> None:
@@ -410,6 +410,15 @@ def _version_error(text: str) -> dict[str, Any]:
         "message": f"the host speaks protocol version {version}; this excomm-sim speaks "
         f"version {PROTOCOL_VERSION}: use the same version of excomm-sim as the host",
     }
+
+
+def _sentence(message: str) -> str:
+    """A host's refusal as a sentence to show a player."""
+    message = message.strip()
+    if not message:
+        return "The host refused that."
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 def _refusal_text(address: str, reply: dict[str, Any]) -> str:
