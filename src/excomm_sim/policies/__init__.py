@@ -8,6 +8,7 @@ a policy here acts for it from the seat's observation, as a person would from th
 - ``strategies``: the ways ``simulate`` plays a seat (random, history, hawk, dove,
   ROLE-stances);
 - ``sampler``: chance, drawn from the game's seed, so a game replays exactly;
+- ``standin``: the move for a person whose time ran out (a classroom host's timer);
 - ``autopilot``: plays every seat nobody holds and every chance node, so a shell only
   ever waits for people;
 - ``fast``: the same policies over the kernel's slots, for games played by the thousand.

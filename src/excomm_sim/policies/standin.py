@@ -15,6 +15,8 @@ from excomm_sim.engine.observe import Observation
 from excomm_sim.policies.council import Council
 from excomm_sim.scenario.model import Position, Scenario
 
+__all__ = ["StandIn"]
+
 
 class StandIn:
     """The move for a person-held seat that must act now, from that seat's observation."""
