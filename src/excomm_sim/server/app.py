@@ -22,6 +22,8 @@ from excomm_sim.server.classroom import Classroom, Refusal
 from excomm_sim.server.credentials import same
 from excomm_sim.server.limits import FailureLimit
 from excomm_sim.server.overview import overview
+from excomm_sim.server.students import Students
+from excomm_sim.server.teacher import Teacher
 from excomm_sim.server.updates import Connection
 from excomm_sim.wire.checks import Check, WireError, identifier, nullable, number, obj, text
 from excomm_sim.wire.protocol import (
@@ -35,6 +37,8 @@ from excomm_sim.wire.protocol import (
 )
 
 CLASSROOM = web.AppKey("classroom", Classroom)
+STUDENTS = web.AppKey("students", Students)
+TEACHER = web.AppKey("teacher", Teacher)
 TEACHER_KEY = web.AppKey("teacher_key", str)
 LIMIT = web.AppKey("limit", FailureLimit)
 
@@ -72,6 +76,8 @@ _TEACHER: dict[str, Check] = {
 def make_app(classroom: Classroom, key: str) -> web.Application:
     app = web.Application(client_max_size=MAX_FRAME_BYTES)
     app[CLASSROOM] = classroom
+    app[STUDENTS] = Students(classroom)
+    app[TEACHER] = Teacher(classroom)
     app[TEACHER_KEY] = key
     app[LIMIT] = FailureLimit()
     app.router.add_get("/ws", play)
@@ -88,7 +94,7 @@ async def play(request: web.Request) -> web.WebSocketResponse:
     """One student's client, from hello to goodbye."""
     ws = web.WebSocketResponse(max_msg_size=TRANSPORT_FRAME_BYTES, heartbeat=20.0, compress=False)
     await ws.prepare(request)
-    classroom = request.app[CLASSROOM]
+    students = request.app[STUDENTS]
     connection = Connection(request.remote or "unknown")
     sender = asyncio.ensure_future(_send(ws, connection))
     errors = 0
@@ -112,7 +118,7 @@ async def play(request: web.Request) -> web.WebSocketResponse:
         connection.close(1008, "no hello")
     finally:
         with contextlib.suppress(Exception):
-            await classroom.disconnected(connection)
+            await students.disconnected(connection)
         connection.close(1000, "")
         with contextlib.suppress(Exception):
             await asyncio.wait_for(sender, 5)
@@ -134,7 +140,7 @@ async def _send(ws: web.WebSocketResponse, connection: Connection) -> None:
 
 async def _receive(app: web.Application, connection: Connection, data: str) -> int:
     """Handle one frame; the number of error frames it earned (0 or 1)."""
-    classroom = app[CLASSROOM]
+    students = app[STUDENTS]
     limit = app[LIMIT]
     if not connection.allowed():
         connection.send(error_frame(WireError("slow_down", "too many frames; slow down")))
@@ -153,11 +159,11 @@ async def _receive(app: web.Application, connection: Connection, data: str) -> i
                 )
             if connection.table is not None:
                 raise Refusal("already_seated", "this connection has joined a table already")
-            await classroom.hello(connection, normal_code(message["code"]), message.get("token"))
+            await students.hello(connection, normal_code(message["code"]), message.get("token"))
         elif kind == "sit":
-            await classroom.sit(connection, message["seat"], message["name"])
+            await students.sit(connection, message["seat"], message["name"])
         else:
-            await classroom.act(connection, message)
+            await students.act(connection, message)
     except WireError as error:
         connection.send(error_frame(error))
         return 1
@@ -256,7 +262,7 @@ async def control(request: web.Request) -> web.Response:
         return _refused("malformed", f"the body is not JSON: {error}"[:300])
     classroom = request.app[CLASSROOM]
     try:
-        await _do(classroom, number_, action, fields)
+        await _do(request.app[TEACHER], number_, action, fields)
     except Refusal as refusal:
         return _refused(refusal.code, refusal.message)
     table = classroom.table(number_)
@@ -269,22 +275,21 @@ async def control(request: web.Request) -> web.Response:
     )
 
 
-async def _do(classroom: Classroom, number_: int, action: str, fields: dict[str, Any]) -> None:
+async def _do(teacher: Teacher, number_: int, action: str, fields: dict[str, Any]) -> None:
     if action == "start":
-        await classroom.start(number_)
+        await teacher.start(number_)
     elif action in ("pause", "resume"):
-        await classroom.pause(number_, action == "pause")
+        await teacher.pause(number_, action == "pause")
     elif action == "timer":
-        await classroom.set_timer(number_, fields["seconds"])
+        await teacher.set_timer(number_, fields["seconds"])
     elif action == "free":
-        await classroom.free(number_, fields["seat"])
+        await teacher.free(number_, fields["seat"])
     elif action == "inject":
-        classroom.table(number_)
-        events = {event.id for event in classroom.table(number_).scenario.events}
+        events = {event.id for event in teacher.classroom.table(number_).scenario.events}
         if fields["event"] not in events:
             raise Refusal(
                 "illegal", f"no event {fields['event']!r}; events: {', '.join(sorted(events))}"
             )
-        await classroom.inject(number_, fields["event"], fields.get("note", "").strip())
+        await teacher.inject(number_, fields["event"], fields.get("note", "").strip())
     else:
-        await classroom.end(number_)
+        await teacher.end(number_)

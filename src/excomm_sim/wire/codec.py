@@ -1,13 +1,12 @@
-"""Observations and records as JSON, and back: the only way game data crosses the wire.
+"""Observations as JSON, and back: with ``wire.records``, the only way game data crosses
+the wire.
 
-Records, turns, choices and advisers' positions are plain attrs classes of ids, numbers
-and text: they are written field by field (``{"t": "VariableChanged", "turn": 3, ...}``)
-and read back through decoders built from their type hints, which check every field.
-What an observation holds of the scenario itself (the decision on the table, its options
-and odds, the seat's role and objectives, the ending) travels as ids and is looked up in
-the client's own copy of the scenario, the one the host sent for that seat
-(``wire.views``): nothing of another seat's briefing can arrive by this road, since the
-client has nowhere to look it up.
+Records, turns, choices and advisers' positions are written field by field and read back
+checked (``wire.records``). What an observation holds of the scenario itself (the
+decision on the table, its options and odds, the seat's role and objectives, the ending)
+travels as ids and is looked up in the client's own copy of the scenario, the one the
+host sent for that seat (``wire.views``): nothing of another seat's briefing can arrive by
+this road, since the client has nowhere to look it up.
 
 An observation's log and timeline only grow during play, save at a few moments (a
 decision taken reveals the advice given on it; the end reveals hidden values), so each
@@ -16,16 +15,9 @@ is sent as a change to the last one sent: keep the first ``keep`` entries, then 
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import types
-import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-import attrs
-
-from excomm_sim.engine.events import Record
 from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.moves import Turn
 from excomm_sim.engine.observe import ItemView, ObjectiveView, Observation, OptionView, PositionView
@@ -43,46 +35,36 @@ from excomm_sim.wire.checks import (
     nullable,
     number,
     obj,
-    one_of,
     text,
 )
+from excomm_sim.wire.records import (
+    MAX_ITEMS,
+    MAX_TEXT,
+    attrs_decoder,
+    date,
+    decode_record,
+    decode_records,
+    decoder,
+    encode,
+    encode_record,
+    variable_value,
+)
 
-MAX_TEXT = 100_000
-"""The longest text field in a record (scenario texts are far shorter)."""
-MAX_ITEMS = 100_000
-"""The most entries in any list or object of an observation."""
-
-RECORD_TYPES: Mapping[str, type[Any]] = {cls.__name__: cls for cls in typing.get_args(Record)}
-"""Every record class, by the name its frames carry in ``"t"``."""
+__all__ = [
+    "Delta",
+    "Reader",
+    "decode_record",
+    "decode_records",
+    "delta",
+    "encode",
+    "encode_observation",
+    "encode_record",
+]
 
 Delta = tuple[int, Sequence[Any]]
 """(keep, add): keep that many entries of the last list sent, then append these."""
 
-
 # -- writing ----------------------------------------------------------------------------
-
-
-def encode(value: Any) -> Any:
-    """An attrs value (and what it holds) as JSON data."""
-    if value is None or isinstance(value, str | int | float):
-        return value
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list | frozenset):
-        return [encode(item) for item in value]
-    if isinstance(value, Mapping):
-        return {key: encode(item) for key, item in value.items()}
-    if attrs.has(type(value)):
-        return {f.name: encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    raise TypeError(f"cannot encode {type(value).__name__}")  # pragma: no cover
-
-
-def encode_record(record: Record) -> dict[str, Any]:
-    data: dict[str, Any] = {"t": type(record).__name__}
-    data.update(encode(record))
-    return data
 
 
 def delta(previous: Sequence[Any], current: Sequence[Any], same: Callable[[Any, Any], bool]) -> int:
@@ -152,98 +134,9 @@ def _encode_item(item: ItemView) -> dict[str, Any]:
 # -- reading ----------------------------------------------------------------------------
 
 
-def _date(value: Any, path: str) -> dt.date:
-    if not isinstance(value, str):
-        raise invalid(path, "a date (YYYY-MM-DD)", value)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise WireError("invalid", f"{path}: expected a date (YYYY-MM-DD)", path) from None
-
-
-def _value(value: Any, path: str) -> Value:
-    if not isinstance(value, bool | int | str):
-        raise invalid(path, "a variable's value (a number, true/false or text)", value)
-    if isinstance(value, str) and len(value) > MAX_TEXT:
-        raise WireError("invalid", f"{path}: too long", path)
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**63:
-        raise WireError("invalid", f"{path}: out of range", path)
-    return value
-
-
-def _decoder(hint: Any) -> Check:
-    """A check that reads JSON data into a value of type ``hint``."""
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if hint is bool:
-        return boolean
-    if hint is int:
-        return integer(-(2**63), 2**63)
-    if hint is float:
-        return number(-1e300, 1e300)
-    if hint is str:
-        return text(MAX_TEXT)
-    if hint is dt.date:
-        return _date
-    if origin is typing.Literal:
-        return one_of(*args)
-    if origin in (typing.Union, types.UnionType):
-        if set(args) == {int, bool, str}:
-            return _value
-        rest = [arg for arg in args if arg is not type(None)]
-        if len(rest) == 1 and len(args) == 2:
-            return nullable(_decoder(rest[0]))
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        items = listing(_decoder(args[0]), MAX_ITEMS)
-        return lambda value, path: tuple(items(value, path))
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        choices = one_of(*(member.value for member in hint))
-        return lambda value, path: hint(choices(value, path))
-    if isinstance(hint, type) and attrs.has(hint):
-        return _attrs_decoder(hint)
-    raise TypeError(f"no decoder for {hint!r}")  # pragma: no cover
-
-
-def _attrs_decoder(cls: type[Any], tagged: bool = False) -> Check:
-    hints = typing.get_type_hints(cls)
-    required: dict[str, Check] = {}
-    optional: dict[str, Check] = {}
-    for f in attrs.fields(cls):
-        check = _decoder(hints[f.name])
-        (required if f.default is attrs.NOTHING else optional)[f.name] = check
-    if tagged:
-        optional["t"] = text(40)
-    shape = obj(required, optional)
-
-    def decode(value: Any, path: str) -> Any:
-        fields = shape(value, path)
-        fields.pop("t", None)
-        return cls(**fields)
-
-    return decode
-
-
-_RECORDS: Mapping[str, Check] = {
-    name: _attrs_decoder(cls, tagged=True) for name, cls in RECORD_TYPES.items()
-}
-_TURN = _attrs_decoder(Turn)
-_CHOICES = _decoder(tuple[Choice, ...])
-_POSITIONS = _decoder(tuple[PositionView, ...])
-
-
-def decode_record(data: Any, path: str) -> Record:
-    if not isinstance(data, dict):
-        raise invalid(path, "a record (an object)", data)
-    kind = data.get("t")
-    decode = _RECORDS.get(kind) if isinstance(kind, str) else None
-    if decode is None:
-        raise WireError("invalid", f"{path}.t: unknown record type {str(kind)[:40]!r}", path)
-    record: Record = decode(data, path)
-    return record
-
-
-def decode_records(data: Any, path: str) -> tuple[Record, ...]:
-    return tuple(listing(decode_record, MAX_ITEMS)(data, path))
+_TURN = attrs_decoder(Turn)
+_CHOICES = decoder(tuple[Choice, ...])
+_POSITIONS = decoder(tuple[PositionView, ...])
 
 
 _change = obj({"keep": integer(0, MAX_ITEMS), "add": listing(lambda v, p: v, MAX_ITEMS)})
@@ -254,11 +147,11 @@ _OBSERVATION = obj(
         "seat": nullable(identifier()),
         "to_act": lambda value, path: value,
         "item": lambda value, path: value,
-        "values": mapping(identifier(), _value, MAX_ITEMS),
+        "values": mapping(identifier(), variable_value, MAX_ITEMS),
         "withheld": listing(identifier(), MAX_ITEMS),
         "turn": integer(0),
         "day": integer(-(10**6), 10**6),
-        "date": _date,
+        "date": date,
         "humans": mapping(identifier(), text(200), 64),
         "role": nullable(identifier()),
         "objectives": listing(_pair, 1000),
@@ -301,7 +194,7 @@ class Reader:
         timeline = _grown(
             previous.timeline if previous else (),
             fields["timeline"],
-            lambda value, where: mapping(identifier(), _value, MAX_ITEMS)(value, where),
+            lambda value, where: mapping(identifier(), variable_value, MAX_ITEMS)(value, where),
             f"{path}.timeline",
         )
         return Observation(
