@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from tests.server.hosting import client, running_host
+
+from server.hosting import client, running_host
 
 
 async def cli(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:

@@ -12,9 +12,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tests.server.hosting import TINY, client, play_seat
-
 from excomm_sim.saves import read_save
+from server.hosting import TINY, client, play_seat
 
 
 async def start_host(home: Path, *args: str) -> tuple[asyncio.subprocess.Process, str]:

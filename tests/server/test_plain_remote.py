@@ -7,10 +7,9 @@ import io
 import time
 from pathlib import Path
 
-from tests.server.hosting import running_host
-
 from excomm_sim.plain import PlainGame
 from excomm_sim.session.remote import RemoteSession
+from server.hosting import running_host
 
 
 class SlowReader(io.StringIO):

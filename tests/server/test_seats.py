@@ -6,13 +6,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from tests.server.hosting import TINY, client, play_seat, running_host
 
 from excomm_sim.engine.moves import Action, IllegalAction, Inject, LeaveSeat, TakeSeat
 from excomm_sim.saves import read_save, resume
 from excomm_sim.scenario.load import load_path
 from excomm_sim.session.client import JoinError
 from excomm_sim.session.tokens import SeatTokens
+from server.hosting import TINY, client, play_seat, running_host
 
 pytestmark = pytest.mark.asyncio
 

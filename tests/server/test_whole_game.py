@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from tests.server.hosting import BOUND, MEETING, client, play_seat, running_host
 
 from excomm_sim.engine.observe import observe
 from excomm_sim.saves import read_save
@@ -17,6 +16,7 @@ from excomm_sim.saves.moves import from_data
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Display, Scenario
 from excomm_sim.session import GameSession
+from server.hosting import BOUND, MEETING, client, play_seat, running_host
 
 
 async def test_nine_students_play_meeting_19_to_the_end_as_it_plays_locally(

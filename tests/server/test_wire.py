@@ -7,7 +7,6 @@ import json
 
 import pytest
 import yaml
-from tests.server.hosting import MEETING, TINY
 
 from excomm_sim.engine.moves import Action
 from excomm_sim.engine.observe import observe
@@ -17,6 +16,7 @@ from excomm_sim.wire import codec
 from excomm_sim.wire.checks import WireError
 from excomm_sim.wire.protocol import CLIENT, MAX_FRAME_BYTES, normal_code, read
 from excomm_sim.wire.views import PRIVATE_BRIEFING, SeatViews, ViewError
+from server.hosting import MEETING, TINY
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,10 @@ import aiohttp
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.server.hosting import Host, client, running_host
 
 from excomm_sim.engine.moves import Action
 from excomm_sim.wire.protocol import ERROR_CODES, MAX_FRAME_BYTES
+from server.hosting import Host, client, running_host
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
