@@ -1,16 +1,16 @@
 """Write a scenario's rules as Python source over the slot layout (one module per scenario).
 
-This is the one implementation of what every piece of the turn order does: what an
-option's effects, chance outcomes, delayed consequences and trigger do, what fires after a
-decision, when the game ends. ``engine.turns`` strings the pieces together in the turn
-order; ``engine.program`` compiles what this module writes.
+This is the one implementation of the turn order (docs/rules-engine.md): each decision is
+written out as one function that poses it, asks the advisers and the decider, applies the
+option and its chance node, and settles what follows; with the events, endings and
+objectives they share. The statements it is made of come from ``engine.statements``;
+``engine.turns`` runs the decisions one after another; ``engine.program`` compiles what
+this module writes.
 
 The writer runs on a validated ``Scenario`` only, and nothing the author wrote becomes
-Python syntax: functions are named by index (``take_3_1``), expressions are translated by
-the expression language itself (``scenario.expr.python_expression``: names become slots,
-literals are ``repr``ed), and every text (ids, labels, messages) is a ``repr``ed string
-or an entry of the constant tables the module is given (``O`` owners, ``X`` expressions,
-``C`` citations).
+Python syntax: functions are named by index (``turn_3``, ``outcome_3_1``), expressions
+are translated by the expression language itself, and every text is ``repr``ed or an
+entry of the constant tables (see ``engine.statements``).
 
 Two variants come from the same writer: with ``records`` the code also builds the records
 that explain the game (``VariableChanged`` with its ``Cause``, ``EventFired``, ...); without,
@@ -19,235 +19,29 @@ it only changes the slots. Everything but the record-keeping lines is the same t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from excomm_sim.engine.layout import (
-    ACT,
-    ADVICE,
-    CHANCE,
-    CURRENT,
-    CURSOR,
-    DAY,
-    HUMANS,
-    OPTION,
-    PENDING,
-    POSE,
-    STAGE,
-    TURN,
-    Layout,
+from excomm_sim.engine.layout import ACT, CHANCE, POSE, Layout
+from excomm_sim.engine.statements import (
+    ADVICE_SLOT,
+    CURRENT_SLOT,
+    CURSOR_SLOT,
+    DAY_SLOT,
+    HUMANS_SLOT,
+    OPTION_SLOT,
+    PENDING_SLOT,
+    STAGE_SLOT,
+    TURN_SLOT,
+    Constants,
+    Statements,
 )
-from excomm_sim.scenario.expr import Assignment, Expression, python_effect_value, python_expression
-from excomm_sim.scenario.model import Event, Scenario, Variable, VariableKind
+from excomm_sim.scenario.model import Event, Scenario
 
-__all__ = [
-    "Constants",
-    "SlotReader",
-    "Writer",
-    "functions",
-    "write",
-]
-
-_RAISES = ("_div(", "_mod(", "_enum(")
-
-_TURN, _DAY, _CURSOR, _CURRENT = f"s[{TURN}]", f"s[{DAY}]", f"s[{CURSOR}]", f"s[{CURRENT}]"
-_STAGE, _OPTION, _HUMANS = f"s[{STAGE}]", f"s[{OPTION}]", f"s[{HUMANS}]"
-_ADVICE, _PENDING = f"s[{ADVICE}]", f"s[{PENDING}]"
-"""The fixed control slots as the generated code reads them (``engine.layout``)."""
-"""Helpers whose presence means an expression can fail at run time."""
+__all__ = ["Writer", "functions", "write"]
 
 
-class Constants:
-    """Objects the generated code refers to by index: owners, expressions, citations."""
-
-    def __init__(self) -> None:
-        self.owners: list[object] = []
-        self.expressions: list[object] = []
-        self.citations: list[object] = []
-
-    def owner(self, value: object) -> str:
-        self.owners.append(value)
-        return f"O[{len(self.owners) - 1}]"
-
-    def expression(self, value: object) -> str:
-        self.expressions.append(value)
-        return f"X[{len(self.expressions) - 1}]"
-
-    def cited(self, value: object) -> str:
-        self.citations.append(value)
-        return f"C[{len(self.citations) - 1}]"
-
-
-class SlotReader:
-    """What expressions read, as slots of ``s`` (``scenario.expr``'s ``Reader``)."""
-
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
-
-    def variable(self, name: str) -> str:
-        layout = self.layout
-        if name == "turn":
-            return f"{_TURN}"
-        if name == "day":
-            return f"s[{layout.DAY}]"
-        return f"s[{layout.variable_slot[name]}]"
-
-    def chosen(self, decision: str, option: str | None) -> str:
-        layout = self.layout
-        index = layout.decision_index[decision]
-        slot = layout.CHOSE + index
-        if option is None:
-            return f"(s[{slot}] >= 0)"
-        return f"(s[{slot}] == {layout.option_ids[index].index(option)})"
-
-
-def _can_fail(text: str) -> bool:
-    return any(helper in text for helper in _RAISES)
-
-
-class Writer:
-    """Accumulates the module's source, one function at a time."""
-
-    def __init__(self, scenario: Scenario, layout: Layout, records: bool) -> None:
-        self.scenario = scenario
-        self.layout = layout
-        self.records = records
-        self.reader = SlotReader(layout)
-        self.constants = Constants()
-        self.lines: list[str] = []
-        self.variables = {v.id: v for v in scenario.variables}
-
-    # -- small pieces -------------------------------------------------------------------
-
-    def add(self, *lines: str) -> None:
-        self.lines.extend(lines)
-
-    def expr(self, expression: Expression) -> str:
-        return python_expression(expression.source, self.reader)
-
-    def guarded(
-        self, indent: str, target: str, text: str, owner: object, what: str, expression: object
-    ) -> list[str]:
-        """``target = text``, turning a run-time failure into a located ScenarioRuntimeError."""
-        if not _can_fail(text):
-            return [f"{indent}{target} = {text}"]
-        return [
-            f"{indent}try:",
-            f"{indent}    {target} = {text}",
-            f"{indent}except EvalError as error:",
-            f"{indent}    raise _rt({self.constants.owner(owner)}, {what!r}, "
-            f"{self.constants.expression(expression)}, error) from error",
-        ]
-
-    def test(
-        self, indent: str, expression: Expression, owner: object, negate: bool = False
-    ) -> list[str]:
-        """``if <expression>:`` (or ``if not``), evaluated first under a guard when it can
-        fail at run time; the caller adds the indented body."""
-        text = self.expr(expression)
-        word = "if not" if negate else "if"
-        if not _can_fail(text):
-            return [f"{indent}{word} {text}:"]
-        return [
-            *self.guarded(indent, "held", text, owner, "condition", expression),
-            f"{indent}{word} held:",
-        ]
-
-    def effects(
-        self, indent: str, assignments: Sequence[Assignment], owner: str, location: object
-    ) -> list[str]:
-        """Apply ``assignments`` in order, clamping ints (records: each real change)."""
-        lines: list[str] = []
-        for effect in assignments:
-            lines += self.effect(indent, effect, owner, location)
-        return lines
-
-    def effect(self, indent: str, effect: Assignment, owner: str, location: object) -> list[str]:
-        """One assignment: the value, pulled into the variable's range, stored (with
-        records: ``change`` stores it and records it, with its cause, if it differs)."""
-        variable = self.variables[effect.target]
-        slot = self.layout.variable_slot[effect.target]
-        allowed = frozenset(variable.values) if variable.kind is VariableKind.ENUM else None
-        value = python_effect_value(effect.source, allowed, effect.target, self.reader)
-        if effect.op == "+=":
-            value = f"s[{slot}] + {value}"
-        elif effect.op == "-=":
-            value = f"s[{slot}] - {value}"
-        clamp = self.clamp(indent, variable, effect)
-        if not self.records and not clamp and not _can_fail(value):
-            return [f"{indent}s[{slot}] = {value}"]
-        lines: list[str] = []
-        if _can_fail(value):
-            where = self.constants.owner((owner, location))
-            lines += [
-                f"{indent}try:",
-                f"{indent}    new = {value}",
-                f"{indent}except EvalError as error:",
-                f"{indent}    raise _fx({where}, {_TURN}, {effect.source!r}, error) from error",
-            ]
-        else:
-            lines.append(f"{indent}new = {value}")
-        if self.records and clamp:
-            lines.append(f"{indent}raw = new")
-        lines += clamp
-        if self.records:
-            clamped = "new != raw" if clamp else "False"
-            lines.append(
-                f"{indent}change(s, log, cause, {slot}, new, {clamped}, "
-                f"{effect.target!r}, {effect.source!r})"
-            )
-        else:
-            lines.append(f"{indent}s[{slot}] = new")
-        return lines
-
-    @staticmethod
-    def clamps(variable: Variable) -> bool:
-        return variable.kind is VariableKind.INT and (
-            variable.minimum is not None or variable.maximum is not None
-        )
-
-    def clamp(self, indent: str, variable: Variable, effect: Assignment) -> list[str]:
-        """Pull an int back into its range; a step by a positive literal can only overshoot
-        on one side (every value the engine stores is already in range)."""
-        if not self.clamps(variable):
-            return []
-        rising = falling = True
-        step = effect.value.source.strip()
-        if effect.op in ("+=", "-=") and step.isdigit():
-            rising, falling = effect.op == "+=", effect.op == "-="
-        tests = []
-        if rising and variable.maximum is not None:
-            tests.append(("new > ", variable.maximum))
-        if falling and variable.minimum is not None:
-            tests.append(("new < ", variable.minimum))
-        lines: list[str] = []
-        for number, (test, bound) in enumerate(tests):
-            keyword = "if" if number == 0 else "elif"
-            lines += [f"{indent}{keyword} {test}{bound}:", f"{indent}    new = {bound}"]
-        return lines
-
-    def cause(
-        self,
-        indent: str,
-        kind: str,
-        decision: str | None,
-        option: str | None,
-        outcome: str | None,
-        event: str | None,
-        text: str,
-        sources: object,
-    ) -> str:
-        return (
-            f"{indent}cause = Cause({kind!r}, {_TURN}, {decision!r}, {option!r}, "
-            f"{outcome!r}, {event!r}, {text!r}, {self.constants.cited(sources)})"
-        )
-
-    def fire(self, indent: str, event_id: str | None, cause: str = "cause") -> list[str]:
-        if event_id is None:
-            return []
-        index = self.layout.event_index[event_id]
-        return [f"{indent}fire_{index}(s, log, {cause if self.records else 'None'})"]
-
-    # -- the module ---------------------------------------------------------------------
+class Writer(Statements):
+    """Writes a scenario's turn order, a decision at a time (see the module docstring)."""
 
     def core(self) -> str:
         """What every decision shares: the events, the watch after each decision, the
@@ -284,13 +78,13 @@ class Writer:
                 "",
             )
         self.add(
-            f"def turn_{k}(s, log, agent):", f"    stage = {_STAGE}", f"    if stage == {POSE}:"
+            f"def turn_{k}(s, log, agent):", f"    stage = {STAGE_SLOT}", f"    if stage == {POSE}:"
         )
         self.posing(k)
         self.add(f"    elif stage == {ACT}:", f"        offered = offered_{k}(s)")
         self.add(f"    if stage != {CHANCE}:")
         self.taking(k)
-        self.add("    else:", f"        chance(s, log, agent, {k}, {_OPTION})")
+        self.add("    else:", f"        chance(s, log, agent, {k}, {OPTION_SLOT})")
         self.settling(k)
         for j, option in enumerate(decision.options):
             if option.chance is not None:
@@ -316,28 +110,30 @@ class Writer:
         """Pose decision k (stage POSE, cursor k): skipped for good if its ``when`` fails or
         it offers nothing, else on the table."""
         decision = self.scenario.decisions[k]
-        skip = [f"        {_CURSOR} = " + str(k + 1), "        return"]
+        skip = [f"        {CURSOR_SLOT} = " + str(k + 1), "        return"]
         if decision.when is not None:
             self.add(*self.test("        ", decision.when, decision, negate=True))
             if self.records:
                 self.add(
-                    f"            log.append(DecisionSkipped({_TURN} + 1, {decision.id!r},"
+                    f"            log.append(DecisionSkipped({TURN_SLOT} + 1, {decision.id!r},"
                     " 'condition'))"
                 )
             self.add(*("    " + line for line in skip))
         self.add(f"        offered = offered_{k}(s)", "        if not offered:")
         if self.records:
             self.add(
-                f"            log.append(DecisionSkipped({_TURN} + 1, {decision.id!r},"
+                f"            log.append(DecisionSkipped({TURN_SLOT} + 1, {decision.id!r},"
                 " 'no options'))"
             )
         self.add(*("    " + line for line in skip))
         self.add(
-            f"        {_CURSOR} = {k + 1}", f"        {_CURRENT} = {k}", f"        {_STAGE} = {ACT}"
+            f"        {CURSOR_SLOT} = {k + 1}",
+            f"        {CURRENT_SLOT} = {k}",
+            f"        {STAGE_SLOT} = {ACT}",
         )
         if self.records:
             self.add(
-                f"        log.append(DecisionPosed({_TURN} + 1, {decision.id!r}))",
+                f"        log.append(DecisionPosed({TURN_SLOT} + 1, {decision.id!r}))",
                 f"        computer_advice(s, log, {k}, offered)",
             )
 
@@ -349,13 +145,13 @@ class Writer:
         decider = layout.role_index[decision.decider]
         advisers = ((1 << len(layout.role_ids)) - 1) & ~(1 << decider)
         self.add(
-            f"        if {_HUMANS} & {advisers}:",
+            f"        if {HUMANS_SLOT} & {advisers}:",
             f"            advise(s, log, agent, {k}, offered)",
             f"        j = agent.decide(s, {k}, {decider}, offered)",
-            f"        turn = {_TURN} + 1",
-            f"        {_TURN} = turn",
+            f"        turn = {TURN_SLOT} + 1",
+            f"        {TURN_SLOT} = turn",
             f"        s[{layout.CHOSE + k}] = j",
-            f"        person = {_HUMANS} >> {decider} & 1",
+            f"        person = {HUMANS_SLOT} >> {decider} & 1",
             f"        s[{layout.BY + k}] = {decider * 2} + person",
         )
         if self.records:
@@ -374,8 +170,8 @@ class Writer:
             body += self.effects("            ", option.effects, f"option {path}", option.location)
             if option.chance is not None:
                 body += [
-                    f"            {_OPTION} = {j}",
-                    f"            {_STAGE} = {CHANCE}",
+                    f"            {OPTION_SLOT} = {j}",
+                    f"            {STAGE_SLOT} = {CHANCE}",
                     f"            chance(s, log, agent, {k}, {j})",
                 ]
             else:
@@ -387,21 +183,22 @@ class Writer:
         on, and an early ending that holds ends the game."""
         decision = self.scenario.decisions[k]
         self.add(
-            f"    if {_PENDING} and {_PENDING}[0][0] <= {_TURN}:",
+            f"    if {PENDING_SLOT} and {PENDING_SLOT}[0][0] <= {TURN_SLOT}:",
             "        land(s, log, agent)",
             "    watch(s, log)",
         )
         if decision.days:
-            self.add(f"    {_DAY} += {decision.days}")
+            self.add(f"    {DAY_SLOT} += {decision.days}")
             if self.records:
                 self.add(
-                    f"    log.append(DateAdvanced({_TURN}, {_DAY}, START + timedelta(days={_DAY})))"
+                    f"    log.append(DateAdvanced({TURN_SLOT}, {DAY_SLOT}, "
+                    f"START + timedelta(days={DAY_SLOT})))"
                 )
         self.add(
-            f"    {_CURRENT} = -1",
-            f"    {_OPTION} = -1",
-            f"    {_ADVICE} = ()",
-            f"    {_STAGE} = {POSE}",
+            f"    {CURRENT_SLOT} = -1",
+            f"    {OPTION_SLOT} = -1",
+            f"    {ADVICE_SLOT} = ()",
+            f"    {STAGE_SLOT} = {POSE}",
             "    ending = early(s)",
             "    if ending >= 0:",
             "        end(s, log, ending)",
@@ -443,7 +240,7 @@ class Writer:
             self.add(f"    {'if' if o == 0 else 'elif'} outcome == {o}:")
             if self.records:
                 self.add(
-                    f"        cause = Cause('chance', {_TURN}, {decision.id!r}, "
+                    f"        cause = Cause('chance', {TURN_SLOT}, {decision.id!r}, "
                     f"{option.id!r}, {outcome.id!r}, None, "
                     f"{outcome.label!r} + ' (chance ' + format(probability, '.0%') + ')', "
                     f"{self.constants.cited(decision.sources)})"
@@ -465,11 +262,11 @@ class Writer:
         layout = self.layout
         lines = []
         for i, delayed in enumerate(option.delayed):
-            lines.append(f"    due = {_TURN} + {delayed.after}")
+            lines.append(f"    due = {TURN_SLOT} + {delayed.after}")
             lines.append(f"    schedule(s, (due, {k}, {j}, {i}))")
             if self.records:
                 lines.append(
-                    f"    log.append(ConsequenceScheduled({_TURN}, due, "
+                    f"    log.append(ConsequenceScheduled({TURN_SLOT}, due, "
                     f"{decision.id!r}, {option.id!r}, {i}, {delayed.text!r}))"
                 )
         lines += self.fire("    ", option.trigger)
@@ -483,7 +280,7 @@ class Writer:
         decision = self.scenario.decisions[k]
         option = decision.options[j]
         delayed = option.delayed[i]
-        where = f"{_TURN}, {decision.id!r}, {option.id!r}, {i}, {delayed.text!r}"
+        where = f"{TURN_SLOT}, {decision.id!r}, {option.id!r}, {i}, {delayed.text!r}"
         lines = [f"def delayed_{k}_{j}_{i}(s, log):"]
         if delayed.when is not None:
             lines += self.test("    ", delayed.when, delayed, negate=True)
@@ -518,8 +315,8 @@ class Writer:
         self.add(f"    {fired} = True")
         if self.records:
             self.add(
-                f"    log.append(EventFired({_TURN}, {event.id!r}, cause))",
-                f"    cause = Cause('event', {_TURN}, cause.decision, cause.option, "
+                f"    log.append(EventFired({TURN_SLOT}, {event.id!r}, cause))",
+                f"    cause = Cause('event', {TURN_SLOT}, cause.decision, cause.option, "
                 f"cause.outcome, {event.id!r}, {'Event: ' + event.title!r}, "
                 f"{self.constants.cited(event.sources)} or cause.sources)",
             )
