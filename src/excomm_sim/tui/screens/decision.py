@@ -104,7 +104,8 @@ class DecisionRoomScreen(Screen[None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#options", OptionsList)
-        options.focus()
+        # Focus without scrolling: the item opens at its title, the options below the fold.
+        options.focus(scroll_visible=False)
         if options.offered_ids:
             options.highlighted = options.get_option_index(options.offered_ids[0])
 

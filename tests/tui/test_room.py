@@ -1,0 +1,44 @@
+"""The decision room as a student meets it: where each item opens, what it says about the stakes."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.containers import VerticalScroll
+
+from excomm_sim.engine.moves import Action
+from excomm_sim.paths import bundled_scenario
+from excomm_sim.scenario.load import load_path
+from excomm_sim.session import GameSession
+from excomm_sim.tui.app import ExcommApp
+from excomm_sim.tui.screens.decision import DecisionRoomScreen
+
+
+class RoomApp(App[None]):
+    """Just the stylesheet, to show one screen at a time as the game would."""
+
+    CSS_PATH = ExcommApp.CSS_PATH
+
+
+def meeting_19(seed: int = 420876) -> GameSession:
+    scenario = load_path(bundled_scenario("meeting19"))
+    return GameSession.new(scenario, seed, {"president": "Ann"}, None, scenario_path="")
+
+
+async def test_every_item_of_meeting_19_opens_at_its_title() -> None:
+    """Seed 420876 once opened items 5 and 10 scrolled to the options, mid-citation: focusing
+    the options scrolled them into view. The first ten items, first option chosen each time."""
+    session = meeting_19()
+    scrolled: list[str] = []
+    app = RoomApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(10):
+            role = session.to_act.role
+            assert role is not None
+            screen = DecisionRoomScreen(session.scenario, session.observe(role))
+            await app.push_screen(screen)
+            await pilot.pause()
+            if screen.query_one("#agenda", VerticalScroll).scroll_y != 0:
+                scrolled.append(screen.item.decision.title)
+            app.pop_screen()
+            session.act(Action(role, screen.item.offered[0].id))
+    assert scrolled == []
