@@ -169,7 +169,7 @@ async def test_continue_after_quitting_restores_the_game_exactly(
         decisions = 0
         while decisions < 3:
             if isinstance(first.screen, DecisionRoomScreen):
-                await press(pilot, "1")
+                await press(pilot, "1", "enter")
                 decisions += 1
             else:
                 await press(pilot, "enter")

@@ -72,7 +72,7 @@ async def test_choosing_a_scenario_in_the_picker_opens_setup(
 async def test_every_decision_is_autosaved(make_app: MakeApp, saves_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1")
+        await pilot.press("enter", "enter", "enter", "1", "enter")
         await pilot.pause()
         saves = list(saves_dir.glob("*.json"))
         assert len(saves) == 1
@@ -84,7 +84,7 @@ async def test_continue_resumes_the_latest_save(
 ) -> None:
     first = make_app()
     async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1")
+        await pilot.press("enter", "enter", "enter", "1", "enter")
         await pilot.pause()
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
@@ -172,7 +172,7 @@ async def test_replay_opens_a_save_and_branch_here_plays_on(
 
     first = make_app()
     async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1", "enter", "1")
+        await pilot.press("enter", "enter", "enter", "1", "enter", "enter", "1", "enter")
         await pilot.pause()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -198,7 +198,7 @@ async def test_back_to_title_from_the_debrief(make_app: MakeApp, screen_text: Sc
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", "enter")
         for _ in range(3):
-            await pilot.press("1", "enter")
+            await pilot.press("1", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("b")
@@ -233,7 +233,7 @@ async def test_a_save_that_no_longer_fits_plays_on_in_a_new_file(
     shutil.copy(tiny_path, path)
     first = make_app(scenario=load_path(path), scenario_path=path)
     async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1", "enter", "1")
+        await pilot.press("enter", "enter", "enter", "1", "enter", "enter", "1", "enter")
         await pilot.pause()
     (original,) = saves_dir.glob("*.json")
     text = path.read_text(encoding="utf-8")

@@ -37,7 +37,10 @@ async def play_to_debrief(pilot: Pilot[int], screen_text: ScreenText, limit: int
         if isinstance(screen, DebriefScreen):
             return seen
         seen.append(screen_text(pilot.app))
-        await press(pilot, "1" if isinstance(screen, DecisionRoomScreen) else "enter")
+        if isinstance(screen, DecisionRoomScreen):
+            await press(pilot, "1", "enter")
+        else:
+            await press(pilot, "enter")
     raise AssertionError("no debrief after many key presses")
 
 
@@ -61,7 +64,7 @@ async def test_solo_president_plays_to_an_ending(
         assert "odds: Inspectors allowed 67%, Inspectors refused 33%" in room
         assert "Captain Ines Moor\n✓ favours “Demand they depart”" in room
         assert "Captain's resolve" not in room  # a hidden variable
-        await press(pilot, "1")
+        await press(pilot, "1", "enter")
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Tension: 40/100 → 50/100 ▲ worse" in shown
@@ -87,7 +90,7 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
         await press(pilot, "enter")
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "What do you recommend to Mayor Ada Byrne?" in screen_text(app)
-        await press(pilot, "2")  # recommend the inspection
+        await press(pilot, "2", "enter")  # recommend the inspection
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Captain Ines Moor recommends “Demand an inspection”" in shown
@@ -129,7 +132,7 @@ async def test_two_player_hot_seat_hides_each_briefing(
         # Ben has the screen and advises first; then the screen goes to Ann to decide.
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "You: Captain Ines Moor — recommend" in screen_text(app)
-        await press(pilot, "1")
+        await press(pilot, "1", "enter")
         assert isinstance(app.screen, HandoverScreen)
         assert "Pass to Ann" in screen_text(app)
         await press(pilot, "enter")

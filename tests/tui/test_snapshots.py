@@ -30,14 +30,14 @@ async def to_decision_room(pilot: Pilot[int]) -> None:
 
 async def to_consequences(pilot: Pilot[int]) -> None:
     await to_decision_room(pilot)
-    await pilot.press("2")  # the inspection: a chance roll, an event, several changes
+    await pilot.press("2", "enter")  # the inspection: a chance roll, an event, several changes
     await pilot.pause()
 
 
 async def to_debrief(pilot: Pilot[int]) -> None:
     await to_decision_room(pilot)
     for _ in range(3):
-        await pilot.press("1", "enter")
+        await pilot.press("1", "enter", "enter")
         await pilot.pause()
 
 

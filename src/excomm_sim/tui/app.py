@@ -213,6 +213,13 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
         else:
             self.show_turn()
 
+    def on_take_back_requested(self, _message: msg.TakeBackRequested) -> None:
+        from excomm_sim.tui.take_back import take_back
+
+        if self.session is not None:
+            self.notify(take_back(self.session, self.seat or next(iter(self.session.humans))))
+            self.show_turn()
+
     def on_consequences_read(self, _message: msg.ConsequencesRead) -> None:
         self.show_turn()
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 from excomm_sim.scenario.model import Role
-from excomm_sim.tui.messages import BriefingRead, HandedOver
+from excomm_sim.tui.messages import BriefingRead, HandedOver, TakeBackRequested
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import prose
 
@@ -76,7 +76,12 @@ class BriefingScreen(Screen[None]):
 class HandoverScreen(Screen[None]):
     """A blank screen between hot-seat players: nothing private shows until Enter."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "I am ready", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done", "I am ready", show=True),
+        Binding("u,ctrl+z", "take_back", "Take back my last move", key_display="u"),
+    ]
+    """Enter: the next player has the keyboard. u or ctrl+z: the player who just moved
+    takes it back, while the screen is still theirs."""
 
     def __init__(self, role: Role, player: str) -> None:
         super().__init__(classes="handover-screen")
@@ -104,6 +109,9 @@ class HandoverScreen(Screen[None]):
 
     def action_done(self) -> None:
         self.post_message(HandedOver(role=self.role.id))
+
+    def action_take_back(self) -> None:
+        self.post_message(TakeBackRequested())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

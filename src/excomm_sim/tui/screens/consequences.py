@@ -26,7 +26,7 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.messages import ConsequencesRead
+from excomm_sim.tui.messages import ConsequencesRead, TakeBackRequested
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
@@ -115,7 +115,11 @@ def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
 class ConsequencesScreen(Screen[None]):
     """Shown after every decision; Enter goes on (to the next item or the debrief)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "Continue", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done", "Continue", show=True),
+        Binding("u,ctrl+z", "take_back", "Take back", key_display="u"),
+    ]
+    """Enter goes on; u or ctrl+z take the decision back (in hot-seat, before the hand-over)."""
 
     def __init__(
         self,
@@ -149,6 +153,9 @@ class ConsequencesScreen(Screen[None]):
 
     def action_done(self) -> None:
         self.post_message(ConsequencesRead())
+
+    def action_take_back(self) -> None:
+        self.post_message(TakeBackRequested())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

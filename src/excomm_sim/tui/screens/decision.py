@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.messages import BriefingRequested, OptionPicked
+from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
@@ -52,13 +52,16 @@ class DecisionRoomScreen(Screen[None]):
     """The main screen. Choosing an option posts ``OptionPicked`` for the app to act on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "choose(1)", "Choose", key_display="1-9"),
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)),
-        Binding("o", "focus_options", "Options"),
-        Binding("d", "focus_side", "Panel"),
+        Binding("1", "select(1)", "Select", key_display="1-9"),
+        *(Binding(str(n), f"select({n})", show=False) for n in range(2, 10)),
+        Binding("enter", "confirm", "Confirm"),
+        Binding("u,ctrl+z", "take_back", "Undo", key_display="u"),
+        Binding("o", "focus_options", "Options", show=False),
+        Binding("d", "focus_side", "Panel", show=False),
         Binding("b", "briefing", "Briefing"),
     ]
-    """1-9 choose the numbered offered option at once (from anywhere on the screen);
+    """1-9 select the numbered offered option (from anywhere on the screen) and Enter
+    confirms it, so one stray key never commits; u or ctrl+z take back the last decision;
     o and d move the focus to the options or the situation panel; b shows your briefing."""
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
@@ -75,9 +78,9 @@ class DecisionRoomScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         item = self.item
         ask = (
-            "Choose what to do:"
+            "Choose what to do (a number picks, Enter confirms):"
             if self.observation.to_act.kind == "decide"
-            else f"What do you recommend to {self.decider_name()}?"
+            else f"What do you recommend to {self.decider_name()}? (a number picks, Enter confirms)"
         )
         yield Static(status_line(self.scenario, self.observation), id="status-line")
         with Horizontal(id="room"):
@@ -97,7 +100,7 @@ class DecisionRoomScreen(Screen[None]):
                 log = GameLog(id="log")
                 log.show(self.scenario, self.observation.log)
                 yield log
-        yield Footer()
+        yield Footer(compact=True)
 
     def decider_name(self) -> str:
         return self.scenario.role(self.item.decision.decider).name
@@ -109,11 +112,19 @@ class DecisionRoomScreen(Screen[None]):
         if options.offered_ids:
             options.highlighted = options.get_option_index(options.offered_ids[0])
 
-    def action_choose(self, number: int) -> None:
+    def action_select(self, number: int) -> None:
+        """Highlight the numbered option; nothing is decided until Enter."""
         options = self.query_one("#options", OptionsList)
         if 0 < number <= len(options.offered_ids):
-            option = options.offered_ids[number - 1]
-            self.post_message(OptionPicked(role=self.role, option=option))
+            options.highlighted = options.get_option_index(options.offered_ids[number - 1])
+            options.focus()
+
+    def action_confirm(self) -> None:
+        """Enter from anywhere on the screen: commit the highlighted option."""
+        self.query_one("#options", OptionsList).action_select()
+
+    def action_take_back(self) -> None:
+        self.post_message(TakeBackRequested())
 
     def action_briefing(self) -> None:
         self.post_message(BriefingRequested(role=self.role))

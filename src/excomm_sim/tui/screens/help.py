@@ -24,7 +24,10 @@ Keys (everywhere)
   Escape            back / close
 
 In the decision room
-  1-9               choose the numbered option at once
+  1-9               pick the numbered option (nothing is decided yet)
+  Enter             confirm the picked option: the decision is made
+  u, ctrl+z         take back your last decision (solo; in hot-seat only
+                    before you hand the keyboard on)
   o                 go to the options
   d                 go to the situation panel (dashboard and log)
   b                 read your private briefing again
@@ -36,7 +39,7 @@ The situation panel
   yes / no          a flag; other words are a status (e.g. "In port")
 
 Options and advisers
-  ▶                 the highlighted option (Enter chooses it)
+  ▶                 the picked option (Enter confirms it)
   [withheld]        not open now; the reason is shown under it
   odds: …           each outcome's chance, when the scenario lets you see it
   ✓ favours         an adviser's position, with how strongly:
