@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
+from excomm_sim.agenda import item_text
 from excomm_sim.engine.events import (
     ChanceResolved,
     ConsequenceLanded,
@@ -136,7 +137,7 @@ class PlainGame:
             argument = "" if choice is None or turn.kind != "recommend" else self.ask_argument()
             if choice is None or argument is None:
                 self.say()
-                self.say(f"Game left at turn {observation.turn + 1}.")
+                self.say(f"Game left at item {observation.turn + 1}.")
                 return 0
             action = Action(turn.role, choice, argument)
             try:
@@ -211,7 +212,8 @@ class PlainGame:
         assert prompt is not None
         decision = prompt.decision
         self.say()
-        self.say(f"--- Turn {observation.turn + 1} · {date_text(observation.date)} ---")
+        item = item_text(self.scenario, observation).capitalize()
+        self.say(f"--- {item} · {date_text(observation.date)} ---")
         self.say(decision.title)
         self.para(decision.context)
         if decision.sources:
@@ -287,7 +289,7 @@ class PlainGame:
                 if watching:
                     decision = scenario.decision(record.decision)
                     self.say()
-                    self.say(f"--- Turn {record.turn}: {decision.title} ---")
+                    self.say(f"--- Item {record.turn}: {decision.title} ---")
                     if decision.sources:
                         self.para(f"({sources_text(decision.sources)})")
             elif isinstance(record, Recommended):

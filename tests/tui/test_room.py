@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import App
 from textual.containers import VerticalScroll
 
@@ -11,6 +13,9 @@ from excomm_sim.scenario.load import load_path
 from excomm_sim.session import GameSession
 from excomm_sim.tui.app import ExcommApp
 from excomm_sim.tui.screens.decision import DecisionRoomScreen
+
+MakeApp = Callable[..., ExcommApp]
+ScreenText = Callable[[ExcommApp], str]
 
 
 class RoomApp(App[None]):
@@ -42,3 +47,13 @@ async def test_every_item_of_meeting_19_opens_at_its_title() -> None:
             app.pop_screen()
             session.act(Action(role, screen.item.offered[0].id))
     assert scrolled == []
+
+
+async def test_the_status_line_says_which_item_of_how_many_and_the_date(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
+    app = make_app(roles={"mayor": "Ann"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Saturday 3 November 1962 · item 1 of 3 · You: Mayor Ada Byrne" in screen_text(app)

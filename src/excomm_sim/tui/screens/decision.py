@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from excomm_sim.agenda import item_text
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
@@ -22,14 +23,14 @@ from excomm_sim.wording import date_text, prose
 
 
 def status_line(scenario: Scenario, observation: Observation) -> Content:
-    """'Sat 3 November 1962 · item 2 · You: John F. Kennedy — decide'."""
+    """'Saturday 3 November 1962 · item 2 of 19 · You: John F. Kennedy — decide'."""
     turn = observation.to_act
     assert turn.role is not None
     role = scenario.role(turn.role)
     task = "decide" if turn.kind == "decide" else "recommend"
     return Content.assemble(
         (date_text(observation.date), "bold"),
-        f" · item {observation.turn + 1} · You: ",
+        f" · {item_text(scenario, observation)} · You: ",
         (role.name, "bold"),
         f" — {task}",
     )
