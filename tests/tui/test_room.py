@@ -57,3 +57,34 @@ async def test_the_status_line_says_which_item_of_how_many_and_the_date(
         await pilot.press("enter")
         await pilot.pause()
         assert "Saturday 3 November 1962 · item 1 of 3 · You: Mayor Ada Byrne" in screen_text(app)
+
+
+async def test_the_briefing_lists_every_objective_before_the_story(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
+    from excomm_sim.tui.screens.briefing import briefing_content
+
+    scenario = load_path(bundled_scenario("meeting19"))
+    president = scenario.role("president")
+    lines = briefing_content(president, "Ann").plain.splitlines()
+    assert [line for line in lines[:10] if "pt)" in line] == [
+        f"  • {o.text} ({o.points} pt)" for o in president.objectives
+    ]
+
+
+async def test_s_in_the_room_shows_the_objectives_and_what_each_meter_means() -> None:
+    from excomm_sim.tui.screens.stakes import StakesScreen
+
+    session = meeting_19()
+    app = RoomApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(DecisionRoomScreen(session.scenario, session.observe("president")))
+        await pilot.pause()
+        room = "\n".join(str(w.content) for w in app.screen.query("#tracker"))
+        assert "✗ ✓ ✗ ✓  3 of 8 pt hold now (s: details)" in room
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StakesScreen)
+        shown = "\n".join(str(w.content) for w in app.screen.query("Static"))
+        assert "✗ not met now, 3 pt: The IL-28 bombers have left Cuba." in shown
+        assert "at 85 or more the game ends: The crisis returns" in shown

@@ -63,11 +63,13 @@ class HotSeat(App[int]):
         role_id = self.briefing_queue[0]
         if self.hand_over_then(role_id, self.next_briefing):
             return
+        from excomm_sim.stakes import stakes
         from excomm_sim.tui.screens.briefing import BriefingScreen
 
         role = self.session.scenario.role(role_id)
         name = self.session.humans[role_id]
-        self.show(BriefingScreen(role, name, last=len(self.briefing_queue) == 1))
+        meters = stakes(self.session.scenario, self.session.observe(role_id).values)
+        self.show(BriefingScreen(role, name, last=len(self.briefing_queue) == 1, stakes=meters))
 
     def on_briefing_read(self, message: msg.BriefingRead) -> None:
         if self.briefing_queue and self.briefing_queue[0] == message.role:

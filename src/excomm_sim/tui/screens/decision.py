@@ -17,6 +17,7 @@ from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
+from excomm_sim.tui.widgets.objectives import ObjectivesTracker
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
 from excomm_sim.wording import date_text, prose
@@ -60,10 +61,14 @@ class DecisionRoomScreen(Screen[None]):
         Binding("o", "focus_options", "Options", show=False),
         Binding("d", "focus_side", "Panel", show=False),
         Binding("b", "briefing", "Briefing"),
+        Binding("s", "stakes", "Stakes"),
+        Binding("t", "app.toggle_theme", "Theme", show=False),
     ]
     """1-9 select the numbered offered option (from anywhere on the screen) and Enter
     confirms it, so one stray key never commits; u or ctrl+z take back the last decision;
-    o and d move the focus to the options or the situation panel; b shows your briefing."""
+    o and d move the focus to the options or the situation panel; b shows your briefing;
+    s your objectives as they stand and what each meter means (t, the theme, still works
+    but leaves the footer to the game's keys)."""
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
         """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
@@ -93,6 +98,11 @@ class DecisionRoomScreen(Screen[None]):
                 yield Static(Content.styled("The advisers", "bold"), classes="section-title")
                 yield Positions(self.scenario, item.decision, item.positions, id="positions")
             with VerticalScroll(id="side"):
+                yield Static(Content.styled("Your objectives", "bold"), classes="section-title")
+                tracker = ObjectivesTracker(id="tracker")
+                observation = self.observation
+                tracker.show(self.scenario, observation.objectives, observation.values)
+                yield tracker
                 yield Static(Content.styled("Situation", "bold"), classes="section-title")
                 dashboard = Dashboard(id="dashboard")
                 dashboard.show(self.scenario, self.observation.timeline)
@@ -129,6 +139,11 @@ class DecisionRoomScreen(Screen[None]):
 
     def action_briefing(self) -> None:
         self.post_message(BriefingRequested(role=self.role))
+
+    def action_stakes(self) -> None:
+        from excomm_sim.tui.screens.stakes import StakesScreen
+
+        self.app.push_screen(StakesScreen(self.scenario, self.observation))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()
