@@ -68,7 +68,7 @@ async def test_solo_president_plays_to_an_ending(
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Tension: 40/100 → 50/100 ▲ worse" in shown
-        assert "because: " in shown
+        assert "what it changed [record p.1 ¶2]" in shown
         assert "Ships: In port → Leaving" in shown
         assert "The date is now Sunday 4 November 1962" in shown
         await play_to_debrief(pilot, screen_text)

@@ -88,3 +88,15 @@ async def test_s_in_the_room_shows_the_objectives_and_what_each_meter_means() ->
         shown = "\n".join(str(w.content) for w in app.screen.query("Static"))
         assert "✗ not met now, 3 pt: The IL-28 bombers have left Cuba." in shown
         assert "at 85 or more the game ends: The crisis returns" in shown
+
+
+def test_changes_a_choice_made_are_told_as_what_it_changed_not_a_repeat_of_it() -> None:
+    from excomm_sim.tui.screens.consequences import consequence_lines
+
+    session = meeting_19()
+    option = session.observe("president").item
+    assert option is not None
+    records = session.act(Action("president", option.offered[0].id))
+    text = "\n".join(line.plain for _, line in consequence_lines(session.scenario, records))
+    assert "what it changed [record p.1 ¶1" in text
+    assert "because: Chose" not in text
