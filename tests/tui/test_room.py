@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from textual.app import App
 from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 from excomm_sim.engine.moves import Action
 from excomm_sim.paths import bundled_scenario
@@ -100,3 +101,39 @@ def test_changes_a_choice_made_are_told_as_what_it_changed_not_a_repeat_of_it() 
     text = "\n".join(line.plain for _, line in consequence_lines(session.scenario, records))
     assert "what it changed [record p.1 ¶1" in text
     assert "because: Chose" not in text
+
+
+async def test_g_shows_who_is_who_and_the_terms_and_the_first_mention_is_explained() -> None:
+    from excomm_sim.tui.screens.glossary import GlossaryScreen
+
+    session = meeting_19()
+    app = RoomApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(DecisionRoomScreen(session.scenario, session.observe("president")))
+        await pilot.pause()
+        agenda = str(app.screen.query_one("#agenda-text", Static).content)
+        assert "• Vasily V. Kuznetsov, First Deputy Foreign Minister of the USSR." in agenda
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        shown = str(app.screen.query_one("#glossary-text", Static).content)
+        assert "Dean Rusk, Secretary of State" in shown  # another seat's public bio
+        assert "U Thant, Acting Secretary-General of the United Nations" in shown
+        assert "IL-28: A Soviet twin-jet light bomber" in shown
+        assert "Your private briefing" not in shown
+
+
+def test_a_name_is_explained_only_where_the_game_first_mentions_it() -> None:
+    from excomm_sim.tui.screens.decision import first_mentions
+
+    session = meeting_19()
+    names = []
+    for _ in range(6):
+        observation = session.observe("president")
+        assert observation.item is not None
+        names += [
+            getattr(e, "name", getattr(e, "term", ""))
+            for e in first_mentions(session.scenario, observation)
+        ]
+        session.act(Action("president", observation.item.offered[0].id))
+    assert names.count("Vasily V. Kuznetsov") == 1

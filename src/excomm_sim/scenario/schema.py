@@ -22,6 +22,7 @@ from excomm_sim.scenario.build_decisions import (
     POSITIONS,
     STANCE_KEYS,
 )
+from excomm_sim.scenario.glossary import glossary_definitions, glossary_properties
 from excomm_sim.scenario.model import FORMAT_VERSION
 from excomm_sim.scenario.refs import CITATION_KEYS
 from excomm_sim.scenario.schema_parts import (
@@ -106,11 +107,13 @@ def _scenario_properties() -> Schema:
         "endings": list_of(
             ref("ending"), "How the game can end; exactly one has no `when` (the fallback).", 1
         ),
+        **glossary_properties(),
     }
 
 
 def _definitions() -> Schema:
     return {
+        **glossary_definitions(),
         "date": {
             "type": "string",
             "pattern": r"^\d{4}-\d{2}-\d{2}$",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,9 +14,11 @@ from textual.widgets import Footer, OptionList, Static
 
 from excomm_sim.agenda import item_text
 from excomm_sim.engine.observe import ItemView, Observation
+from excomm_sim.scenario.glossary import Entry, entry_text, mentioned
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
 from excomm_sim.tui.widgets.dashboard import Dashboard
+from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.objectives import ObjectivesTracker
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
@@ -37,7 +40,9 @@ def status_line(scenario: Scenario, observation: Observation) -> Content:
     )
 
 
-def agenda_content(item: ItemView) -> Content:
+def agenda_content(item: ItemView, first_mentions: Sequence[Entry] = ()) -> Content:
+    """The item's title, context and sources, then a line for each person or term the
+    game names here for the first time (``first_mentions``)."""
     decision = item.decision
     parts = [
         Content.styled(decision.title, "bold"),
@@ -47,7 +52,19 @@ def agenda_content(item: ItemView) -> Content:
         parts.append(
             Content.styled("Source: " + "; ".join(str(s) for s in decision.sources), "italic")
         )
+    for entry in first_mentions:
+        parts.append(Content.styled("• " + prose(entry_text(entry)), "italic"))
     return Content("\n").join(parts)
+
+
+def first_mentions(scenario: Scenario, observation: Observation) -> tuple[Entry, ...]:
+    """Who and what this item's text names that no earlier item's did (g lists them all)."""
+    item = observation.item
+    if item is None:
+        return ()
+    earlier = " ".join(scenario.decision(c.decision).context for c in observation.choices)
+    before = set(map(id, mentioned(scenario, earlier)))
+    return tuple(e for e in mentioned(scenario, item.decision.context) if id(e) not in before)
 
 
 class DecisionRoomScreen(Screen[None]):
@@ -62,13 +79,15 @@ class DecisionRoomScreen(Screen[None]):
         Binding("d", "focus_side", "Panel", show=False),
         Binding("b", "briefing", "Briefing"),
         Binding("s", "stakes", "Stakes"),
+        Binding("g", "glossary", "Glossary"),
         Binding("t", "app.toggle_theme", "Theme", show=False),
     ]
     """1-9 select the numbered offered option (from anywhere on the screen) and Enter
     confirms it, so one stray key never commits; u or ctrl+z take back the last decision;
     o and d move the focus to the options or the situation panel; b shows your briefing;
-    s your objectives as they stand and what each meter means (t, the theme, still works
-    but leaves the footer to the game's keys)."""
+    g who's who and the glossary; s your objectives as they stand and what each meter
+    means (t, the theme, and ctrl+p, the palette, still work but leave the footer to the
+    game's keys)."""
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
         """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
@@ -91,7 +110,8 @@ class DecisionRoomScreen(Screen[None]):
         yield Static(status_line(self.scenario, self.observation), id="status-line")
         with Horizontal(id="room"):
             with VerticalScroll(id="agenda"):
-                yield Static(agenda_content(item), id="agenda-text")
+                mentions = first_mentions(self.scenario, self.observation)
+                yield Static(hung(agenda_content(item, mentions)), id="agenda-text")
                 yield Static(Content.styled(ask, "bold"), classes="section-title")
                 yield OptionsList(item.options, id="options")
                 yield Static("", id="option-detail")
@@ -111,7 +131,7 @@ class DecisionRoomScreen(Screen[None]):
                 log = GameLog(id="log")
                 log.show(self.scenario, self.observation.log)
                 yield log
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def decider_name(self) -> str:
         return self.scenario.role(self.item.decision.decider).name
@@ -144,6 +164,11 @@ class DecisionRoomScreen(Screen[None]):
         from excomm_sim.tui.screens.stakes import StakesScreen
 
         self.app.push_screen(StakesScreen(self.scenario, self.observation))
+
+    def action_glossary(self) -> None:
+        from excomm_sim.tui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(self.scenario))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()
