@@ -137,3 +137,59 @@ def test_a_name_is_explained_only_where_the_game_first_mentions_it() -> None:
         ]
         session.act(Action("president", observation.item.offered[0].id))
     assert names.count("Vasily V. Kuznetsov") == 1
+
+
+async def test_l_shows_the_whole_log_on_a_screen_of_its_own() -> None:
+    from excomm_sim.tui.screens.log import LogScreen
+
+    session = meeting_19()
+    for _ in range(3):
+        item = session.observe("president").item
+        assert item is not None
+        session.act(Action("president", item.offered[0].id))
+    app = RoomApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(DecisionRoomScreen(session.scenario, session.observe("president")))
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+        shown = str(app.screen.query_one("#full-log", Static).content)
+        assert shown.index("On the table: The intelligence estimate") < shown.index(
+            "On the table: The IL-28 bombers"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionRoomScreen)
+
+
+async def test_below_80x24_the_room_says_the_size_it_needs() -> None:
+    session = meeting_19()
+    app = RoomApp()
+    async with app.run_test(size=(70, 20)) as pilot:
+        await app.push_screen(DecisionRoomScreen(session.scenario, session.observe("president")))
+        await pilot.pause()
+        note = app.screen.query_one("#size-note", Static)
+        assert note.display and "This window is 70×20" in str(note.content)
+        assert "needs at least 80×24" in str(note.content)
+        assert not app.screen.query_one("#room").display
+
+
+def test_the_dashboards_trend_lines_never_push_a_label_onto_its_own_line() -> None:
+    from excomm_sim.tui.widgets.dashboard import NARROW, dashboard_content
+
+    session = meeting_19()
+    for _ in range(12):
+        item = session.observe("president").item
+        assert item is not None
+        session.act(Action("president", item.offered[0].id))
+    timeline = session.observe("president").timeline
+    for line in dashboard_content(session.scenario, timeline, NARROW).plain.splitlines():
+        label = line.rstrip("▁▂▃▄▅▆▇█ ")
+        if label and not line.startswith(" ") and len(label) < NARROW:
+            assert len(line) <= NARROW, line
+
+
+def test_every_help_line_fits_the_help_box_at_80_columns() -> None:
+    from excomm_sim.tui.screens.help import HELP_TEXT
+
+    assert max(len(line) for line in HELP_TEXT.splitlines()) <= 74  # box 76, scrollbar 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -24,6 +25,9 @@ from excomm_sim.tui.widgets.objectives import ObjectivesTracker
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
 from excomm_sim.wording import date_text, prose
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+"""The smallest terminal the decision room is laid out for."""
 
 
 def status_line(scenario: Scenario, observation: Observation) -> Content:
@@ -80,14 +84,15 @@ class DecisionRoomScreen(Screen[None]):
         Binding("b", "briefing", "Briefing"),
         Binding("s", "stakes", "Stakes"),
         Binding("g", "glossary", "Glossary"),
+        Binding("l", "log", "Log"),
         Binding("t", "app.toggle_theme", "Theme", show=False),
     ]
     """1-9 select the numbered offered option (from anywhere on the screen) and Enter
     confirms it, so one stray key never commits; u or ctrl+z take back the last decision;
     o and d move the focus to the options or the situation panel; b shows your briefing;
-    g who's who and the glossary; s your objectives as they stand and what each meter
-    means (t, the theme, and ctrl+p, the palette, still work but leave the footer to the
-    game's keys)."""
+    g who's who and the glossary; l the whole log on a screen of its own; s your objectives
+    as they stand and what each meter means (t, the theme, and ctrl+p, the palette, still
+    work but leave the footer to the game's keys)."""
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
         """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
@@ -131,7 +136,19 @@ class DecisionRoomScreen(Screen[None]):
                 log = GameLog(id="log")
                 log.show(self.scenario, self.observation.log)
                 yield log
+        yield Static("", id="size-note")
         yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 80x24 the room cannot be laid out readably: say what size it needs."""
+        width, height = event.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#size-note", Static).update(
+                f"This window is {width}×{height}. The decision room needs at least "
+                f"{MIN_WIDTH}×{MIN_HEIGHT}: make the window larger (or the font smaller)."
+            )
 
     def decider_name(self) -> str:
         return self.scenario.role(self.item.decision.decider).name
@@ -164,6 +181,11 @@ class DecisionRoomScreen(Screen[None]):
         from excomm_sim.tui.screens.stakes import StakesScreen
 
         self.app.push_screen(StakesScreen(self.scenario, self.observation))
+
+    def action_log(self) -> None:
+        from excomm_sim.tui.screens.log import LogScreen
+
+        self.app.push_screen(LogScreen(self.scenario, self.observation))
 
     def action_glossary(self) -> None:
         from excomm_sim.tui.screens.glossary import GlossaryScreen

@@ -31,22 +31,26 @@ In the decision room
   o                 go to the options
   d                 go to the situation panel (dashboard and log)
   b                 read your private briefing again
+  s                 your objectives now, and what each meter means
+  g                 who's who and the glossary
+  l                 the whole log, full screen
 
 The situation panel
-  ██████░░ 60/100   a meter: the bar and the number show the value in its range
-  ▲ better, ▼ worse how the last decision moved it, judged by the variable
-  ▁▂▃▅▆             its trend line: one mark per decision since the start
+  ██████░░ 60/100   a meter: its value in its range
+  ███░░░┃░          ┃ marks where the game breaks (s explains each meter)
+  ▲ better, ▼ worse how the last decision moved it, and if that is good
+  ▁▂▃▅▆             its trend: one mark per decision since the start
   yes / no          a flag; other words are a status (e.g. "In port")
 
 Options and advisers
   ▶                 the picked option (Enter confirms it)
   [withheld]        not open now; the reason is shown under it
-  odds: …           each outcome's chance, when the scenario lets you see it
+  odds: …           each outcome's chance (when the scenario shows it)
   ✓ favours         an adviser's position, with how strongly:
   ✗ opposes           leans, firmly, or insists
   → recommends      a human adviser's recommendation
 
-The game saves itself after every decision: "Continue" on the title resumes it.
+Every decision is saved at once; Continue on the title resumes the game.
 """
 
 

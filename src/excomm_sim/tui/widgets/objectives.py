@@ -61,7 +61,7 @@ def objectives_summary(
     )
 
 
-WIDE = 40
+WIDE = 36
 """From this text width the tracker lists every objective; below it, one summary line."""
 
 
