@@ -79,3 +79,32 @@ async def test_in_hot_seat_a_move_stands_once_the_keyboard_is_handed_on(
         await press(pilot, "u")
         assert len(app.session.actions) == 1
         assert "Too late to take that back" in notes(app)
+
+
+async def test_in_hot_seat_a_player_learns_what_was_decided_while_away(
+    make_app: MakeApp, screen_text: ScreenText
+) -> None:
+    from excomm_sim.tui.screens.away import AwayScreen
+
+    app = make_app(roles={"mayor": "Ann", "harbourmaster": "Ben"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(8):
+            if isinstance(app.screen, DecisionRoomScreen):
+                break
+            await press(pilot, "enter")
+        await press(pilot, "2", "enter")  # Ben recommends the inspection; hand over to Ann
+        await press(pilot, "enter")  # Ann has the keyboard
+        assert isinstance(app.screen, DecisionRoomScreen)
+        assert "No adviser" not in screen_text(app)
+        await press(pilot, "1", "enter", "enter")  # Ann decides; reads what happened
+        for _ in range(4):  # to Ben's next turn
+            if isinstance(app.screen, AwayScreen):
+                break
+            await press(pilot, "enter")
+        assert isinstance(app.screen, AwayScreen)
+        shown = screen_text(app)
+        assert "While you were away, Ben" in shown
+        assert "▶ Mayor Ada Byrne decides: “Demand they depart”" in shown
+        await press(pilot, "enter")
+        assert isinstance(app.screen, DecisionRoomScreen)
+        assert "You: Captain Ines Moor — recommend" in screen_text(app)

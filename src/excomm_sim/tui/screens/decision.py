@@ -17,6 +17,7 @@ from excomm_sim.agenda import item_text
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.glossary import Entry, entry_text, mentioned
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.away import away_lines
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.hanging import hung
@@ -159,6 +160,19 @@ class DecisionRoomScreen(Screen[None]):
         options.focus(scroll_visible=False)
         if options.offered_ids:
             options.highlighted = options.get_option_index(options.offered_ids[0])
+        self.tell_what_happened_while_away()
+
+    def tell_what_happened_while_away(self) -> None:
+        """In hot-seat, what this player missed since their last move, over the room."""
+        observation = self.observation
+        if len(observation.humans) < 2:
+            return
+        lines = away_lines(self.scenario, observation)
+        if lines:
+            from excomm_sim.tui.screens.away import AwayScreen
+
+            player = observation.humans.get(self.role, "")
+            self.app.push_screen(AwayScreen(player, lines))
 
     def action_select(self, number: int) -> None:
         """Highlight the numbered option; nothing is decided until Enter."""
