@@ -59,17 +59,17 @@ async def test_stepping_forward_and_back_shows_each_decision(
     app = Host(lambda: ReplayScreen(save_file, standoff, save_file.parent))
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        assert "Decision 1: The opening move" in text_of(app, "#replay-decision")
+        assert "Item 1: The opening move" in text_of(app, "#replay-decision")
         assert app.screen.query_one("#replay-back", Button).disabled
         await press(pilot, "right")
-        assert "Decision 2: Inspection" in text_of(app, "#replay-decision")
-        assert "Decision 2 of 3" in text_of(app, "#replay-heading")
+        assert "Item 2: Inspection" in text_of(app, "#replay-decision")
+        assert "Item 2 of 3" in text_of(app, "#replay-heading")
         await press(pilot, "n")
-        assert "Decision 3: The departure" in text_of(app, "#replay-decision")
+        assert "Item 3: The departure" in text_of(app, "#replay-decision")
         await press(pilot, "left")
-        assert "Decision 2: Inspection" in text_of(app, "#replay-decision")
+        assert "Item 2: Inspection" in text_of(app, "#replay-decision")
         await press(pilot, "p")
-        assert "Decision 1: The opening move" in text_of(app, "#replay-decision")
+        assert "Item 1: The opening move" in text_of(app, "#replay-decision")
 
 
 async def test_page_shows_positions_choice_consequences_and_state(
@@ -79,7 +79,7 @@ async def test_page_shows_positions_choice_consequences_and_state(
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
         story = text_of(app, "#replay-decision")
-        assert "• Admiral Stone recommends “Blockade the harbour”" in story
+        assert "• Admiral Stone leans to “Blockade the harbour”" in story
         assert "Choice: Governor Vale (a player) chose “Open talks”." in story
         assert "History made the same choice." in story
         assert 'because: Chose "Open talks"' in story
@@ -96,7 +96,7 @@ async def test_end_shows_the_ending_and_home_goes_back(save_file: Path, standoff
         assert "Governor Vale (Ann): 2 of 3 points — won" in ending
         assert app.screen.query_one("#replay-forward", Button).disabled
         await press(pilot, "home")
-        assert "Decision 1: The opening move" in text_of(app, "#replay-decision")
+        assert "Item 1: The opening move" in text_of(app, "#replay-decision")
 
 
 async def test_branch_here_posts_the_save_cut_before_the_decision(

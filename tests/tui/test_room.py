@@ -82,7 +82,7 @@ async def test_s_in_the_room_shows_the_objectives_and_what_each_meter_means() ->
         await app.push_screen(DecisionRoomScreen(session.scenario, session.observe("president")))
         await pilot.pause()
         room = "\n".join(str(w.content) for w in app.screen.query("#tracker"))
-        assert "✗ ✓ ✗ ✓  3 of 8 pt hold now (s: details)" in room
+        assert "✗ ✓ ✗ ✓  3 of 8 pt now (s)" in room
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, StakesScreen)

@@ -74,7 +74,7 @@ def step_lines(timeline: Timeline, step: Step) -> list[str]:
     scenario = timeline.scenario
     lines = [
         "",
-        f"Decision {step.number}: {step.decision.title}",
+        f"Item {step.number}: {step.decision.title}",
         f"  Date: {date_text(step.date)}",
     ]
     lines.extend(_wrap(step.decision.context, "  "))

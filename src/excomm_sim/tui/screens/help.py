@@ -46,9 +46,9 @@ Options and advisers
   ▶                 the picked option (Enter confirms it)
   [withheld]        not open now; the reason is shown under it
   odds: …           each outcome's chance (when the scenario shows it)
-  ✓ favours         an adviser's position, with how strongly:
-  ✗ opposes           leans, firmly, or insists
-  → recommends      a human adviser's recommendation
+  ✓ favours         a computer adviser's position, with how strongly:
+  ✗ opposes           leans to, firmly, or insists
+  → recommends      a player's recommendation (the computer "leans to")
 
 Every decision is saved at once; Continue on the title resumes the game.
 """

@@ -85,7 +85,7 @@ def step_content(timeline: Timeline, step: Step) -> Content:
     """The decision on show: item, context, positions, choice, history, consequences."""
     scenario = timeline.scenario
     lines: list[Content] = [
-        Content.styled(f"Decision {step.number}: {step.decision.title}", "bold"),
+        Content.styled(f"Item {step.number}: {step.decision.title}", "bold"),
         Content.styled(date_text(step.date), "italic"),
         Content(""),
         Content(" ".join(step.decision.context.split())),
@@ -246,7 +246,7 @@ class ReplayScreen(Screen[None]):
         """Show the page at ``index``: heading, story, state and which buttons apply."""
         step = self.step
         total = len(self.timeline.steps)
-        where = f"Decision {step.number} of {total}" if step else "The ending"
+        where = f"Item {step.number} of {total}" if step else "The ending"
         heading = f"Replay: {self.scenario.title} — {self.source_name} — {where}"
         if self.save.branched_from is not None:
             heading += f" (branched from {self.save.branched_from.save})"
