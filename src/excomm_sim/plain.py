@@ -40,6 +40,7 @@ from excomm_sim.retold import (
 from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.session import GameSession, Session
+from excomm_sim.stakes import stake_lines, stakes
 from excomm_sim.weighed import advice_lines, why_lines
 from excomm_sim.wording import (
     because,
@@ -205,6 +206,15 @@ class PlainGame:
             for objective in role.objectives:
                 points = "point" if objective.points == 1 else "points"
                 self.para(f"- {objective.text} ({objective.points} {points})", "  ")
+        meters = stakes(self.scenario, self.session.observe(role_id).values)
+        if meters:
+            self.say()
+            self.say("What the meters mean:")
+            for stake in meters:
+                head, *meaning = stake_lines(stake)
+                self.para(f"- {head}", "  ")
+                for text in meaning:
+                    self.para(text, "    ")
 
     def ask(self, observation: Observation) -> str | None:
         """Show the question and read a valid number; None at end of input."""
