@@ -141,33 +141,43 @@ def _also_schema() -> dict[str, Any]:
     }
 
 
-def person_schema() -> dict[str, Any]:
+def _entry_schema(
+    required: tuple[str, str], properties: dict[str, str], description: str
+) -> dict[str, Any]:
+    """A strict object of text fields (descriptions given) plus ``also``."""
+    fields: dict[str, Any] = {
+        key: {"type": "string", "description": text} for key, text in properties.items()
+    }
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": ["name", "title"],
-        "properties": {
-            "name": {"type": "string", "description": "Full name, as the who's who lists it."},
-            "title": {"type": "string", "description": "Office or role in the crisis."},
-            "about": {"type": "string", "description": "A sentence or two: why they matter."},
-            "also": _also_schema(),
-        },
-        "description": "Someone the scenario names who has no seat at the table.",
+        "required": list(required),
+        "properties": {**fields, "also": _also_schema()},
+        "description": description,
     }
+
+
+def person_schema() -> dict[str, Any]:
+    return _entry_schema(
+        ("name", "title"),
+        {
+            "name": "Full name, as the who's who lists it.",
+            "title": "Office or role in the crisis.",
+            "about": "A sentence or two: why they matter.",
+        },
+        "Someone the scenario names who has no seat at the table.",
+    )
 
 
 def term_schema() -> dict[str, Any]:
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["term", "meaning"],
-        "properties": {
-            "term": {"type": "string", "description": "The word as the glossary lists it."},
-            "meaning": {"type": "string", "description": "What it means, in plain words."},
-            "also": _also_schema(),
+    return _entry_schema(
+        ("term", "meaning"),
+        {
+            "term": "The word as the glossary lists it.",
+            "meaning": "What it means, in plain words.",
         },
-        "description": "A word a student may not know: an acronym, a weapon, a legal term.",
-    }
+        "A word a student may not know: an acronym, a weapon, a legal term.",
+    )
 
 
 def glossary_properties() -> dict[str, Any]:

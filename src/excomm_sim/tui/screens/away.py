@@ -9,14 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from excomm_sim.tui.screens.reading import ReadingModal
 from excomm_sim.tui.widgets.hanging import hung
 
 
-class AwayScreen(ModalScreen[None]):
+class AwayScreen(ReadingModal):
     """What was decided since this player last had the keyboard; Enter or Escape closes."""
+
+    SCROLL = "away-scroll"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,escape", "close", "To the table")]
 
@@ -34,13 +36,3 @@ class AwayScreen(ModalScreen[None]):
             with VerticalScroll(id="away-scroll"):
                 yield Static(hung(Content("\n".join(self.lines))), id="away-text")
             yield Button("To the table", id="away-close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#away-scroll").focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.tui.screens.reading import ReadingModal
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.wording import prose
 
@@ -38,8 +38,10 @@ def glossary_content(scenario: Scenario) -> Content:
     return Content("\n").join(lines)
 
 
-class GlossaryScreen(ModalScreen[None]):
+class GlossaryScreen(ReadingModal):
     """A scrolling overlay; Escape or g closes it."""
+
+    SCROLL = "glossary-scroll"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,g", "close", "Close")]
 
@@ -53,13 +55,3 @@ class GlossaryScreen(ModalScreen[None]):
             with VerticalScroll(id="glossary-scroll"):
                 yield Static(hung(glossary_content(self.scenario)), id="glossary-text")
             yield Button("Close", id="glossary-close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#glossary-scroll").focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)

@@ -8,20 +8,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from excomm_sim.engine.observe import Observation
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.stakes import stakes
 from excomm_sim.tui.screens.briefing import stakes_content
+from excomm_sim.tui.screens.reading import ReadingModal
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.tui.widgets.objectives import objectives_content
 
 
-class StakesScreen(ModalScreen[None]):
+class StakesScreen(ReadingModal):
     """The seat's objectives as they stand and what each meter means; Escape or s closes."""
 
+    SCROLL = "stakes-scroll"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,s", "close", "Close")]
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
@@ -46,13 +47,3 @@ class StakesScreen(ModalScreen[None]):
                 meters = stakes(self.scenario, observation.values)
                 yield Static(hung(stakes_content(meters)), id="stakes-meters")
             yield Button("Close", id="stakes-close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#stakes-scroll").focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)
