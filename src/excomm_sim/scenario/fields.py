@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from excomm_sim.scenario.limits import MAX_ID_LENGTH, MAX_INTEGER
 from excomm_sim.scenario.problems import Problems, Severity, closest, did_you_mean
@@ -110,15 +111,40 @@ def shortened(text: str, most: int = 40) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
+class Declared(Protocol):
+    """A declared kind of mapping (``spec.Part``): its keys, the required ones, its name."""
+
+    @property
+    def keys(self) -> tuple[str, ...]: ...
+    @property
+    def required(self) -> tuple[str, ...]: ...
+    @property
+    def what(self) -> str: ...
+
+
 class Fields:
-    """The fields of one mapping; ``allowed`` keys only, each read at most once by type."""
+    """The fields of one mapping; ``allowed`` keys only, each read at most once by type.
+
+    Given a declared part (``spec.Part``), the keys and the name come from it, and an
+    accessor called without ``required`` asks the declaration whether the key is required.
+    """
 
     def __init__(
-        self, ctx: Context, node: YMap, path: str, allowed: Sequence[str], what: str
+        self,
+        ctx: Context,
+        node: YMap,
+        path: str,
+        allowed: Sequence[str] | Declared,
+        what: str = "",
     ) -> None:
         self.ctx = ctx
         self.node = node
         self.path = path
+        self.required_keys: frozenset[str] = frozenset()
+        if not isinstance(allowed, Sequence):
+            self.required_keys = frozenset(allowed.required)
+            what = what or allowed.what
+            allowed = allowed.keys
         self.what = what
         self.misspelt: set[str] = set()
         """Allowed keys an unknown key was reported as a slip for: not reported missing too."""
@@ -142,6 +168,10 @@ class Fields:
                     f"unknown key '{shortened(key)}' in {what}{hint}",
                 )
 
+    def needs(self, key: str, required: bool | None = None) -> bool:
+        """Whether ``key`` is required: as the caller says, else as the declaration says."""
+        return key in self.required_keys if required is None else required
+
     def has(self, key: str) -> bool:
         entry = self.node.entries.get(key)
         return entry is not None and not _is_null(entry.value)
@@ -149,8 +179,9 @@ class Fields:
     def entry(self, key: str) -> YEntry | None:
         return self.node.entries.get(key)
 
-    def get(self, key: str, required: bool = False) -> YNode | None:
+    def get(self, key: str, required: bool | None = None) -> YNode | None:
         """The value node, or None when absent or null (reported when ``required``)."""
+        required = self.needs(key, required)
         entry = self.node.entries.get(key)
         if entry is not None:
             value = entry.value
@@ -172,7 +203,8 @@ class Fields:
                 self.node, join(self.path, key), f"missing required key '{key}' in {self.what}"
             )
 
-    def text(self, key: str, required: bool = False, default: str = "") -> str:
+    def text(self, key: str, required: bool | None = None, default: str = "") -> str:
+        required = self.needs(key, required)
         entry = self.node.entries.get(key)
         if entry is not None:
             # Fast path for the common case: plain or quoted text that is not blank.
@@ -206,7 +238,7 @@ class Fields:
         default: int,
         minimum: int | None = None,
         maximum: int | None = None,
-        required: bool = False,
+        required: bool | None = None,
     ) -> int:
         node = self.get(key, required)
         if node is None:
@@ -242,7 +274,9 @@ class Fields:
         value = boolean_of(self.ctx, node, join(self.path, key))
         return default if value is None else value
 
-    def choice(self, key: str, choices: Sequence[str], default: str, required: bool = False) -> str:
+    def choice(
+        self, key: str, choices: Sequence[str], default: str, required: bool | None = None
+    ) -> str:
         node = self.get(key, required)
         if node is None:
             return default
@@ -262,7 +296,7 @@ class Fields:
             return default
         return node.text
 
-    def date(self, key: str, required: bool = False) -> dt.date | None:
+    def date(self, key: str, required: bool | None = None) -> dt.date | None:
         node = self.get(key, required)
         if node is None:
             return None
@@ -276,12 +310,13 @@ class Fields:
         return value
 
     def items(
-        self, key: str, required: bool = False, single: bool = False
+        self, key: str, required: bool | None = None, single: bool = False
     ) -> Iterator[tuple[YNode, str]]:
         """The items of a list field with their paths; ``single`` also takes one bare item
 
         (a scalar or a mapping), as a list of one.
         """
+        required = self.needs(key, required)
         node = self.get(key, required)
         if node is None:
             return
@@ -296,7 +331,7 @@ class Fields:
         else:
             self.ctx.report(node, path, f"expected a list, got {describe(node)}")
 
-    def mapping(self, key: str, required: bool = False) -> YMap | None:
+    def mapping(self, key: str, required: bool | None = None) -> YMap | None:
         node = self.get(key, required)
         if node is None:
             return None
