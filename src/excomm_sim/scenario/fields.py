@@ -117,7 +117,9 @@ class Declared(Protocol):
     @property
     def keys(self) -> tuple[str, ...]: ...
     @property
-    def required(self) -> tuple[str, ...]: ...
+    def key_set(self) -> frozenset[str]: ...
+    @property
+    def required_set(self) -> frozenset[str]: ...
     @property
     def what(self) -> str: ...
 
@@ -141,20 +143,23 @@ class Fields:
         self.node = node
         self.path = path
         self.required_keys: frozenset[str] = frozenset()
-        if not isinstance(allowed, Sequence):
-            self.required_keys = frozenset(allowed.required)
-            what = what or allowed.what
-            allowed = allowed.keys
-        self.what = what
         self.misspelt: set[str] = set()
         """Allowed keys an unknown key was reported as a slip for: not reported missing too."""
-        known = _ALLOWED.get(id(allowed))
-        if known is None or known[0] is not allowed:
-            known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
-        if node.entries.keys() <= known[1]:
+        if isinstance(allowed, (tuple, list)):
+            known = _ALLOWED.get(id(allowed))
+            if known is None or known[0] is not allowed:
+                known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
+            key_set = known[1]
+        else:
+            self.required_keys = allowed.required_set
+            what = what or allowed.what
+            key_set = allowed.key_set
+            allowed = allowed.keys
+        self.what = what
+        if node.entries.keys() <= key_set:
             return
         for key, entry in node.entries.items():
-            if key not in known[1]:
+            if key not in key_set:
                 meant = closest(key, allowed)
                 hint = f" (did you mean '{meant}'?)" if meant is not None else ""
                 if meant is not None and meant not in node.entries:
@@ -181,13 +186,12 @@ class Fields:
 
     def get(self, key: str, required: bool | None = None) -> YNode | None:
         """The value node, or None when absent or null (reported when ``required``)."""
-        required = self.needs(key, required)
         entry = self.node.entries.get(key)
         if entry is not None:
             value = entry.value
             if type(value) is not YScalar or value.kind != "null":
                 return value
-        if required:
+        if key in self.required_keys if required is None else required:
             self.missing(key)
         return None
 
@@ -204,7 +208,6 @@ class Fields:
             )
 
     def text(self, key: str, required: bool | None = None, default: str = "") -> str:
-        required = self.needs(key, required)
         entry = self.node.entries.get(key)
         if entry is not None:
             # Fast path for the common case: plain or quoted text that is not blank.
@@ -213,9 +216,13 @@ class Fields:
                 type(value) is YScalar
                 and value.kind == "str"
                 and value.node.style not in _BLOCK_STYLES
-                and (not required or value.text.strip())
+                and (
+                    not (key in self.required_keys if required is None else required)
+                    or value.text.strip()
+                )
             ):
                 return value.text
+        required = self.needs(key, required)
         node = self.get(key, required)
         if node is None:
             return default
@@ -316,13 +323,12 @@ class Fields:
 
         (a scalar or a mapping), as a list of one.
         """
-        required = self.needs(key, required)
         node = self.get(key, required)
         if node is None:
             return
         path = join(self.path, key)
         if isinstance(node, YSeq):
-            if required and not node.items:
+            if not node.items and self.needs(key, required):
                 self.ctx.report(node, path, f"'{key}' needs at least one item")
             for index, item in enumerate(node.items):
                 yield item, f"{path}[{index}]"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 Schema = dict[str, Any]
 """A JSON Schema fragment (draft-07), JSON-ready."""
@@ -315,17 +315,22 @@ class Part:
     description: str
     fields: tuple[Field, ...]
     extra: Callable[[], Schema] | None = None
+    keys: tuple[str, ...] = field(init=False)
+    """The keys, in order (worked out once: the reader asks for them per mapping)."""
+    required: tuple[str, ...] = field(init=False)
+    key_set: frozenset[str] = field(init=False)
+    required_set: frozenset[str] = field(init=False)
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(field.name for field in self.fields)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        return tuple(field.name for field in self.fields if field.required)
+    def __attrs_post_init__(self) -> None:
+        keys = tuple(item.name for item in self.fields)
+        required = tuple(item.name for item in self.fields if item.required)
+        object.__setattr__(self, "keys", keys)
+        object.__setattr__(self, "required", required)
+        object.__setattr__(self, "key_set", frozenset(keys))
+        object.__setattr__(self, "required_set", frozenset(required))
 
     def field(self, name: str) -> Field:
-        return next(field for field in self.fields if field.name == name)
+        return next(item for item in self.fields if item.name == name)
 
     def schema(self, description: str = "") -> Schema:
         schema: Schema = {
