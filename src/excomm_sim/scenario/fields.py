@@ -136,7 +136,7 @@ class Fields:
         ctx: Context,
         node: YMap,
         path: str,
-        allowed: Sequence[str] | Declared,
+        allowed: tuple[str, ...] | Declared,
         what: str = "",
     ) -> None:
         self.ctx = ctx
@@ -145,7 +145,7 @@ class Fields:
         self.required_keys: frozenset[str] = frozenset()
         self.misspelt: set[str] = set()
         """Allowed keys an unknown key was reported as a slip for: not reported missing too."""
-        if isinstance(allowed, (tuple, list)):
+        if isinstance(allowed, tuple):
             known = _ALLOWED.get(id(allowed))
             if known is None or known[0] is not allowed:
                 known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
