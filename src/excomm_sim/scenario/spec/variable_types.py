@@ -53,7 +53,7 @@ class VariableType:
     article: str = "a"
 
 
-def _read_range(fields: Fields) -> TypeParts:
+def read_range(fields: Fields) -> TypeParts:
     minimum = fields.integer("min", 0, required=True)
     maximum = fields.integer("max", minimum, required=True)
     if fields.has("min") and fields.has("max") and minimum > maximum:
@@ -64,7 +64,7 @@ def _read_range(fields: Fields) -> TypeParts:
     return TypeParts(minimum=minimum, maximum=maximum)
 
 
-def _initial_integer(fields: Fields, parts: TypeParts) -> Value:
+def initial_integer(fields: Fields, parts: TypeParts) -> Value:
     ctx, path = fields.ctx, fields.path + ".initial"
     node = fields.get("initial", required=True)
     minimum, maximum = parts.minimum, parts.maximum
@@ -79,11 +79,11 @@ def _initial_integer(fields: Fields, parts: TypeParts) -> Value:
     return value
 
 
-def _read_nothing(fields: Fields) -> TypeParts:
+def read_nothing(fields: Fields) -> TypeParts:
     return TypeParts()
 
 
-def _initial_boolean(fields: Fields, parts: TypeParts) -> Value:
+def initial_boolean(fields: Fields, parts: TypeParts) -> Value:
     node = fields.get("initial", required=True)
     if node is None:
         return False
@@ -91,7 +91,7 @@ def _initial_boolean(fields: Fields, parts: TypeParts) -> Value:
     return False if flag is None else flag
 
 
-def _read_values(fields: Fields) -> TypeParts:
+def read_values(fields: Fields) -> TypeParts:
     values: list[str] = []
     for node, path in fields.items("values", required=True):
         text = text_of(fields.ctx, node, path)
@@ -128,7 +128,7 @@ def _value_labels(fields: Fields, values: tuple[str, ...]) -> dict[str, str]:
     return labels
 
 
-def _initial_word(fields: Fields, parts: TypeParts) -> Value:
+def initial_word(fields: Fields, parts: TypeParts) -> Value:
     ctx, path = fields.ctx, fields.path + ".initial"
     node = fields.get("initial", required=True)
     values = parts.values
@@ -160,8 +160,8 @@ VARIABLE_TYPES: dict[str, VariableType] = {
         initial_docs="integer within `min`..`max`",
         default_display=Display.METER,
         displays=(Display.METER, *_ANY_DISPLAY),
-        read=_read_range,
-        initial=_initial_integer,
+        read=read_range,
+        initial=initial_integer,
         article="an",
     ),
     "bool": VariableType(
@@ -174,8 +174,8 @@ VARIABLE_TYPES: dict[str, VariableType] = {
         initial_docs="boolean",
         default_display=Display.FLAG,
         displays=(Display.FLAG, *_ANY_DISPLAY),
-        read=_read_nothing,
-        initial=_initial_boolean,
+        read=read_nothing,
+        initial=initial_boolean,
     ),
     "enum": VariableType(
         name="enum",
@@ -187,8 +187,8 @@ VARIABLE_TYPES: dict[str, VariableType] = {
         initial_docs="one of `values`",
         default_display=Display.STATUS,
         displays=_ANY_DISPLAY,
-        read=_read_values,
-        initial=_initial_word,
+        read=read_values,
+        initial=initial_word,
         article="an",
     ),
 }
