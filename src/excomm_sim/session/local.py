@@ -21,6 +21,7 @@ from excomm_sim.engine.moves import Move, Turn
 from excomm_sim.engine.observe import Observation, observe, visible
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.policies.sampler import Sampler, sample
 from excomm_sim.saves import (
     SaveError,
     SaveGame,
@@ -100,9 +101,13 @@ class GameSession:
         scenario: Scenario,
         path: Path | None,
         clock: Clock = utc_now,
+        sampler: Sampler = sample,
     ) -> GameSession:
-        """Continue a saved game by replaying its moves; later moves go back to ``path``."""
-        result = resume(save, scenario)
+        """Continue a saved game by replaying its moves; later moves go back to ``path``.
+
+        ``sampler`` answers for chance (author mode passes its ``Rigged`` one, so outcomes
+        it forced are drawn again)."""
+        result = resume(save, scenario, sampler)
         kept = with_actions(save, save.actions[: result.applied], clock())
         return cls(
             scenario,
