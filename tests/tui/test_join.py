@@ -116,6 +116,6 @@ async def test_the_reconnecting_line_shows_on_the_screen_while_the_client_is_awa
             app.post_message(StatusChanged(f"reconnecting to {host.address}…"))
             await until(pilot, lambda: bool(app.screen.query(TableLine)), "the line")
             line = app.screen.query_one(TableLine)
-            assert "reconnecting" in str(line.render()) and "seat is kept" in str(line.render())
+            assert "Reconnecting" in str(line.render()) and "seat is kept" in str(line.render())
             app.post_message(StatusChanged(f"reconnected to {host.address}"))
             await until(pilot, lambda: not app.screen.query(TableLine), "the line gone")

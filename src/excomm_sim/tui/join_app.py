@@ -124,7 +124,7 @@ class JoinApp(GameApp):
 
     # -- joining -------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="table")
+    @work(thread=True, exclusive=True, group="join", exit_on_error=False)
     def connect(self) -> None:
         """Connect (off the UI thread); then sit, or choose a seat."""
         try:
@@ -138,6 +138,9 @@ class JoinApp(GameApp):
             )
         except JoinError as error:
             self.call_from_thread(self.fail, str(error))
+            return
+        except Exception as error:  # one sentence, never a traceback
+            self.call_from_thread(self.fail, f"cannot join {self.address}: {error}")
             return
         self.call_from_thread(self.joined, remote)
 
@@ -184,14 +187,15 @@ class JoinApp(GameApp):
         picker = SeatPickerScreen(remote.table, remote.title, free, self.player_name, problem)
         self.push_screen(picker, chosen)
 
-    @work(thread=True, exclusive=True, group="table")
+    @work(thread=True, exclusive=True, group="join", exit_on_error=False)
     def sit(self, seat: str, name: str) -> None:
         remote = self.remote
         assert remote is not None
         try:
             remote.sit(seat, name)
-        except JoinError as error:
+        except (JoinError, TimeoutError) as error:
             if error.code == "seat_taken" and self.wanted_seat is None:
+                self.player_name = name  # asked once is enough
                 self.call_from_thread(self.choose_seat, f"{error} meanwhile; choose again.")
             else:
                 self.call_from_thread(self.fail, str(error))
@@ -231,9 +235,15 @@ class JoinApp(GameApp):
         if self.remote is not None:
             self.remote.wake()
 
-    @work(thread=True, exclusive=True, group="table")
+    @work(thread=True, exclusive=True, group="table", exit_on_error=False)
     def table_worker(self) -> None:
         """The only thread that talks to the session: send moves, else wait for the host."""
+        try:
+            self._serve_table()
+        except Exception as error:  # whatever broke, the student reads one sentence
+            self.call_from_thread(self.lost, f"the connection to the host failed ({error})")
+
+    def _serve_table(self) -> None:
         remote = self.remote
         assert remote is not None
         shown = self._table_state()
@@ -295,7 +305,7 @@ class JoinApp(GameApp):
         """What the table line says now ("" hides it)."""
         remote = self.remote
         if self.connection:
-            return f"{self.connection} (your seat is kept)"
+            return f"{self.connection[:1].upper()}{self.connection[1:]} (your seat is kept)"
         if remote is None or self.session is None:
             return ""
         if remote.paused:
