@@ -193,12 +193,15 @@ class JoinApp(GameApp):
         assert remote is not None
         try:
             remote.sit(seat, name)
-        except (JoinError, TimeoutError) as error:
+        except JoinError as error:
             if error.code == "seat_taken" and self.wanted_seat is None:
                 self.player_name = name  # asked once is enough
                 self.call_from_thread(self.choose_seat, f"{error} meanwhile; choose again.")
             else:
                 self.call_from_thread(self.fail, str(error))
+            return
+        except TimeoutError:
+            self.call_from_thread(self.fail, f"{self.address} did not answer in time")
             return
         self.call_from_thread(self.seated)
 
