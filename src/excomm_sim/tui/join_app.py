@@ -307,6 +307,8 @@ class JoinApp(GameApp):
     def line_text(self) -> str:
         """What the table line says now ("" hides it)."""
         remote = self.remote
+        if self.failure is not None:
+            return ""
         if self.connection:
             return f"{self.connection[:1].upper()}{self.connection[1:]} (your seat is kept)"
         if remote is None or self.session is None:

@@ -39,6 +39,9 @@ class WaitingScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("b", "briefing", "Briefing")]
     """b shows your briefing again."""
+    DEFAULT_CSS = """
+    #waiting-text { padding: 1 1 0 1; color: $text-muted; }
+    """
 
     def __init__(
         self, scenario: Scenario, observation: Observation | None, waiting_for: str
