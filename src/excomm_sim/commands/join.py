@@ -47,6 +47,13 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     if not args.plain:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            print(
+                "excomm-sim join: the terminal interface needs a terminal; add --plain to "
+                "play line by line",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         return play_in_terminal(address, args.code, args.name, args.seat)
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
