@@ -38,12 +38,13 @@ async def cli(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
 
 ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
 """A terminal control sequence (CSI, OSC, DCS, or a two-character escape)."""
+LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"
 
 
 async def tty_cli(home: Path, *args: str) -> tuple[int, str]:
     """Run the command in a pseudo-terminal (80x24), as a student's terminal would: the
-    exit code and the text left once the screen's control sequences are taken out (a
-    Textual app draws on stderr; what the command says after it closes follows)."""
+    exit code and what it wrote once its screen was closed, control sequences taken out
+    (a Textual app draws on stderr, and the command's own sentence follows it there)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     process = await asyncio.create_subprocess_exec(
@@ -82,8 +83,10 @@ async def tty_cli(home: Path, *args: str) -> tuple[int, str]:
         loop.remove_reader(master)
         os.close(master)
     assert process.returncode is not None
-    text = ESCAPE.sub("", shown.decode("utf-8", "replace")).replace("\r", "")
-    return process.returncode, text
+    # What the app drew is on the alternate screen; what the command said after it closed
+    # follows the switch back to the normal screen.
+    after = shown.decode("utf-8", "replace").rpartition(LEAVE_ALTERNATE_SCREEN)[2]
+    return process.returncode, ESCAPE.sub("", after).replace("\r", "")
 
 
 def one_sentence(err: str) -> str:
