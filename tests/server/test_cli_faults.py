@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from server.hosting import client, running_host
+from excomm_sim.session.client import TableClient
+from server.hosting import Host, client, running_host
 
 
 async def cli(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -96,6 +97,17 @@ def one_sentence(err: str) -> str:
     return lines[0]
 
 
+async def fill_table(host: Host) -> list[TableClient]:
+    """Every seat of the tiny scenario's table 1 taken by a client (closed by the caller)."""
+    seats = []
+    for role in ("mayor", "harbourmaster", "treasurer"):
+        seat_client = client(host, host.code())
+        await seat_client.join()
+        await seat_client.sit(role, role)
+        seats.append(seat_client)
+    return seats
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -171,12 +183,7 @@ async def test_a_server_that_is_not_a_host_is_one_sentence(tmp_path: Path) -> No
 
 async def test_a_full_table_and_a_wrong_code_are_one_sentence_each(tmp_path: Path) -> None:
     async with running_host(tmp_path) as host:
-        seats = []
-        for role in ("mayor", "harbourmaster", "treasurer"):
-            seat_client = client(host, host.code())
-            await seat_client.join()
-            await seat_client.sit(role, role)
-            seats.append(seat_client)
+        seats = await fill_table(host)
         code, _, err = await cli(
             tmp_path / "late", "join", host.address, "--code", host.code(), "--plain"
         )
@@ -283,12 +290,7 @@ async def test_the_terminal_interface_at_a_host_of_another_version_is_one_senten
 
 async def test_the_terminal_interface_at_a_full_table_is_one_sentence(tmp_path: Path) -> None:
     async with running_host(tmp_path) as host:
-        seats = []
-        for role in ("mayor", "harbourmaster", "treasurer"):
-            seat_client = client(host, host.code())
-            await seat_client.join()
-            await seat_client.sit(role, role)
-            seats.append(seat_client)
+        seats = await fill_table(host)
         code, err = await tty_cli(tmp_path / "late", "join", host.address, "--code", host.code())
         for seat_client in seats:
             await seat_client.close()

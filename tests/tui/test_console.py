@@ -19,6 +19,7 @@ from excomm_sim.server.lesson import new_lesson
 from excomm_sim.server.serve import bind, serve
 from excomm_sim.server.store import SqliteStore
 from excomm_sim.server.writer import Writer
+from excomm_sim.session.client import TableClient
 from excomm_sim.tui.console.app import ConsoleApp
 from server.hosting import TINY, client
 
@@ -65,6 +66,14 @@ def row(app: ConsoleApp, number: int = 1) -> list[str]:
     return [str(cell) for cell in table.get_row(str(number))]
 
 
+async def seated(address: str, classroom: Classroom, role: str, name: str) -> TableClient:
+    """A student's client in ``role``'s seat at table 1."""
+    student = client(address, classroom.tables[1].code)
+    await student.join()
+    await student.sit(role, name)
+    return student
+
+
 def seats_text(app: ConsoleApp) -> str:
     return str(app.query_one("#seats", Static).render())
 
@@ -72,9 +81,7 @@ def seats_text(app: ConsoleApp) -> str:
 async def test_the_console_starts_pauses_and_resumes_a_table(tmp_path: Path) -> None:
     async with console(tmp_path) as host:
         app, pilot, classroom, address = host.app, host.pilot, host.classroom, host.address
-        student = client(address, classroom.tables[1].code)
-        await student.join()
-        await student.sit("mayor", "Ann")
+        student = await seated(address, classroom, "mayor", "Ann")
         await until(pilot, lambda: "● Ann — Mayor Ada Byrne" in seats_text(app))
         await pilot.press("s")
         await until(pilot, lambda: row(app)[2] == "playing")
@@ -95,9 +102,7 @@ async def test_the_console_starts_pauses_and_resumes_a_table(tmp_path: Path) -> 
 async def test_the_console_sets_and_clears_the_item_timer(tmp_path: Path) -> None:
     async with console(tmp_path) as host:
         app, pilot, classroom, address = host.app, host.pilot, host.classroom, host.address
-        student = client(address, classroom.tables[1].code)
-        await student.join()
-        await student.sit("mayor", "Ann")
+        student = await seated(address, classroom, "mayor", "Ann")
         await until(pilot, lambda: "● Ann" in seats_text(app))
         await pilot.press("s")
         await until(pilot, lambda: row(app)[2].startswith("playing"))
@@ -118,9 +123,7 @@ async def test_the_console_sets_and_clears_the_item_timer(tmp_path: Path) -> Non
 async def test_the_console_frees_a_seat_and_the_computer_plays_it(tmp_path: Path) -> None:
     async with console(tmp_path) as host:
         app, pilot, classroom, address = host.app, host.pilot, host.classroom, host.address
-        student = client(address, classroom.tables[1].code)
-        await student.join()
-        await student.sit("harbourmaster", "Bo")
+        student = await seated(address, classroom, "harbourmaster", "Bo")
         await until(pilot, lambda: "● Bo — Captain Ines Moor" in seats_text(app))
         await pilot.press("s")
         await until(pilot, lambda: row(app)[2] == "playing")
