@@ -74,9 +74,15 @@ def beside_history(decision: Decision, chosen: str | None) -> str:
 
 
 def history_note(decision: Decision) -> str:
-    """Why history went as it did: the historical option's own note, else the decision's."""
+    """Why history went as it did: the historical option's own note, then the decision's.
+
+    Both are shown: the option's note says what history did with that choice, the
+    decision's tells what became of the item as a whole (meeting 19's count of missiles
+    seen by 9 November, Cuba's ratification in 2002), and neither stands in for the other.
+    """
     option = history_option(decision)
-    return ((option.history_note if option is not None else "") or decision.history_note).strip()
+    notes = (option.history_note if option is not None else "", decision.history_note)
+    return " ".join(note.strip() for note in notes if note.strip())
 
 
 def history_text(step: Step) -> str:
