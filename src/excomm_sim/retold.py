@@ -73,6 +73,14 @@ def beside_history(decision: Decision, chosen: str | None) -> str:
     return f"History chose “{option.label}”."
 
 
+THE_GAMES_OWN = (
+    "The game's own, not history: who decides each item, the advisers' positions and "
+    "reasons (unless they cite a source), and every number and chance. What the "
+    "sources say is cited beside it."
+)
+"""Said once above the choices in every debrief, so no one takes a mechanic for a fact."""
+
+
 def history_note(decision: Decision) -> str:
     """Why history went as it did: the historical option's own note, then the decision's.
 
