@@ -32,6 +32,7 @@ from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.moves import Action, IllegalAction, Turn
 from excomm_sim.engine.observe import Observation
 from excomm_sim.retold import (
+    THE_GAMES_OWN,
     beside_history,
     history_note,
     score_text,
@@ -366,6 +367,7 @@ class PlainGame:
         self.say(
             "Your choices beside history's:" if decider_played else "The choices beside history's:"
         )
+        self.para(THE_GAMES_OWN, "  ")
         for choice in seen.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label

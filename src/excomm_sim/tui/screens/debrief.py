@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.observe import Observation
 from excomm_sim.retold import (
+    THE_GAMES_OWN,
     beside_history,
     history_note,
     score_text,
@@ -55,7 +56,7 @@ def choices_content(
     scenario: Scenario, observation: Observation, humans: Mapping[str, str]
 ) -> Content:
     """Decision by decision: what was chosen (and by whom) beside what history did."""
-    lines: list[Content] = []
+    lines: list[Content] = [Content.styled(THE_GAMES_OWN, "italic")]
     for choice in observation.choices:
         decision = scenario.decision(choice.decision)
         chosen = decision.option(choice.option)
@@ -71,7 +72,7 @@ def choices_content(
         note = history_note(decision)
         if note:
             lines.append(Content.styled("   " + prose(note), "italic"))
-    if not lines:
+    if not observation.choices:
         return Content("No decision was taken.")
     return Content("\n").join(lines)
 
