@@ -16,7 +16,8 @@ HEADLESS = [
     "excomm_sim.scenario.load",
     "excomm_sim.saves",
     "excomm_sim.session",
-    "excomm_sim.wording",
+    "excomm_sim.story.records",
+    "excomm_sim.story.timeline",
     "excomm_sim.tui.gauges",
     "excomm_sim.tui.catalog",
 ]

@@ -31,23 +31,16 @@ from excomm_sim.engine.events import (
 from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.moves import Action, IllegalAction, Turn
 from excomm_sim.engine.observe import Observation
-from excomm_sim.retold import (
-    beside_history,
-    history_note,
-    score_text,
-)
 from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.session import GameSession, Session
-from excomm_sim.weighed import advice_lines, why_lines
-from excomm_sim.wording import (
-    because,
-    date_text,
-    percent,
-    record_text,
-    sources_text,
-    stance_verb,
-)
+from excomm_sim.story.advice import advice_lines
+from excomm_sim.story.history import beside_history, history_note
+from excomm_sim.story.names import stance_verb
+from excomm_sim.story.records import because, record_text, sources_text
+from excomm_sim.story.retelling import score_text
+from excomm_sim.story.text import date_text, percent
+from excomm_sim.story.why import why_lines
 
 WIDTH = 78
 

@@ -10,8 +10,8 @@ import pytest
 from excomm_sim.reports.after_action import time_labels, variable_series
 from excomm_sim.reports.html import MAX_TIME_COLUMNS, column_groups, render_html
 from excomm_sim.reports.loading import open_save
-from excomm_sim.saves.timeline import Timeline, build_timeline
 from excomm_sim.scenario.model import VariableKind
+from excomm_sim.story.timeline import Timeline, build_timeline
 
 BUNDLED_SAVES = Path(__file__).resolve().parents[2] / "saves"
 EXTERNAL = re.compile(r"""(?:src|href)\s*=|@import|url\(""", re.IGNORECASE)

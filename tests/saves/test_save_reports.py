@@ -10,8 +10,8 @@ import pytest
 from excomm_sim.reports.after_action import render_markdown
 from excomm_sim.reports.html import render_html
 from excomm_sim.reports.plain import render_plain
-from excomm_sim.saves.timeline import Timeline, build_timeline
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.timeline import Timeline, build_timeline
 from saves.conftest import PlayFn
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)

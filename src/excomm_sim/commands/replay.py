@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_replay(save_file, args.scenarios, saves_dir)
     from excomm_sim.reports.plain import render_plain
-    from excomm_sim.saves.timeline import build_timeline
+    from excomm_sim.story.timeline import build_timeline
 
     timeline = build_timeline(save, scenario)
     if timeline.problem:

@@ -12,27 +12,15 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from excomm_sim.retold import (
-    choice_text,
-    consequence_lines,
-    history_match,
-    history_note,
-    score_text,
-    stand_text,
-)
-from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.model import Value, Variable
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    counted,
-    date_text,
-    history_option,
-    option_label,
-    played_text,
-    role_name,
-    value_text,
-)
+from excomm_sim.story.history import history_match, history_note
+from excomm_sim.story.names import history_option, option_label, role_name
+from excomm_sim.story.retelling import choice_text, consequence_lines, score_text, stand_text
+from excomm_sim.story.text import counted, date_text, played_text
+from excomm_sim.story.timeline import Step, Timeline
+from excomm_sim.story.values import value_text
+from excomm_sim.story.why import why_lines
 
 
 @frozen

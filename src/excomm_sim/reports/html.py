@@ -20,24 +20,14 @@ from excomm_sim.reports.after_action import (
 )
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.reports.svg import Line, legend, line_chart
-from excomm_sim.retold import (
-    choice_text,
-    consequence_lines,
-    history_match,
-    history_note,
-    score_text,
-    stand_text,
-)
-from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.model import VariableKind
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    counted,
-    date_text,
-    played_text,
-    value_text,
-)
+from excomm_sim.story.history import history_match, history_note
+from excomm_sim.story.retelling import choice_text, consequence_lines, score_text, stand_text
+from excomm_sim.story.text import counted, date_text, played_text
+from excomm_sim.story.timeline import Step, Timeline
+from excomm_sim.story.values import value_text
+from excomm_sim.story.why import why_lines
 
 STYLE = (
     SHARED_CSS

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from excomm_sim.retold import (
-    choice_text,
-    consequence_lines,
-    history_text,
-    score_text,
-    stand_text,
-)
-from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.characters import visible
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    counted,
-    date_text,
-    played_text,
-    role_title,
-    values_line,
-)
+from excomm_sim.story.history import history_text
+from excomm_sim.story.names import role_title
+from excomm_sim.story.retelling import choice_text, consequence_lines, score_text, stand_text
+from excomm_sim.story.text import counted, date_text, played_text
+from excomm_sim.story.timeline import Step, Timeline
+from excomm_sim.story.values import values_line
+from excomm_sim.story.why import why_lines
 
 WIDTH = 88
 

@@ -18,8 +18,8 @@ from attrs import define, field, frozen
 from excomm_sim.engine.kernel import Rules
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.weighed import advice_taken
-from excomm_sim.wording import counted
+from excomm_sim.story.advice import advice_taken
+from excomm_sim.story.text import counted
 
 
 @frozen

@@ -8,8 +8,8 @@ import io
 
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.scenario.characters import visible
+from excomm_sim.story.text import counted
 from excomm_sim.tools.class_report import ClassReport, ScenarioReport
-from excomm_sim.wording import counted
 
 FORMATS = ("md", "html", "csv")
 

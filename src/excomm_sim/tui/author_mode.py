@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 if TYPE_CHECKING:
     from excomm_sim.saves import SaveGame

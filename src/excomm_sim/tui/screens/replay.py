@@ -22,25 +22,17 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from excomm_sim.retold import (
-    choice_text,
-    consequence_lines,
-    history_text,
-    score_text,
-    stand_text,
-)
 from excomm_sim.saves import SaveError, SaveGame, branch, read_save
-from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
+from excomm_sim.story.history import history_text
+from excomm_sim.story.names import role_name
+from excomm_sim.story.retelling import choice_text, consequence_lines, score_text, stand_text
+from excomm_sim.story.text import date_text
+from excomm_sim.story.timeline import Step, Timeline, build_timeline
+from excomm_sim.story.values import trend, value_text
+from excomm_sim.story.why import why_lines
 from excomm_sim.tui.messages import BranchRequested
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    date_text,
-    role_name,
-    trend,
-    value_text,
-)
 
 
 def _source_name(save: SaveGame) -> str:

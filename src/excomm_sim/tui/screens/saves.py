@@ -20,10 +20,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from excomm_sim.story.text import counted
 from excomm_sim.tui.catalog import SaveEntry
 from excomm_sim.tui.messages import SaveChosen
 from excomm_sim.tui.widgets.marked import MarkedOptionList, gutter
-from excomm_sim.wording import counted
 
 READING = "Reading the saved games…"
 
