@@ -112,6 +112,15 @@ def test_end_of_input_leaves_the_game_cleanly() -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_plain_game_left_before_its_first_decision_writes_no_save(tmp_path: Path) -> None:
+    """Issue 15 item 14: a game quit at once left a 0-move save that Continue then chose."""
+    saves = tmp_path / "saves"
+    result = play(str(HARBOUR), "--seed", "7", "--saves", str(saves), stdin="")
+    assert result.returncode == 0
+    assert not saves.exists() or list(saves.iterdir()) == []
+    assert "No decision was made, so nothing was saved." in result.stderr
+
+
 def test_plain_game_is_saved_after_every_move_and_resumes(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
     result = play(str(HARBOUR), "--seed", "7", "--saves", str(saves), stdin="1\n1\n")
@@ -225,7 +234,7 @@ def test_narrow_console_and_stray_bytes_do_not_crash_the_game() -> None:
 def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A full disk for two decisions: the game goes on, and the last save holds every move."""
+    """A full disk for one decision: the game goes on, and the last save holds every move."""
     import io
 
     from excomm_sim import saves
@@ -235,7 +244,7 @@ def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_agai
 
     def full_disk_for_a_while(path: Path, save: saves.SaveGame) -> None:
         writes.append(len(save.actions))
-        if len(writes) in (2, 3):
+        if len(writes) == 2:
             raise saves.SaveError(path, "cannot write: No space left on device")
         real_write(path, save)
 
@@ -252,7 +261,7 @@ def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_agai
     [path] = folder.glob("harbour-*.json")
     assert f"saving works again: the game is saved in {path}" in err
     assert f"Game saved in {path}" in err
-    assert len(writes) == 4 and len(read_save(path).actions) == writes[-1] == 3
+    assert len(writes) == 3 and len(read_save(path).actions) == writes[-1] == 3
 
 
 def test_plain_autosave_that_never_recovers_says_the_game_is_not_saved(

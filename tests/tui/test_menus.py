@@ -79,6 +79,18 @@ async def test_every_decision_is_autosaved(make_app: MakeApp, saves_dir: Path) -
         assert [a.option for a in read_save(saves[0]).actions] == ["depart"]
 
 
+async def test_a_game_quit_before_its_first_decision_leaves_no_save(
+    make_app: MakeApp, saves_dir: Path
+) -> None:
+    """Issue 15 item 14: every game started wrote a save, and Continue could pick it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionRoomScreen)
+    assert list(saves_dir.glob("*.json")) == []
+
+
 async def test_continue_resumes_the_latest_save(
     make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
 ) -> None:
@@ -89,7 +101,8 @@ async def test_continue_resumes_the_latest_save(
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "Continue  (tiny-" in screen_text(second)
+        assert "Continue: The Harbour Crisis as" in screen_text(second)
+        assert "item 2," in screen_text(second)
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(second.screen, DecisionRoomScreen)
@@ -205,7 +218,8 @@ async def test_back_to_title_from_the_debrief(make_app: MakeApp, screen_text: Sc
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
         assert len(app.screen_stack) == 2
-        assert "Continue  (tiny-" in screen_text(app)
+        await settle(pilot)
+        assert "Continue  (no unfinished game)" in screen_text(app)
 
 
 async def test_b_shows_the_players_briefing_again(

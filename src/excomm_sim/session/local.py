@@ -44,8 +44,9 @@ class GameSession:
     """One game: the scenario, the kernel, the current state and the save it keeps current.
 
     Build it with ``new`` (a fresh game) or ``resumed`` (from a save). Its ``save`` always
-    holds every person's move so far; ``autosave`` (called by ``new`` and after each
-    ``act``) writes it to ``path``.
+    holds every person's move so far; ``autosave`` (called after each ``act``) writes it
+    to ``path``. A new game takes its file name at its first move: a game quit before
+    any decision leaves no save behind (nothing to continue or report).
     """
 
     def __init__(
@@ -57,6 +58,7 @@ class GameSession:
         path: Path | None,
         clock: Clock = utc_now,
         problem: str | None = None,
+        saves_dir: Path | None = None,
     ) -> None:
         self.scenario = scenario
         self.autopilot = autopilot
@@ -70,6 +72,8 @@ class GameSession:
         """Why a resumed game stopped replaying early (scenario edited), else None."""
         self.save_problem: str | None = None
         """Why the last autosave could not be written (disk full, folder gone), else None."""
+        self.saves_dir = saves_dir
+        """Where a new game's file is named at its first move (while ``path`` is None)."""
 
     @classmethod
     def new(
@@ -88,10 +92,7 @@ class GameSession:
         autopilot = Autopilot(scenario)
         state, _records = autopilot.start(seed, dict(humans))
         save = new_save(scenario, seed, dict(humans), clock(), scenario_path=scenario_path)
-        path = save_path(saves_dir, save) if saves_dir is not None else None
-        session = cls(scenario, autopilot, state, save, path, clock)
-        session.autosave()
-        return session
+        return cls(scenario, autopilot, state, save, None, clock, saves_dir=saves_dir)
 
     @classmethod
     def resumed(
@@ -187,7 +188,9 @@ class GameSession:
         save file stays whole (writes are atomic), and the next autosave tries again.
         """
         if self.path is None:
-            return None
+            if self.saves_dir is None or not self.save.actions:
+                return None
+            self.path = save_path(self.saves_dir, self.save)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_save(self.path, self.save)

@@ -43,40 +43,42 @@ class SavedGames(App[int]):
     def on_saves_list_requested(self, message: msg.SavesListRequested) -> None:
         from excomm_sim.tui.screens.saves import SavesScreen
 
-        self.push_screen(SavesScreen(self.resolved_saves_dir(), message.purpose))
+        self.push_screen(
+            SavesScreen(self.resolved_saves_dir(), message.purpose, self.scenarios_dir)
+        )
 
     # Reading saves and scenarios is file I/O: it runs in thread workers, never on the UI
     # thread, and hands its result back with call_from_thread.
 
     @work(thread=True, exclusive=True, group="latest-save", exit_on_error=False)
     def find_latest_save(self) -> None:
-        """Tell the title about the newest save (read off the UI thread, after it shows)."""
-        from excomm_sim.saves import latest_save
+        """Tell the title which game Continue resumes (replayed off the UI thread)."""
+        from excomm_sim.tui.screens.title import continue_target
 
-        latest = latest_save(self.resolved_saves_dir())
+        latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
         self.call_from_thread(self.show_latest_save, latest)
 
-    def show_latest_save(self, latest: Path | None) -> None:
+    def show_latest_save(self, latest: object) -> None:
         from excomm_sim.tui.screens.title import TitleScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
-                screen.set_latest(latest.name if latest else None)
+                screen.set_latest(latest)  # type: ignore[arg-type]
 
     def on_continue_requested(self, _message: msg.ContinueRequested) -> None:
         self.continue_latest()
 
     @work(thread=True, exclusive=True, group="open-save", exit_on_error=False)
     def continue_latest(self) -> None:
-        from excomm_sim.saves import latest_save
+        from excomm_sim.tui.screens.title import continue_target
 
-        latest = latest_save(self.resolved_saves_dir())
+        latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
         if latest is None:
             self.call_from_thread(
-                self.notify, "There is no saved game to continue.", severity="warning"
+                self.notify, "There is no unfinished game to continue.", severity="warning"
             )
             return
-        self.call_from_thread(self.post_message, msg.SaveChosen(latest, "load"))
+        self.call_from_thread(self.post_message, msg.SaveChosen(latest.path, "load"))
 
     def on_save_chosen(self, message: msg.SaveChosen) -> None:
         self.open_chosen(message.path, message.purpose)
