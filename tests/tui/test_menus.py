@@ -109,6 +109,37 @@ async def test_continue_resumes_the_latest_save(
         assert "Who pays for the tugs" in screen_text(second)
 
 
+async def test_the_load_list_says_where_a_game_stands_and_renames_and_deletes_it(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    """Issue 15 item 13: the list showed an id, a stamp and a move count; no rename, no delete."""
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "1", "enter")
+        await pilot.pause()
+    second = make_app()
+    async with second.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")  # Load
+        await settle(pilot)
+        shown = screen_text(second)
+        assert "The Harbour Crisis · " in shown
+        assert "item 2, Sunday 4 November 1962 · unfinished · 1 move" in shown
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"my game", "enter")
+        await settle(pilot)
+        assert [path.name for path in saves_dir.glob("*.json")] == ["my game.json"]
+        assert "my game.json · saved" in screen_text(second)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert list(saves_dir.glob("*.json")) == []
+        assert "No saved games yet." in screen_text(second)
+
+
 async def test_load_lists_an_unreadable_save_with_its_error(
     make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
 ) -> None:

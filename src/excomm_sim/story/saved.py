@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from excomm_sim.saves.summary import SaveSummary
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.story.names import found
-from excomm_sim.story.text import counted, date_text, stamp_text
+from excomm_sim.story.text import counted, date_text, short_stamp_text
 
 
 def short_title(scenario: Scenario) -> str:
@@ -51,11 +51,16 @@ def standing_text(summary: SaveSummary) -> str:
     return f"{text}, {date_text(summary.date)}" if summary.date is not None else text
 
 
-def continue_text(summary: SaveSummary) -> str:
-    """'Continue: ExComm Meeting No. 19 as Kennedy, item 7, Monday 5 November 1962'."""
+def continue_parts(summary: SaveSummary) -> tuple[str, str]:
+    """('Continue: ExComm Meeting No. 19 as Kennedy', 'item 7, Monday 5 November 1962')."""
     assert summary.save is not None and summary.scenario is not None
     seats = seats_text(summary.scenario, summary.save.humans)
-    return f"Continue: {short_title(summary.scenario)} as {seats}, {standing_text(summary)}"
+    return f"Continue: {short_title(summary.scenario)} as {seats}", standing_text(summary)
+
+
+def continue_text(summary: SaveSummary) -> str:
+    """'Continue: ExComm Meeting No. 19 as Kennedy, item 7, Monday 5 November 1962'."""
+    return ", ".join(continue_parts(summary))
 
 
 def outcome_text(summary: SaveSummary) -> str:
@@ -90,7 +95,7 @@ def row_lines(summary: SaveSummary) -> list[str]:
     lines = [
         f"{short_title(summary.scenario)} · {players_text(summary.scenario, save.humans)}",
         f"{standing_text(summary)} · {outcome_text(summary)}",
-        f"{summary.path.name} · saved {stamp_text(save.updated)}",
+        f"{summary.path.name} · saved {short_stamp_text(save.updated)}",
     ]
     branch = branch_text(summary)
     if branch:

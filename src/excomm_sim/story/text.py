@@ -53,6 +53,18 @@ def stamp_text(stamp: str) -> str:
     return f"{date_text(utc.date())}, {utc:%H:%M} UTC"
 
 
+def short_stamp_text(stamp: str) -> str:
+    """'3 February 2026, 04:05 UTC': a save's stamp where a list has one line for it."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    zone = " UTC" if moment.tzinfo is not None else ""
+    return f"{moment.day} {moment:%B %Y}, {moment:%H:%M}{zone}"
+
+
 def played_text(created: str, updated: str) -> str:
     """When a save was played: 'Played <when>', with the last save only if it differs."""
     played = f"Played {stamp_text(created)}"

@@ -50,6 +50,12 @@ def save_prompt(summary: SaveSummary) -> Content:
 class RenameScreen(ModalScreen[str | None]):
     """Asks for a save's new name; dismisses with it, or None (Escape) to keep the old one."""
 
+    DEFAULT_CSS = """
+    RenameScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: str) -> None:

@@ -62,11 +62,14 @@ class TitleScreen(Screen[None]):
 
     def set_latest(self, latest: SaveSummary | None) -> None:
         """Say where Continue takes the player (None: no unfinished game, Continue greyed)."""
-        from excomm_sim.story.saved import continue_text
+        from excomm_sim.story.saved import continue_parts
 
         self.latest = latest
         menu = self.query_one("#title-menu", MarkedOptionList)
-        text = continue_text(latest) if latest else "Continue  (no unfinished game)"
+        text = "Continue  (no unfinished game)"
+        if latest is not None:
+            head, standing = continue_parts(latest)
+            text = f"{head}\n    {standing}"
         menu.replace_option_prompt("continue", gutter_prompt(text))
         if latest:
             menu.enable_option("continue")
