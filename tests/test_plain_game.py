@@ -101,8 +101,20 @@ def test_scripted_bundled_game_through_the_entry_point_matches_its_golden() -> N
 def test_bad_input_gets_a_message_and_the_question_again() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="zero\n9\n\n1\n")
     assert result.returncode == 0
-    assert result.stdout.count("Please type a number from 1 to 2.") == 3
+    assert result.stdout.count("Please type a number from 1 to 2, or ? for the situation.") == 3
     assert "Governor Hale decides: “Hail the captain" in result.stdout
+
+
+def test_a_question_mark_shows_the_situation_and_asks_again() -> None:
+    """Issue 15 item 18: ``?`` got "Please type a number from 1 to 2." and nothing else."""
+    result = play(str(HARBOUR), "--seed", "7", stdin="?\n1\n")
+    assert result.returncode == 0
+    situation = result.stdout.split("The situation on ", 1)[1].split("Choose 1-", 1)[0]
+    assert situation.startswith("Saturday 3 November 1962 · item 1: ")
+    assert "Meters:" in situation and "/100" in situation
+    assert "Your objectives (private):" in situation and "[not yet]" in situation
+    assert "Please type a number" not in result.stdout
+    assert "Governor Hale decides:" in result.stdout
 
 
 def test_end_of_input_leaves_the_game_cleanly() -> None:
@@ -228,7 +240,7 @@ def test_narrow_console_and_stray_bytes_do_not_crash_the_game() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert b"THE END:" in result.stdout
-    assert b"Please type a number from 1 to 2." in result.stdout
+    assert b"Please type a number from 1 to 2, or ? for the situation." in result.stdout
 
 
 def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_again(
