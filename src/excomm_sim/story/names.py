@@ -35,6 +35,16 @@ def found(lookup: Callable[[str], T], key: str) -> T | None:
         return None
 
 
+def short_title(scenario: Scenario) -> str:
+    """'ExComm Meeting No. 19': the scenario's title up to its colon (all of it if none)."""
+    return scenario.title.split(":", 1)[0].strip() or scenario.title
+
+
+def surname(name: str) -> str:
+    """'Kennedy' from 'John F. Kennedy': how a seat is named where room is short."""
+    return name.split()[-1] if name.split() else name
+
+
 def role_name(scenario: Scenario, role_id: str) -> str:
     """'John F. Kennedy'."""
     role = found(scenario.role, role_id)

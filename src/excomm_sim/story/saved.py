@@ -11,18 +11,8 @@ from collections.abc import Mapping
 
 from excomm_sim.saves.summary import SaveSummary
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.story.names import found
+from excomm_sim.story.names import found, short_title, surname
 from excomm_sim.story.text import counted, date_text, short_stamp_text
-
-
-def short_title(scenario: Scenario) -> str:
-    """'ExComm Meeting No. 19': the scenario's title up to its colon (all of it if none)."""
-    return scenario.title.split(":", 1)[0].strip() or scenario.title
-
-
-def surname(name: str) -> str:
-    """'Kennedy' from 'John F. Kennedy': how a seat is named where room is short."""
-    return name.split()[-1] if name.split() else name
 
 
 def seats_text(scenario: Scenario, humans: Mapping[str, str]) -> str:
