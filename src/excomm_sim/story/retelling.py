@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from excomm_sim.engine import events as ev
 from excomm_sim.scenario.model import (
     Decision,
     Scenario,
 )
-from excomm_sim.story.names import option_label, outcome_label, role_name, stance_verb
-from excomm_sim.story.records import SHOWN_ELSEWHERE, explained_text
+from excomm_sim.story.names import (
+    option_label,
+    outcome_label,
+    role_name,
+    stance_verb,
+    variable_of,
+)
+from excomm_sim.story.records import SHOWN_ELSEWHERE, explained_text, record_text
+from excomm_sim.story.values import short_change
 
 if TYPE_CHECKING:  # the replay's steps and a game's scores; nothing here reads a save
     from excomm_sim.engine.kernel import RoleScore
@@ -43,6 +51,31 @@ def choice_text(scenario: Scenario, step: Step) -> str:
         outcome = outcome_label(scenario, choice.decision, choice.option, choice.outcome)
         text += f"; chance gave “{outcome}”"
     return text + "."
+
+
+def compact_consequences(scenario: Scenario, step: Step) -> list[str]:
+    """What followed a decision in few words: 'Tension 20 → 35 (worse)', 'Event: Dock riot'.
+
+    The log puts each change right after what caused it (the choice, the chance outcome,
+    the event, the consequence landing), so the short list needs no 'because'; the full
+    telling with causes is ``consequence_lines``.
+    """
+    lines = []
+    for record in step.records:
+        if isinstance(record, SHOWN_ELSEWHERE):
+            continue
+        if isinstance(record, ev.VariableChanged):
+            variable = variable_of(scenario, record.variable)
+            line = (
+                short_change(variable, record.old, record.new)
+                if variable is not None
+                else record_text(scenario, record)
+            )
+        else:
+            line = record_text(scenario, record)
+        if line:
+            lines.append(line)
+    return lines
 
 
 def consequence_lines(scenario: Scenario, step: Step) -> list[str]:

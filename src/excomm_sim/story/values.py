@@ -48,3 +48,17 @@ def values_line(scenario: Scenario, values: Mapping[str, Value]) -> str:
         for variable in scenario.variables
         if variable.id in values
     )
+
+
+def short_change(variable: Variable, old: Value, new: Value) -> str:
+    """'Tension 20 → 35 (worse)', 'IL-28 bombers In Cuba → Removal demanded': a change in
+    few words, where a list of many must stay short (the printed report's timeline)."""
+
+    def shown(value: Value) -> str:
+        if variable.kind is VariableKind.INT:
+            return str(value)
+        return variable.label_of(value)
+
+    text = f"{variable.label} {shown(old)} → {shown(new)}"
+    verdict = trend(variable, old, new).partition(", ")[2]
+    return f"{text} ({verdict})" if verdict else text
