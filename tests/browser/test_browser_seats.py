@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from browser.chromium import HostProcess, screen_text, wait_for_text, wait_until
+import pytest
+
+from browser.chromium import INSTALL, HostProcess, screen_text, wait_for_text, wait_until
+
+pytest.importorskip(
+    "selenium", reason=f"selenium is not installed (pip install -e '.[test]'); {INSTALL}"
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
