@@ -9,7 +9,7 @@ from __future__ import annotations
 from excomm_sim.engine.events import DecisionSkipped
 from excomm_sim.engine.observe import Observation
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.wording import date_text
+from excomm_sim.story.text import date_text
 
 
 def items_possible(scenario: Scenario, observation: Observation) -> int:

@@ -15,7 +15,8 @@ from attrs import frozen
 from excomm_sim.engine.events import ChanceResolved, Record
 from excomm_sim.engine.state import Choice
 from excomm_sim.scenario.model import ChanceOutcome, Scenario
-from excomm_sim.wording import a_percent, history_option
+from excomm_sim.story.names import history_option
+from excomm_sim.story.text import a_percent
 
 
 @frozen

@@ -9,9 +9,9 @@ from excomm_sim.engine.moves import Action
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.scenario.load import load_path
 from excomm_sim.session import GameSession
+from excomm_sim.story.names import history_option
 from excomm_sim.tui.screens.debrief import chance_content, choices_content
 from excomm_sim.tui.widgets.chart import chart_content
-from excomm_sim.wording import history_option
 
 MEETING = load_path(bundled_scenario("meeting19"))
 

@@ -1,7 +1,8 @@
 """Who's who and the glossary: the ``people:`` and ``glossary:`` parts of a scenario.
 
-Reading them (every problem located, as the rest of the loader reports), their JSON
-Schema, and the one question the shells ask of them: which entries a text mentions, so the
+Reading them (every problem located, as the rest of the loader reports; the parts are
+declared in ``spec.glossary``, so the schema and docs tables come from there), and the one
+question the shells ask of them: which entries a text mentions, so the
 first mention of Kuznetsov or the IL-28 can be explained where the student meets it.
 """
 
@@ -9,14 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from excomm_sim.scenario.fields import Context, Fields, mapping_of, text_of
 from excomm_sim.scenario.model import Location, Person, Scenario, Term
+from excomm_sim.scenario.spec.glossary import PERSON, TERM
 from excomm_sim.scenario.yamlnodes import YNode
-
-PERSON_KEYS = ("name", "title", "about", "also")
-TERM_KEYS = ("term", "meaning", "also")
 
 Entry = Person | Term
 
@@ -29,7 +27,7 @@ def build_people(ctx: Context, fields: Fields) -> tuple[Person, ...]:
         mapping = mapping_of(ctx, node, path, "a person")
         if mapping is None:
             continue
-        person = Fields(ctx, mapping, path, PERSON_KEYS, "a person")
+        person = Fields(ctx, mapping, path, PERSON)
         name = person.text("name", required=True)
         also = _also(ctx, person)
         _unique(ctx, seen, (name, *also), mapping, path, "person")
@@ -53,7 +51,7 @@ def build_glossary(ctx: Context, fields: Fields) -> tuple[Term, ...]:
         mapping = mapping_of(ctx, node, path, "a glossary entry")
         if mapping is None:
             continue
-        entry = Fields(ctx, mapping, path, TERM_KEYS, "a glossary entry")
+        entry = Fields(ctx, mapping, path, TERM)
         term = entry.text("term", required=True)
         also = _also(ctx, entry)
         _unique(ctx, seen, (term, *also), mapping, path, "glossary term")
@@ -130,85 +128,11 @@ def entry_text(entry: Entry) -> str:
     return f"{entry.term}: {entry.meaning}"
 
 
-# -- schema ------------------------------------------------------------------------------
-
-
-def _also_schema() -> dict[str, Any]:
-    return {
-        "type": "array",
-        "items": {"type": "string"},
-        "description": "Other ways the scenario's text names it; a mention of any is explained.",
-    }
-
-
-def _entry_schema(
-    required: tuple[str, str], properties: dict[str, str], description: str
-) -> dict[str, Any]:
-    """A strict object of text fields (descriptions given) plus ``also``."""
-    fields: dict[str, Any] = {
-        key: {"type": "string", "description": text} for key, text in properties.items()
-    }
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": list(required),
-        "properties": {**fields, "also": _also_schema()},
-        "description": description,
-    }
-
-
-def person_schema() -> dict[str, Any]:
-    return _entry_schema(
-        ("name", "title"),
-        {
-            "name": "Full name, as the who's who lists it.",
-            "title": "Office or role in the crisis.",
-            "about": "A sentence or two: why they matter.",
-        },
-        "Someone the scenario names who has no seat at the table.",
-    )
-
-
-def term_schema() -> dict[str, Any]:
-    return _entry_schema(
-        ("term", "meaning"),
-        {
-            "term": "The word as the glossary lists it.",
-            "meaning": "What it means, in plain words.",
-        },
-        "A word a student may not know: an acronym, a weapon, a legal term.",
-    )
-
-
-def glossary_properties() -> dict[str, Any]:
-    """The two top-level keys, for the scenario schema."""
-    return {
-        "people": {
-            "type": "array",
-            "items": {"$ref": "#/definitions/person"},
-            "description": "Who's who beyond the seats: shown on the glossary screen (g).",
-        },
-        "glossary": {
-            "type": "array",
-            "items": {"$ref": "#/definitions/term"},
-            "description": "Terms explained on the glossary screen (g) and at first mention.",
-        },
-    }
-
-
-def glossary_definitions() -> dict[str, Any]:
-    return {"person": person_schema(), "term": term_schema()}
-
-
 __all__ = [
-    "PERSON_KEYS",
-    "TERM_KEYS",
     "Entry",
     "build_glossary",
     "build_people",
     "entry_text",
-    "glossary_definitions",
-    "glossary_properties",
     "mentioned",
     "names_of",
 ]

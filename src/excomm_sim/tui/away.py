@@ -20,7 +20,7 @@ from excomm_sim.engine.events import (
 )
 from excomm_sim.engine.observe import Observation
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.wording import change_text, record_text
+from excomm_sim.story.records import change_text, record_text
 
 
 def away_records(observation: Observation) -> tuple[Record, ...]:

@@ -8,16 +8,19 @@ handed on: once the next player has the screen, what was decided stands.
 from __future__ import annotations
 
 from excomm_sim.engine.moves import Action
-from excomm_sim.session import GameSession
-from excomm_sim.wording import option_label
+from excomm_sim.session import GameSession, Session
+from excomm_sim.story.names import option_label
 
 
-def take_back(session: GameSession, seat: str | None) -> str:
+def take_back(session: Session, seat: str | None) -> str:
     """Take back the last move if ``seat`` (the player at the screen) may; say what happened.
 
     ``seat`` is None in a solo game before anyone has acted as a seat (the solo player
     may always take back); in hot-seat it is the seat whose player has the screen.
     """
+    if not isinstance(session, GameSession):
+        session.take_back()  # a classroom seat refuses: the host's moves are final
+        return "A move at a classroom host is final: it cannot be taken back."
     actions = session.actions
     if not actions:
         return "Nothing to take back: no decision has been made yet."

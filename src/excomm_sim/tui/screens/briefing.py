@@ -14,10 +14,10 @@ from textual.widgets import Button, Footer, Static
 
 from excomm_sim.scenario.model import Role
 from excomm_sim.stakes import Stake, stake_lines
+from excomm_sim.story.text import prose
 from excomm_sim.tui.gauges import LINE_MARK
 from excomm_sim.tui.messages import BriefingRead, HandedOver, TakeBackRequested
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import prose
 
 
 def briefing_content(role: Role, player: str, stakes: Sequence[Stake] = ()) -> Content:

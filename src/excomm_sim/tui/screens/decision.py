@@ -17,6 +17,7 @@ from excomm_sim.agenda import item_text
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.glossary import Entry, entry_text, mentioned
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.text import date_text, prose
 from excomm_sim.tui.away import away_lines
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
 from excomm_sim.tui.widgets.dashboard import Dashboard
@@ -25,7 +26,6 @@ from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.objectives import ObjectivesTracker
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
-from excomm_sim.wording import date_text, prose
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal the decision room is laid out for."""

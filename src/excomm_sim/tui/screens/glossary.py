@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.text import prose
 from excomm_sim.tui.screens.reading import ReadingModal
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import prose
 
 
 def glossary_content(scenario: Scenario) -> Content:

@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from excomm_sim.scenario.model import Display, Scenario, Value, Variable
 from excomm_sim.stakes import breaking_points
+from excomm_sim.story.values import trend, value_text
 from excomm_sim.tui.gauges import marked_meter, spark
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import trend, value_text
 
 NARROW = 27
 """The dashboard's text width in the 80-column decision room (before it is laid out)."""
