@@ -69,12 +69,12 @@ async def test_in_hot_seat_a_move_stands_once_the_keyboard_is_handed_on(
                 break
             await press(pilot, "enter")
         assert isinstance(app.screen, DecisionRoomScreen)
-        await press(pilot, "1", "enter")  # Ben recommends; the screen waits for Ann
+        await press(pilot, "1", "enter", "enter")  # Ben recommends (no case); waits for Ann
         assert isinstance(app.screen, HandoverScreen)
         await press(pilot, "u")  # Ben still has the screen: he may take it back
         assert isinstance(app.screen, DecisionRoomScreen)
         assert app.session is not None and app.session.actions == ()
-        await press(pilot, "1", "enter", "enter")  # again; then Ann takes the keyboard
+        await press(pilot, "1", "enter", "enter", "enter")  # again; Ann takes the keyboard
         assert isinstance(app.screen, DecisionRoomScreen)
         await press(pilot, "u")
         assert len(app.session.actions) == 1
@@ -92,7 +92,7 @@ async def test_in_hot_seat_a_player_learns_what_was_decided_while_away(
             if isinstance(app.screen, DecisionRoomScreen):
                 break
             await press(pilot, "enter")
-        await press(pilot, "2", "enter")  # Ben recommends the inspection; hand over to Ann
+        await press(pilot, "2", "enter", "enter")  # Ben recommends the inspection, no case
         await press(pilot, "enter")  # Ann has the keyboard
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "No adviser" not in screen_text(app)
