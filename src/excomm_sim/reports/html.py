@@ -19,8 +19,10 @@ from excomm_sim.reports.after_action import (
     variable_series,
 )
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
+from excomm_sim.reports.record_appendix import appendix, citations_line, cited_passages, linked
 from excomm_sim.reports.svg import Line, legend, line_chart
 from excomm_sim.retold import (
+    THE_GAMES_OWN,
     choice_text,
     consequence_lines,
     history_match,
@@ -31,6 +33,7 @@ from excomm_sim.retold import (
 from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.model import VariableKind
+from excomm_sim.sourcetext import NO_TEXTS, SourceTexts
 from excomm_sim.weighed import why_lines
 from excomm_sim.wording import (
     counted,
@@ -104,17 +107,18 @@ def column_groups(count: int, most: int = MAX_TIME_COLUMNS) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _step(timeline: Timeline, step: Step) -> str:
+def _step(timeline: Timeline, step: Step, texts: SourceTexts = NO_TEXTS) -> str:
     scenario = timeline.scenario
     parts = [
         f'<section class="step" id="decision-{step.number}">',
         f"<h3>{step.number}. {escape(step.decision.title)}</h3>",
         f'<p class="date">{escape(date_text(step.date))}</p>',
-        _p(step.decision.context),
+        linked(_p(step.decision.context), texts),
+        citations_line(step.decision.sources, texts),
     ]
     if step.positions:
         items = "".join(
-            f"<li>{escape(stand_text(scenario, step.decision, stand))}</li>"
+            f"<li>{linked(escape(stand_text(scenario, step.decision, stand)), texts)}</li>"
             for stand in step.positions
         )
         parts.append(f"<p>Positions at the table:</p><ul>{items}</ul>")
@@ -133,7 +137,7 @@ def _step(timeline: Timeline, step: Step) -> str:
     )
     note = history_note(step.decision)
     if note:
-        parts.append(f"<blockquote>{_p(note)}</blockquote>")
+        parts.append(f"<blockquote>{linked(_p(note), texts)}</blockquote>")
     consequences = consequence_lines(scenario, step)
     if consequences:
         items = "".join(f"<li>{escape(line)}</li>" for line in consequences)
@@ -213,8 +217,14 @@ def _ending(timeline: Timeline) -> str:
     return "\n".join(parts)
 
 
-def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
-    """The whole report as an HTML5 document (ends with a newline)."""
+def render_html(
+    timeline: Timeline, save_name: str, generated_by: str, texts: SourceTexts = NO_TEXTS
+) -> str:
+    """The whole report as an HTML5 document (ends with a newline).
+
+    ``texts``: the sources' shipped text; each citation of a shipped paragraph links to
+    it, quoted in an appendix (record_appendix).
+    """
     scenario, save = timeline.scenario, timeline.save
     title = f"After-action report: {scenario.title}"
     intro = (
@@ -262,12 +272,14 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
         )
     )
     parts.append("<h2>Timeline</h2>")
-    parts.extend(_step(timeline, step) for step in timeline.steps)
+    parts.append(f"<p><em>{escape(THE_GAMES_OWN)}</em></p>")
+    parts.extend(_step(timeline, step, texts) for step in timeline.steps)
     parts.append("<h2>The variables over time</h2>")
     parts.append(_chart(timeline))
     parts.append("<p>Columns: the start, then after each decision.</p>")
     parts.append(_variables_tables(timeline))
     parts.append(_ending(timeline))
+    parts.append(appendix(scenario, cited_passages(timeline, texts)))
     parts.append(f"<footer>{escape(generated_by)}</footer>")
     parts.append("</body></html>")
     return visible("\n".join(parts) + "\n")  # control characters: not valid in HTML text
