@@ -9,8 +9,8 @@ import pytest
 
 from excomm_sim.reports.html import render_html
 from excomm_sim.reports.loading import open_save
-from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.sourcetext import shipped_texts
+from excomm_sim.story.timeline import build_timeline
 
 BUNDLED_SAVES = Path(__file__).resolve().parents[2] / "saves"
 
@@ -23,7 +23,7 @@ def page() -> str:
 
 
 def test_citations_link_to_paragraphs_quoted_in_the_appendix(page: str) -> None:
-    links = set(re.findall(r'<a href="#(record-p\d+-\d+)">record p\.\d+ ¶\d+</a>', page))
+    links = set(re.findall(r'<a class="cite" href="#(record-p\d+-\d+)">record p\.\d+ ¶\d+', page))
     ids = set(re.findall(r'<blockquote id="(record-p\d+-\d+)">', page))
     assert "record-p2-4" in links
     assert links == ids

@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import cache
 
 from excomm_sim.paths import bundled_scenario
-from excomm_sim.retold import history_note
 from excomm_sim.scenario.load import check_path
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.history import history_note
 
 
 @cache

@@ -1,7 +1,7 @@
 """The HTML report's link to the primary source: citations linked to an appendix of paragraphs.
 
-Every "record p.2 ¶4" the report prints, where the scenario ships that paragraph's text,
-becomes a link to the same paragraph quoted in full in an appendix at the end, so a class
+Every "record p.2 ¶4" the report links (html.cite_links), where the scenario ships that
+paragraph's text, points at the same paragraph quoted in full in an appendix, so a class
 reading a game's report can check each choice against the document it came from. Pure:
 the shipped texts are read by the command and handed in.
 """
@@ -9,32 +9,30 @@ the shipped texts are read by the command and handed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from html import escape
 
-from excomm_sim.saves.timeline import Timeline
-from excomm_sim.scenario.model import Citation, Scenario
+from excomm_sim.scenario.model import Scenario
 from excomm_sim.sourcetext import Passage, SourceTexts, decision_citations
+from excomm_sim.story.timeline import Timeline
 
 CITED = re.compile(r"\b([a-z][a-z_]*) p\.(\d+) ¶(\d+)")
 
 
-def linked(markup: str, texts: SourceTexts) -> str:
-    """``markup`` (already escaped) with each shipped citation turned into an appendix link."""
+LINKED_CITATION = re.compile(r'<a class="cite" href="#source-([a-z][a-z_]*)">(\1 p\.(\d+) ¶(\d+))')
+"""A citation the page links to its source's entry (html.cite_links, source_links)."""
+
+
+def relinked(page: str, texts: SourceTexts) -> str:
+    """``page`` with each link to a source's entry sent to the paragraph instead, where
+    the scenario ships that paragraph's text (quoted in the appendix)."""
 
     def link(match: re.Match[str]) -> str:
-        passage = texts.passage(match.group(1), int(match.group(2)), int(match.group(3)))
+        passage = texts.passage(match.group(1), int(match.group(3)), int(match.group(4)))
         if passage is None:
             return match.group(0)
-        return f'<a href="#{passage.anchor}">{match.group(0)}</a>'
+        return f'<a class="cite" href="#{passage.anchor}">{match.group(2)}'
 
-    return CITED.sub(link, markup)
-
-
-def citations_line(citations: Iterable[Citation], texts: SourceTexts) -> str:
-    """'<p class="sources">Sources: record p.1 ¶2 (note); facts (note)</p>', linked."""
-    shown = "; ".join(linked(escape(str(citation)), texts) for citation in citations)
-    return f'<p class="sources">Sources: {shown}</p>' if shown else ""
+    return LINKED_CITATION.sub(link, page)
 
 
 def cited_passages(timeline: Timeline, texts: SourceTexts) -> list[Passage]:

@@ -33,7 +33,7 @@ from excomm_sim.policies.strategies import (
     strategy,
 )
 from excomm_sim.scenario.model import Scenario, Value, VariableKind
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 __all__ = [
     "BASIC_STRATEGIES",

@@ -22,7 +22,7 @@ HEAD = (
     '<meta charset="utf-8">\n'
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
     '<meta name="color-scheme" content="light">\n'
-    '<meta name="referrer" content="no-referrer">\n'
+    '<link rel="icon" href="data:,">\n'
 )
 
 

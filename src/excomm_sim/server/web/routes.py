@@ -47,7 +47,7 @@ SECURITY_HEADERS = {
         "form-action 'self'"
     ),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 """Every page: nothing loads from anywhere but this host (the browser enforces it)."""

@@ -54,7 +54,7 @@ async def teacher_page(request: web.Request) -> web.Response:
     csrf = _session(request)
     if csrf is None:
         return html(pages.teacher_login(), 401)
-    return html(pages.teacher(_title(state), tables_html(state.classroom, csrf), csrf))
+    return html(pages.teacher(_title(state), tables_html(state.teacher, csrf), csrf))
 
 
 def _title(state: WebState) -> str:
@@ -107,7 +107,7 @@ async def live(request: web.Request) -> web.StreamResponse:
         while not websocket.closed and not reader.done():
             if _session(request) is None:
                 break
-            markup = tables_html(state.classroom, csrf)
+            markup = tables_html(state.teacher, csrf)
             if markup != sent:
                 await websocket.send_str(
                     json.dumps({"html": markup, "over": all_over(state.classroom)})
@@ -152,35 +152,34 @@ async def control(request: web.Request) -> web.Response:
     except Refusal as refusal:
         return _answer(request, wants_json, refusal.message, 409)
     if wants_json:
-        return web.json_response({"ok": True, "html": tables_html(state.classroom, csrf)})
+        return web.json_response({"ok": True, "html": tables_html(state.teacher, csrf)})
     raise web.HTTPSeeOther("/teacher")
 
 
-async def _do(state: WebState, number: int, action: str, fields: Mapping[str, object]) -> None:
-    teacher = state.teacher
+async def _do(state: WebState, number: int, action: str, form: Mapping[str, object]) -> None:
+    """The form's fields checked and turned into the control's (``Teacher.control``)."""
     if number not in state.classroom.tables:
         raise Refused(f"There is no table {number}.")
-    if action == "start":
-        await teacher.start(number)
-    elif action in ("pause", "resume"):
-        await teacher.pause(number, action == "pause")
-    elif action == "timer":
+    fields: dict[str, object] = {}
+    if action == "timer":
         try:
-            minutes = float(str(fields.get("minutes", "")).strip() or "0")
+            minutes = float(str(form.get("minutes", "")).strip() or "0")
         except ValueError:
             raise Refused("The timer is a number of minutes (0 clears it).") from None
         if not 0 <= minutes <= 24 * 60:
             raise Refused("The timer is from 0 to 1440 minutes.")
-        await teacher.set_timer(number, minutes * 60 if minutes else None)
-    elif action == "free":
-        seat = str(fields.get("seat", ""))
-        if not IDENTIFIER.fullmatch(seat):
-            raise Refused("Choose a seat to free.")
-        await teacher.free(number, seat)
-    elif action == "end":
-        await teacher.end(number)
-    else:
+        fields["seconds"] = minutes * 60 if minutes else None
+    elif action in ("free", "inject"):
+        name = "seat" if action == "free" else "event"
+        chosen = str(form.get(name, ""))
+        if not IDENTIFIER.fullmatch(chosen):
+            raise Refused(f"Choose {'a seat to free' if action == 'free' else 'an event'}.")
+        fields[name] = chosen
+        if action == "inject":
+            fields["note"] = " ".join(str(form.get("note", "")).split())[:600]
+    elif action not in ("start", "pause", "resume", "end"):
         raise Refused(f"There is no control {action!r}.")
+    await state.teacher.control(number, action, fields)
 
 
 def _answer(request: web.Request, wants_json: bool, message: str, status: int) -> web.Response:

@@ -15,27 +15,19 @@ from typing import Any
 
 from excomm_sim.scenario.model import Scenario, VariableKind
 from excomm_sim.server.classroom import Classroom
-from excomm_sim.server.overview import overview
 from excomm_sim.server.table import ENDED, PLAYING, SEATING, STOPPED, Table
+from excomm_sim.server.teacher import Teacher
 
 CHART_WIDTH, CHART_HEIGHT = 96, 22
 """A meter's chart, in CSS pixels: small enough for four across a phone."""
 
 
-def classroom_overviews(classroom: Classroom) -> list[dict[str, Any]]:
-    return [
-        overview(table, classroom.present(table), classroom.timers[number].left())
-        for number, table in classroom.tables.items()
-    ]
-
-
-def tables_html(classroom: Classroom, csrf: str) -> str:
+def tables_html(teacher: Teacher, csrf: str) -> str:
     """Every table, then the class report's link once every game is over."""
+    classroom = teacher.classroom
     parts = [
         table_html(table, facts, csrf)
-        for table, facts in zip(
-            classroom.tables.values(), classroom_overviews(classroom), strict=True
-        )
+        for table, facts in zip(classroom.tables.values(), teacher.overviews(), strict=True)
     ]
     if all_over(classroom):
         parts.append(
@@ -70,7 +62,7 @@ def table_html(table: Table, facts: Mapping[str, Any], csrf: str) -> str:
 </dl>
 {_seats(facts["seats"])}
 {meters_html(table)}
-{_controls(number, status, bool(facts["paused"]), facts["seats"], csrf)}
+{_controls(table, facts, csrf)}
 </section>"""
 
 
@@ -158,19 +150,16 @@ def _button(number: int, action: str, label: str, csrf: str, fields: str = "") -
     )
 
 
-def _controls(
-    number: int, status: str, paused: bool, seats: Sequence[Mapping[str, Any]], csrf: str
-) -> str:
+def _controls(table: Table, facts: Mapping[str, Any], csrf: str) -> str:
+    number, status, seats = int(facts["number"]), str(facts["status"]), facts["seats"]
     if status in (ENDED, STOPPED):
         return ""
     buttons = []
     if status == SEATING:
         buttons.append(_button(number, "start", "Start", csrf))
     if status == PLAYING:
-        if paused:
-            buttons.append(_button(number, "resume", "Resume", csrf))
-        else:
-            buttons.append(_button(number, "pause", "Pause", csrf))
+        action = "resume" if facts["paused"] else "pause"
+        buttons.append(_button(number, action, action.capitalize(), csrf))
     minutes = (
         '<label class="inline">Timer <input name="minutes" type="number" min="0" max="60" '
         'step="0.5" value="3" inputmode="decimal"> min</label>'
@@ -183,14 +172,18 @@ def _controls(
             f"{escape(str(seat['name']))}: {escape(str(seat['player']))}</option>"
             for seat in held
         )
-        buttons.append(
-            _button(
-                number,
-                "free",
-                "Free seat",
-                csrf,
-                f'<select name="seat" aria-label="seat to free">{options}</select>',
-            )
+        choose = f'<select name="seat" aria-label="seat to free">{options}</select>'
+        buttons.append(_button(number, "free", "Free seat", csrf, choose))
+    if status == PLAYING and table.scenario.events:
+        events = "".join(
+            f'<option value="{escape(event.id)}">{escape(event.title)}</option>'
+            for event in table.scenario.events
         )
+        inject = (
+            f'<select name="event" aria-label="event to inject">{events}</select>'
+            '<input name="note" maxlength="600" placeholder="a line of your own" '
+            'aria-label="the teacher\'s line">'
+        )
+        buttons.append(_button(number, "inject", "Inject", csrf, inject))
     buttons.append(_button(number, "end", "End game", csrf))
     return '<div class="controls">' + "".join(buttons) + "</div>"

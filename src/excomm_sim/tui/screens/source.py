@@ -18,7 +18,7 @@ from textual.widgets import Button, Static
 
 from excomm_sim.scenario.model import Citation, Scenario
 from excomm_sim.sourcetext import Passage, SourceTexts, shipped_texts
-from excomm_sim.wording import prose
+from excomm_sim.story.text import prose
 
 
 def passages_content(
