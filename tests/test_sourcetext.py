@@ -16,22 +16,17 @@ from excomm_sim.sourcetext import (
 )
 
 TEXT = """# an editorial note, not the record
-Title line, not counted
-
-== p.1 ==
-
-¶1 First paragraph,
+First paragraph,
+# a note inside a paragraph neither ends it nor joins it
 over two lines.
 
-¶2 Second.
-
-== p.2 ==
-
-¶1 On the next page.
+Second.
+--- page 2 ---
+On the next page.
 """
 
 
-def test_paragraphs_are_found_by_page_and_number_with_notes_and_title_left_out() -> None:
+def test_paragraphs_are_found_by_page_and_number_with_notes_left_out() -> None:
     assert parse_paragraphs(TEXT) == {
         (1, 1): "First paragraph, over two lines.",
         (1, 2): "Second.",

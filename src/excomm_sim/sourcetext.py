@@ -2,10 +2,11 @@
 
 A scenario may keep the text of a source it cites in a file beside it (meeting 19 ships
 ``meeting19.record.txt``), so that a player who meets "record p.2 ¶4" can read that
-paragraph of the document the choice came from. The text marks pages with ``== p.N ==``
-and paragraphs with ``¶M `` at their start, counted as the citations count them; lines
-beginning ``#`` are editorial notes. Parsing and lookup are pure; only ``shipped_texts``
-reads files, and the shells call it once when a game opens.
+paragraph of the document the choice came from. The text follows the format's source
+texts (docs/scenario-format.md): ``--- page N ---`` starts a page, blank lines separate
+paragraphs, counted as the citations count them, and ``#`` lines are notes. Parsing and
+lookup are pure; only ``shipped_texts`` reads files, and the shells call it once when a
+game opens.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from attrs import frozen
 
 from excomm_sim.scenario.model import Citation, Decision, Scenario
 
-PAGE_MARK = re.compile(r"== p\.(\d+) ==")
-PARAGRAPH_MARK = re.compile(r"¶(\d+) ")
+PAGE_MARK = re.compile(r"--- page (\d+) ---")
 CITATION = re.compile(r"(?:\b([a-z][a-z_]*) )?(?:p\.?\s*)?(\d+)\s*(?:¶|para\.?|,|\s)\s*(\d+)", re.I)
 """'record p.2 ¶4', 'p.2 ¶4', 'p2 4', '2 4': a source id (optional), a page, a paragraph."""
 
@@ -45,16 +45,32 @@ class Passage:
 
 
 def parse_paragraphs(text: str) -> dict[tuple[int, int], str]:
-    """The paragraphs of a shipped text by (page, paragraph), each joined onto one line."""
+    """The paragraphs of a shipped text by (page, paragraph), each joined onto one line.
+
+    The rules of the format's source texts: ``#`` lines are notes (they neither belong to
+    nor end a paragraph), ``--- page N ---`` starts page N (text before any marker is page
+    1), and a paragraph is a run of lines ended by a blank line or a page marker.
+    """
     found: dict[tuple[int, int], str] = {}
-    page = 0
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    for block in re.split(r"\n\s*\n", "\n".join(lines)):
-        block = block.strip()
-        if mark := PAGE_MARK.fullmatch(block):
+    page, lines = 1, []
+
+    def close() -> None:
+        if lines:
+            found[(page, 1 + sum(1 for key in found if key[0] == page))] = " ".join(lines)
+            lines.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if raw.startswith("#"):
+            continue
+        if mark := PAGE_MARK.fullmatch(line):
+            close()
             page = int(mark.group(1))
-        elif page and (mark := PARAGRAPH_MARK.match(block)):
-            found[(page, int(mark.group(1)))] = " ".join(block[mark.end() :].split())
+        elif line:
+            lines.extend(line.split())
+        else:
+            close()
+    close()
     return found
 
 
