@@ -52,7 +52,7 @@ def parse_paragraphs(text: str) -> dict[tuple[int, int], str]:
     1), and a paragraph is a run of lines ended by a blank line or a page marker.
     """
     found: dict[tuple[int, int], str] = {}
-    page, lines = 1, []
+    page, lines = 1, list[str]()
 
     def close() -> None:
         if lines:
