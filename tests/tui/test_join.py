@@ -119,3 +119,21 @@ async def test_the_reconnecting_line_shows_on_the_screen_while_the_client_is_awa
             assert "Reconnecting" in str(line.render()) and "seat is kept" in str(line.render())
             app.post_message(StatusChanged(f"reconnected to {host.address}"))
             await until(pilot, lambda: not app.screen.query(TableLine), "the line gone")
+
+
+async def test_the_decider_reads_the_advisers_own_case(tmp_path: Path) -> None:
+    async with running_host(tmp_path) as host:
+        adviser = client(host, host.code())
+        await adviser.join()
+        await adviser.sit("harbourmaster", "Bo")
+        app = JoinApp(host.address, host.code(), "Ann", "mayor", tokens=tmp_path / "seats.json")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "PRIVATE BRIEFING" in screen_text(app), "the briefing")
+            await pilot.press("enter")
+            await host.control(1, "start")
+            await until(pilot, lambda: bool(adviser.observation and adviser.observation.mine), "")
+            item = adviser.observation.item
+            await adviser.act(Action("harbourmaster", item.offered[0].id, "They leave if asked"))
+            await until(pilot, lambda: "— decide" in screen_text(app), "the decision room")
+            assert "“They leave if asked”" in screen_text(app)
+        await adviser.close()

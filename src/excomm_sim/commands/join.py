@@ -47,11 +47,28 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     if not args.plain:
+        if not _can_draw():
+            print(
+                "excomm-sim join: the terminal interface needs a terminal; add --plain to "
+                "play line by line",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         return play_in_terminal(address, args.code, args.name, args.seat)
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     return play_remote(address, args.code, args.name, args.seat, sys.stdin, sys.stdout)
+
+
+def _can_draw() -> bool:
+    """True in a terminal, and under textual-serve (a browser tab: Textual's web driver
+    talks over pipes, named in ``TEXTUAL_DRIVER``)."""
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def play_in_terminal(address: str, code: str, name: str | None, seat: str | None) -> int:

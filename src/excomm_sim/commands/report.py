@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from excomm_sim.paths import saves_dir as default_saves_dir
     from excomm_sim.reports.loading import find_save, open_save
     from excomm_sim.saves.format import SaveError
-    from excomm_sim.saves.timeline import build_timeline
     from excomm_sim.scenario.characters import visible
+    from excomm_sim.story.timeline import build_timeline
     from excomm_sim.tools.files import emit
 
     saves_dir: Path = args.saves if args.saves is not None else default_saves_dir()

@@ -1,8 +1,9 @@
 """What every game app shares: a game's screens driven by a ``GameFlow`` over a ``Session``.
 
 ``GameApp`` turns the flow's steps (``tui.flow.steps``) into screens, hands the flow what
-the player did, and sends moves to the session in a thread worker: a local session writes
-its save there and a remote one waits for the host, and neither may hold up the screen.
+the player did, and sends moves to the session. Nothing slow runs on the UI thread: the
+local game writes its save in a worker after each move, and a seat at a host sends its
+moves from its network worker.
 The local game (``tui.app.ExcommApp``) and a seat at a classroom host
 (``tui.join_app.JoinApp``) add their own ways into a game around it.
 """
@@ -13,7 +14,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from excomm_sim.engine.events import Record
 from excomm_sim.engine.moves import Action, IllegalAction
 from excomm_sim.scenario.characters import visible
+from excomm_sim.scenario.expr import EvalError
 from excomm_sim.session.interface import Session
 from excomm_sim.tui import messages as msg
 from excomm_sim.tui.flow.game import GameFlow
@@ -179,24 +180,27 @@ class GameApp(App[int]):
     # -- moves ---------------------------------------------------------------------------
 
     def send(self, action: Action) -> None:
-        """Send ``action`` to the session off the UI thread; the flow hears the answer."""
-        self.acting = True
-        self.act_in_worker(action)
-
-    @work(thread=True, exclusive=True, group="act", exit_on_error=False)
-    def act_in_worker(self, action: Action) -> None:
+        """Play ``action``: the kernel answers at once (pure and quick, so on this thread);
+        ``after_move`` then does the slow part (a local game's save) in a worker. A remote
+        app overrides this to send the move from its network worker."""
         session = self.session
         assert session is not None
         try:
             records = session.act(action)
         except IllegalAction as error:
-            self.call_from_thread(self.refused, error.message)
-        except Exception as error:  # a scenario failing in play: said, then the game stops
-            self.call_from_thread(self.act_failed, error)
-        else:
-            self.call_from_thread(self.acted, action.role, records)
+            self.refused(error.message)
+            return
+        except EvalError as error:  # a scenario expression failed: the game cannot go on
+            self.act_failed(error)
+            return
+        self.acted(action.role, records)
+        self.after_move()
+
+    def after_move(self) -> None:
+        """What follows a move the session took (the local game writes its save)."""
 
     def acted(self, role: str, records: tuple[Record, ...]) -> None:
+        """The session took ``role``'s move and answered ``records``."""
         self.acting = False
         if self.flow is not None:
             self.show_step(self.flow.acted(role, records))

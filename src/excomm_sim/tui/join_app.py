@@ -221,14 +221,6 @@ class JoinApp(GameApp):
         observation = self.remote.client.observation if self.remote else None
         return observation is not None and observation.turn > 0
 
-    def show(self, screen: Screen[None]) -> None:
-        # The joining screen and the seat picker sit at the bottom of the stack: the
-        # game's screens replace whatever is on top.
-        if len(self.screen_stack) <= 1:
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
-
     # -- the table worker ----------------------------------------------------------------
 
     def send(self, action: Action) -> None:

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Protocol
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, RichLog, Static
 
 from excomm_sim.tui.console.dialogs import (
@@ -100,11 +100,14 @@ class ConsoleApp(App[int]):
     CSS_PATH = Path(__file__).parent.parent / "excomm.tcss"
     TITLE = "excomm-sim host"
     DEFAULT_CSS = """
-    #console-head { height: auto; padding: 0 1; background: $primary-muted; }
+    #console-head {
+        height: 1; padding: 0 1; background: $primary-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     #tables { height: auto; max-height: 9; }
     #detail { height: 1fr; min-height: 4; }
-    #seats { width: 1fr; padding: 0 1; }
-    #meters { width: 1fr; padding: 0 1; border-left: vkey $foreground 30%; }
+    #seats-scroll { width: 1fr; padding: 0 1; }
+    #meters-scroll { width: 1fr; padding: 0 1; border-left: vkey $foreground 30%; }
     #console-log { height: 6; border-top: hkey $foreground 30%; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -136,8 +139,10 @@ class ConsoleApp(App[int]):
         yield Static(f"{self.desk.title} · opening the host…", id="console-head")
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="detail"):
-            yield Static("", id="seats")
-            yield Static("", id="meters")
+            with VerticalScroll(id="seats-scroll"):
+                yield Static("", id="seats")
+            with VerticalScroll(id="meters-scroll"):
+                yield Static("", id="meters")
         yield RichLog(id="console-log", wrap=True, max_lines=500)
         yield Footer()
 
@@ -165,7 +170,7 @@ class ConsoleApp(App[int]):
         where = "the local network" if info.lan else "this machine only"
         verb = "resumed" if info.resumed else "opened"
         self.query_one("#console-head", Static).update(
-            f"{self.desk.title} · join at {info.address} ({where})"
+            f"Join at {info.address} ({where}) · {self.desk.title}"
         )
         self.log_line(None, f"lesson {self.desk.lesson} {verb}")
         if not info.lan:

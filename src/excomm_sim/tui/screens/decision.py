@@ -13,12 +13,12 @@ from textual.widgets import Footer, OptionList, Static
 
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.text import date_text, prose
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
-from excomm_sim.wording import date_text, prose
 
 
 def status_line(scenario: Scenario, observation: Observation) -> Content:

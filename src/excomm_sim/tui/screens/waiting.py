@@ -97,6 +97,10 @@ class NoticeScreen(Screen[None]):
     """A message and one button; the button (or Enter) posts ``BackToTitle``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "Continue", show=False)]
+    DEFAULT_CSS = """
+    #notice-body { padding: 1 2; }
+    #notice-text { margin: 0 0 1 0; }
+    """
 
     def __init__(self, title: str, text: str, button: str | None = "Quit") -> None:
         super().__init__(classes="notice-screen")
