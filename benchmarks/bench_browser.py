@@ -27,9 +27,7 @@ import asyncio
 import json
 import os
 import platform
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +35,9 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+from browser.chromium import HostProcess, start_chromium, wait_until
 
 ROLES = (
     "president",
@@ -66,46 +67,12 @@ def machine() -> str:
     )
 
 
-def start_host(home: Path) -> tuple[subprocess.Popen[bytes], str, list[str]]:
-    log = home.parent / "host.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "excomm_sim", "host", "--port", "0", "--tables", "5"],
-            env={**os.environ, "EXCOMM_SIM_HOME": str(home)},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 60
-    while "table 5:" not in log.read_text():
-        if time.monotonic() > deadline or process.poll() is not None:
-            raise SystemExit(f"the host did not start: {log.read_text()}")
-        time.sleep(0.2)
-    address = json.loads((home / "host" / "host.json").read_text())["address"]
-    return process, address, re.findall(r"--code ([A-Z]{3}-\d{3})", log.read_text())
-
-
 def first_frame(url: str, code: str, seat: str) -> float:
     """Seconds from opening the landing page to the game's first frame, in a new browser."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tempfile.mkdtemp()}",
-        "--window-size=1024,768",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = start_chromium((1024, 768))
     try:
         start = time.perf_counter()
         driver.get(url + "/")
@@ -146,7 +113,14 @@ async def open_seat(url: str, code: str, seat: str, number: int) -> aiohttp.Clie
         elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
             raise SystemExit(f"seat {number}'s game closed")
     http.socket = socket  # type: ignore[attr-defined]
+    # Keep reading, as the page does: the socket's heartbeat is answered only while read.
+    http.reader = asyncio.ensure_future(_drain(socket))  # type: ignore[attr-defined]
     return http
+
+
+async def _drain(socket: aiohttp.ClientWebSocketResponse) -> None:
+    async for _message in socket:
+        pass
 
 
 def children(pid: int) -> list[int]:
@@ -182,10 +156,13 @@ async def seats_memory(url: str, codes: list[str], host_pid: int, count: int) ->
             sessions.append(await open_seat(url, code, ROLES[number % len(ROLES)], number))
         await asyncio.sleep(3)
         games = children(host_pid)
+        if len(games) != count:
+            raise SystemExit(f"{len(games)} game processes for {count} seats")
         measured = [memory_kb(pid) for pid in games]
         host_after = memory_kb(host_pid)
     finally:
         for http in sessions:
+            http.reader.cancel()  # type: ignore[attr-defined]
             await http.socket.close()  # type: ignore[attr-defined]
             await http.close()
     pss = [m[0] / 1024 for m in measured]
@@ -206,16 +183,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seats", type=int, default=30)
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp()) / "home"
-    host, address, codes = start_host(home)
-    url = f"http://{address}"
+    host = HostProcess(Path(tempfile.mkdtemp()) / "home", "--tables", "5")
+    wait_until(lambda: len(host.codes()) == 5, "the host's five tables")
+    url, codes = host.url, host.codes()
     try:
         times = [first_frame(url, codes[0], ROLES[run % len(ROLES)]) for run in range(args.runs)]
         # The first-frame browsers sat at table 1; the seats measured sit at tables 2 to 5.
-        memory = asyncio.run(seats_memory(url, codes[1:], host.pid, args.seats))
+        memory = asyncio.run(seats_memory(url, codes[1:], host.process.pid, args.seats))
     finally:
-        host.terminate()
-        host.wait(30)
+        host.stop()
     result = {
         "machine": machine(),
         "first_frame_median_s": round(statistics.median(times), 2),
