@@ -71,12 +71,12 @@ class TitleScreen(Screen[None]):
 
     def set_latest(self, latest: SaveSummary | None) -> None:
         """Say where Continue takes the player (None: no unfinished game, Continue greyed)."""
-        from excomm_sim.story.saved import continue_parts
-
         self.latest = latest
         menu = self.query_one("#title-menu", MarkedOptionList)
         text = "Continue  (no unfinished game)"
         if latest is not None:
+            from excomm_sim.story.saved import continue_parts
+
             head, standing = continue_parts(latest)
             text = f"{head}\n    {standing}"
         menu.replace_option_prompt("continue", gutter_prompt(text))
