@@ -35,7 +35,7 @@ from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.session import GameSession, Session
 from excomm_sim.story.advice import advice_lines
-from excomm_sim.story.history import beside_history, history_note
+from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
 from excomm_sim.story.names import stance_verb
 from excomm_sim.story.records import because, record_text, sources_text
 from excomm_sim.story.retelling import score_text
@@ -373,6 +373,7 @@ class PlainGame:
         self.say(
             "Your choices beside history's:" if decider_played else "The choices beside history's:"
         )
+        self.para(THE_GAMES_OWN, "  ")
         for choice in seen.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label

@@ -245,8 +245,10 @@ def test_without_a_historical_option_there_is_nothing_to_compare(tiny: Scenario)
     assert history_note(unmarked) == "The council asked for departure and nothing more."
 
 
-def test_the_historical_options_note_comes_before_the_decisions(tiny: Scenario) -> None:
-    assert history_note(tiny.decision("demand")) == "This is what the council did."
+def test_the_historical_options_note_and_the_decisions_are_both_shown(tiny: Scenario) -> None:
+    assert history_note(tiny.decision("demand")) == (
+        "This is what the council did. The council asked for departure and nothing more."
+    )
     assert history_note(tiny.decision("statement")) == ""
 
 

@@ -90,9 +90,13 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "What do you recommend to Mayor Ada Byrne?" in screen_text(app)
         await press(pilot, "2")  # recommend the inspection
+        assert "Your case, in your own words" in screen_text(app)
+        await press(pilot, *"Inspectors calm the town", "enter")
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Captain Ines Moor recommends “Demand an inspection”" in shown
+        assert app.local is not None
+        assert app.local.save.actions[0].argument == "Inspectors calm the town"
         assert "▶ Mayor Ada Byrne decides: “" in shown
         # why the computer mayor chose as she did, with the player's advice among the voices
         assert "Why: Mayor Ada Byrne adds up every voice at the table" in shown
@@ -131,7 +135,7 @@ async def test_two_player_hot_seat_hides_each_briefing(
         # Ben has the screen and advises first; then the screen goes to Ann to decide.
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "You: Captain Ines Moor — recommend" in screen_text(app)
-        await press(pilot, "1")
+        await press(pilot, "1", "enter")  # and no case of his own
         assert isinstance(app.screen, HandoverScreen)
         assert "Pass to Ann" in screen_text(app)
         await press(pilot, "enter")

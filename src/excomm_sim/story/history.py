@@ -40,10 +40,24 @@ def beside_history(decision: Decision, chosen: str | None) -> str:
     return f"History chose “{option.label}”."
 
 
+THE_GAMES_OWN = (
+    "The game's own, not history: who decides each item, the advisers' positions and "
+    "reasons (unless they cite a source), and every number and chance. What the "
+    "sources say is cited beside it."
+)
+"""Said once above the choices in every debrief, so no one takes a mechanic for a fact."""
+
+
 def history_note(decision: Decision) -> str:
-    """Why history went as it did: the historical option's own note, else the decision's."""
+    """Why history went as it did: the historical option's own note, then the decision's.
+
+    Both are shown: the option's note says what history did with that choice, the
+    decision's tells what became of the item as a whole (meeting 19's count of missiles
+    seen by 9 November, Cuba's ratification in 2002), and neither stands in for the other.
+    """
     option = history_option(decision)
-    return ((option.history_note if option is not None else "") or decision.history_note).strip()
+    notes = (option.history_note if option is not None else "", decision.history_note)
+    return " ".join(note.strip() for note in notes if note.strip())
 
 
 def history_text(step: Step) -> str:

@@ -77,6 +77,8 @@ def cause_text(cause: ev.Cause, *, sources: bool = True) -> str:
 
 def skip_reason(record: ev.DecisionSkipped) -> str:
     """Why an item left the agenda unasked."""
+    if record.reason == "author":
+        return "the author jumped past it"
     return "no option was open" if record.reason == "no options" else "it did not arise"
 
 
