@@ -309,3 +309,14 @@ def test_a_run_time_scenario_error_is_one_located_message_exit_1_game_saved(
         f"Game saved in {path} (review it: excomm-sim replay {path.name})",
     ]
     assert [action.option for action in read_save(path).actions] == ["spend"]
+
+
+def test_source_command_prints_the_cited_paragraphs_of_the_record() -> None:
+    """'source' reads the item's citations, 'source 2 4' any paragraph; a bad one says how."""
+    result = play("--seed", "3", stdin="source\nsource 2 4\nsource 9 9\n")
+    out = result.stdout
+    assert "(Type “source” to read the cited paragraphs of the record.)" in out
+    assert "record p.1 ¶1: Prior to the reading of a summary" in out
+    assert "record p.2 ¶4: The President said we must insist on UN inspection" in out
+    assert "The record has no paragraph “9 9”" in out
+    assert result.returncode == 0

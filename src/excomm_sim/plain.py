@@ -35,6 +35,7 @@ from excomm_sim.engine.observe import Observation
 from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.session import GameSession, Session
+from excomm_sim.sourcetext import shipped_texts, source_reply
 from excomm_sim.stakes import stake_lines, stakes
 from excomm_sim.story.advice import advice_lines
 from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
@@ -75,6 +76,8 @@ class PlainGame:
         self.briefed: set[str] = set()
         self.last_role: str | None = None
         self.waiting: Turn | None = None
+        self.texts = shipped_texts(self.scenario)
+        """The sources' text shipped beside the scenario, for the ``source`` command."""
 
     # -- output helpers -------------------------------------------------------------------
 
@@ -222,6 +225,8 @@ class PlainGame:
         self.para(decision.context)
         if decision.sources:
             self.para(f"({sources_text(decision.sources)})")
+            if self.texts:
+                self.say("(Type “source” to read the cited paragraphs of the record.)")
         offered = [view for view in prompt.options if view.offered]
         numbers = {view.option.id: n for n, view in enumerate(offered, start=1)}
         if prompt.positions:
@@ -263,6 +268,10 @@ class PlainGame:
             self.say(answer)  # echo, so a transcript reads like the session
             if self.session.to_act != observation.to_act:
                 return MOVED_ON  # at a host: time ran out, or the game ended, meanwhile
+            if answer.lower().startswith("source"):
+                for line in source_reply(self.texts, decision, answer[len("source") :]):
+                    self.para(line, "  ")
+                continue
             if answer.isdigit() and 1 <= int(answer) <= count:
                 return offered[int(answer) - 1].option.id
             if answer == "?":

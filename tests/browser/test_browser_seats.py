@@ -157,3 +157,23 @@ def test_two_browsers_at_one_table_each_see_only_their_own_briefing(
     wait_for_text(mcnamara, "McNamara", "Played by Dev", briefing_phrase("mcnamara"))
     assert briefing_phrase("mcnamara") not in screen_text(rusk)
     assert briefing_phrase("rusk") not in screen_text(mcnamara)
+
+
+def test_reloading_the_tab_lands_the_student_back_in_their_seat(
+    host: HostProcess, browsers: Any
+) -> None:
+    code = host.codes()[2]
+    student = browsers()
+    join(student, host, code, "Eve", "stevenson")
+    wait_for_text(student, "Played by Eve", briefing_phrase("stevenson"))
+    link = student.current_url
+    student.refresh()
+    wait_for_text(student, "Played by Eve", briefing_phrase("stevenson"))
+    assert student.current_url == link
+    assert "seat picker" not in screen_text(student).lower()
+    student.get(host.url + "/")  # back through the landing page, in the same browser
+    student.find_element(By.ID, "code").send_keys(code)
+    student.find_element(By.ID, "name").send_keys("Eve")
+    student.find_element(By.CSS_SELECTOR, "#join button[type=submit]").click()
+    wait_until(lambda: student.current_url == link, "the same game's page")
+    wait_for_text(student, "Played by Eve", briefing_phrase("stevenson"))

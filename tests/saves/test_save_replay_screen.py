@@ -149,7 +149,9 @@ async def test_branch_in_the_replay_app_writes_its_own_save_and_plays_on(
 async def test_continue_after_quitting_restores_the_game_exactly(
     tmp_path: Path, standoff: Scenario
 ) -> None:
-    """Play three decisions, quit, start a new app: Continue brings back the same state."""
+    """Play two decisions, quit, start a new app: Continue brings back the same state.
+
+    (Two, not three: three end this game, and Continue resumes only unfinished games.)"""
     saves_dir = tmp_path / "saves"
 
     def make_app() -> ExcommApp:
@@ -165,9 +167,10 @@ async def test_continue_after_quitting_restores_the_game_exactly(
     async with first.run_test(size=(100, 30)) as pilot:
         await press(pilot, "enter")  # title: New game
         await press(pilot, "enter")  # setup: the first seat, the governor
+        await press(pilot, *"Ann", "enter")  # the player's name
         await press(pilot, "enter")  # briefing read
         decisions = 0
-        while decisions < 3:
+        while decisions < 2:
             if isinstance(first.screen, DecisionRoomScreen):
                 await press(pilot, "1", "enter")
                 decisions += 1
@@ -175,7 +178,7 @@ async def test_continue_after_quitting_restores_the_game_exactly(
                 await press(pilot, "enter")
         assert first.session is not None
         played_state = first.session.state
-        assert len(played_state.choices) == 3
+        assert len(played_state.choices) == 2 and not played_state.ended
         first.exit(0)
 
     second = make_app()

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from excomm_sim.paths import bundled_scenario
+from excomm_sim.sourcetext import parse_paragraphs
 
 RECORD = Path(__file__).resolve().parents[1] / "data" / "excomm-meeting-19.txt"
 SHIPPED = bundled_scenario("meeting19").with_name("meeting19.record.txt")
@@ -72,16 +73,8 @@ def ocr_paragraphs() -> Paragraphs:
 
 @cache
 def shipped_paragraphs() -> Paragraphs:
-    """The reading text's paragraphs, by its own page and paragraph marks."""
-    found: Paragraphs = {}
-    page = 0
-    for block in re.split(r"\n\s*\n", SHIPPED.read_text(encoding="utf-8")):
-        block = block.strip()
-        if mark := re.fullmatch(r"== p\.(\d+) ==", block):
-            page = int(mark.group(1))
-        elif mark := re.match(r"¶(\d+) ", block):
-            found[(page, int(mark.group(1)))] = block[mark.end() :]
-    return found
+    """The reading text's paragraphs, as the game indexes them."""
+    return parse_paragraphs(SHIPPED.read_text(encoding="utf-8"))
 
 
 def _strings(node: object) -> Iterator[str]:

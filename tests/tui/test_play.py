@@ -51,6 +51,7 @@ async def test_solo_president_plays_to_an_ending(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
         await press(pilot, "enter")  # the first seat is the mayor, who decides
+        await press(pilot, *"Ana", "enter")  # the player's name
         assert isinstance(app.screen, BriefingScreen)
         assert "You decide. The council advises" in screen_text(app)
         await press(pilot, "enter")
@@ -74,7 +75,7 @@ async def test_solo_president_plays_to_an_ending(
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
         assert "■ The ships sail and the town sleeps" in debrief
-        assert "Mayor Ada Byrne (Player): 3 of 3 points — won" in debrief
+        assert "Mayor Ada Byrne (Ana): 3 of 3 points — won" in debrief
         assert "History made the same choice." in debrief
         assert "1. Was the letter enough on its own?" in debrief
 
@@ -86,6 +87,7 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
         await press(pilot, "down", "enter")  # the harbourmaster
+        await press(pilot, *"Ana", "enter")  # the player's name
         assert "You know the pilots" in screen_text(app)
         await press(pilot, "enter")
         assert isinstance(app.screen, DecisionRoomScreen)
@@ -104,7 +106,7 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
         assert "Captain Ines Moor advised it +" in shown
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
-        assert "Captain Ines Moor (Player)" in debrief
+        assert "Captain Ines Moor (Ana)" in debrief
         assert "Captain Ines Moor advised “Demand an inspection” (" in debrief
 
 

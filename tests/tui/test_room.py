@@ -73,7 +73,7 @@ async def test_the_briefing_lists_every_objective_before_the_story(
     ]
 
 
-async def test_s_in_the_room_shows_the_objectives_and_what_each_meter_means() -> None:
+async def test_m_in_the_room_shows_the_objectives_and_what_each_meter_means() -> None:
     from excomm_sim.tui.screens.stakes import StakesScreen
 
     session = meeting_19()
@@ -82,8 +82,8 @@ async def test_s_in_the_room_shows_the_objectives_and_what_each_meter_means() ->
         await app.push_screen(DecisionRoomScreen(session.scenario, session.observe("president")))
         await pilot.pause()
         room = "\n".join(str(w.content) for w in app.screen.query("#tracker"))
-        assert "✗ ✓ ✗ ✓  3 of 8 pt now (s)" in room
-        await pilot.press("s")
+        assert "✗ ✓ ✗ ✓  3 of 8 pt now (m)" in room
+        await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, StakesScreen)
         shown = "\n".join(str(w.content) for w in app.screen.query("Static"))

@@ -59,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
     generated_by = f"Made by excomm-sim {__version__} from {save_file.name}."
     if kind == "html":
         from excomm_sim.reports.html import render_html
+        from excomm_sim.sourcetext import shipped_texts
 
-        text = render_html(timeline, save_file.name, generated_by)
+        texts = shipped_texts(timeline.scenario)
+        text = render_html(timeline, save_file.name, generated_by, texts)
     else:
         from excomm_sim.reports.after_action import render_markdown
 

@@ -35,10 +35,12 @@ from excomm_sim.reports.after_action import (
     variable_series,
 )
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
+from excomm_sim.reports.record_appendix import appendix, cited_passages, relinked
 from excomm_sim.reports.svg import Line, legend, line_chart
 from excomm_sim.scenario.characters import visible
 from excomm_sim.scenario.model import Citation, Scenario
-from excomm_sim.story.history import beside_history, history_note
+from excomm_sim.sourcetext import NO_TEXTS, SourceTexts
+from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
 from excomm_sim.story.records import explained_text
 from excomm_sim.story.retelling import (
     choice_text,
@@ -341,8 +343,14 @@ def _sources(scenario: Scenario) -> str:
     )
 
 
-def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
-    """The whole report as an HTML5 document (ends with a newline)."""
+def render_html(
+    timeline: Timeline, save_name: str, generated_by: str, texts: SourceTexts = NO_TEXTS
+) -> str:
+    """The whole report as an HTML5 document (ends with a newline).
+
+    ``texts``: the sources' shipped text; a citation of a shipped paragraph links to it,
+    quoted in an appendix (record_appendix), instead of to the source's entry.
+    """
     scenario, save = timeline.scenario, timeline.save
     title = f"After-action report: {scenario.title}"
     intro = (
@@ -404,7 +412,10 @@ def render_html(timeline: Timeline, save_name: str, generated_by: str) -> str:
     parts.append(_history(timeline))
     parts.append(_questions(timeline))
     parts.append(_sources(scenario))
+    parts.append(f"<p><em>{escape(THE_GAMES_OWN)}</em></p>")
+    parts.append(appendix(scenario, cited_passages(timeline, texts)))
     parts.append(f"<details><summary>The scenario</summary>{_p(scenario.summary)}</details>")
     parts.append(f"<footer>{escape(generated_by)}</footer>")
     parts.append("</body></html>")
-    return visible("\n".join(parts) + "\n")  # control characters: not valid in HTML text
+    page = relinked("\n".join(parts) + "\n", texts)
+    return visible(page)  # control characters: not valid in HTML text

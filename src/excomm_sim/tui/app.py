@@ -25,7 +25,6 @@ from excomm_sim.scenario.characters import visible
 from excomm_sim.tui import messages as msg
 from excomm_sim.tui.author_mode import AuthorMode
 from excomm_sim.tui.flow import menus
-from excomm_sim.tui.flow.game import GameFlow
 from excomm_sim.tui.game_app import DARK_THEME, LIGHT_THEME, GameApp
 from excomm_sim.tui.launch import (
     parse_roles,
@@ -150,12 +149,13 @@ class ExcommApp(GameApp):
     ) -> None:
         """The menus' file work, in a thread; its result goes back to the flow."""
         from excomm_sim.tui.flow import tasks
+        from excomm_sim.tui.screens.title import continue_target
 
         if isinstance(task, menus.ScanScenarios):
             catalog = tasks.scan(self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.scanned(catalog))
         elif isinstance(task, menus.FindLatest):
-            latest = tasks.latest(self.resolved_saves_dir(), self.scenarios_dir)
+            latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.latest_found(latest))
         elif isinstance(task, menus.OpenSave):
             opened = tasks.opened(task.path, self.scenarios_dir)
@@ -195,9 +195,10 @@ class ExcommApp(GameApp):
     @work(thread=True, exclusive=True, group="latest-save", exit_on_error=False)
     def find_latest_save(self) -> None:
         """Tell the title about the newest save (read off the UI thread, after it shows)."""
-        from excomm_sim.tui.flow import tasks
+        from excomm_sim.tui.screens.title import continue_target
 
-        latest = tasks.latest(self.resolved_saves_dir(), self.scenarios_dir)
+        # Not through flow.tasks: with no save at all, continue_target loads nothing more.
+        latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
         self.call_from_thread(self.show_latest_save, latest)
 
     def show_latest_save(self, latest: SaveSummary | None) -> None:
@@ -271,6 +272,8 @@ class ExcommApp(GameApp):
 
     def play(self, session: GameSession, briefed: bool) -> None:
         self.session = self.local = session
+        from excomm_sim.tui.flow.game import GameFlow
+
         self.flow = GameFlow(session, briefed=briefed)
         self.show_step(self.flow.start())
 

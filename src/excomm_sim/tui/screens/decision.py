@@ -17,9 +17,11 @@ from excomm_sim.agenda import item_text
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.glossary import Entry, entry_text, mentioned
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.sourcetext import decision_citations
 from excomm_sim.story.text import date_text, prose
 from excomm_sim.tui.away import away_lines
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked, TakeBackRequested
+from excomm_sim.tui.screens.source import SourceScreen
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.hanging import hung
 from excomm_sim.tui.widgets.log import GameLog
@@ -83,17 +85,19 @@ class DecisionRoomScreen(Screen[None]):
         Binding("o", "focus_options", "Options", show=False),
         Binding("d", "focus_side", "Panel", show=False),
         Binding("b", "briefing", "Briefing"),
-        Binding("s", "stakes", "Stakes"),
+        Binding("s", "source", "Source"),
+        Binding("m", "stakes", "Stakes"),
         Binding("g", "glossary", "Glossary"),
-        Binding("l", "log", "Log"),
+        Binding("l", "log", "Log", show=False),
         Binding("t", "app.toggle_theme", "Theme", show=False),
     ]
     """1-9 select the numbered offered option (from anywhere on the screen) and Enter
     confirms it, so one stray key never commits; u or ctrl+z take back the last decision;
     o and d move the focus to the options or the situation panel; b shows your briefing;
-    g who's who and the glossary; l the whole log on a screen of its own; s your objectives
-    as they stand and what each meter means (t, the theme, and ctrl+p, the palette, still
-    work but leave the footer to the game's keys)."""
+    s opens the paragraphs of the record this item cites; m your objectives as they stand
+    and what each meter means; g who's who and the glossary; l the whole log on a screen
+    of its own (t, the theme, and ctrl+p, the palette, still work but leave the footer to
+    the game's keys; help lists them all)."""
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
         """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
@@ -205,6 +209,11 @@ class DecisionRoomScreen(Screen[None]):
         from excomm_sim.tui.screens.glossary import GlossaryScreen
 
         self.app.push_screen(GlossaryScreen(self.scenario))
+
+    def action_source(self) -> None:
+        decision = self.item.decision
+        cited = list(decision_citations(decision))
+        self.app.push_screen(SourceScreen(self.scenario, decision.title, cited))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()

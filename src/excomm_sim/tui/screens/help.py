@@ -31,13 +31,14 @@ In the decision room
   o                 go to the options
   d                 go to the situation panel (dashboard and log)
   b                 read your private briefing again
-  s                 your objectives now, and what each meter means
+  s                 read the record's paragraphs this item cites
+  m                 your objectives now, and what each meter means
   g                 who's who and the glossary
   l                 the whole log, full screen
 
 The situation panel
   ██████░░ 60/100   a meter: its value in its range
-  ███░░░┃░          ┃ marks where the game breaks (s explains each meter)
+  ███░░░┃░          ┃ marks where the game breaks (m explains each meter)
   ▲ better, ▼ worse how the last decision moved it, and if that is good
   ▁▂▃▅▆             its trend: one mark per decision since the start
   yes / no          a flag; other words are a status (e.g. "In port")

@@ -1,4 +1,4 @@
-"""What is at stake, on demand in the decision room (s): your objectives now, the meters."""
+"""What is at stake, on demand in the decision room (m): your objectives now, the meters."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from excomm_sim.tui.widgets.objectives import objectives_content
 
 
 class StakesScreen(ReadingModal):
-    """The seat's objectives as they stand and what each meter means; Escape or s closes."""
+    """The seat's objectives as they stand and what each meter means; Escape or m closes."""
 
     SCROLL = "stakes-scroll"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,s", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m", "close", "Close")]
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
         """``observation`` is the seat's own: its objectives and the meters it may see."""

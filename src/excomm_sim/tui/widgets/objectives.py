@@ -45,7 +45,7 @@ def objectives_content(
 def objectives_summary(
     scenario: Scenario, objectives: Sequence[ObjectiveView], values: Mapping[str, Value]
 ) -> Content:
-    """'✗ ✓ ! ✓  3 of 8 pt now (s)': the tracker in one line (s shows it in full)."""
+    """'✗ ✓ ! ✓  3 of 8 pt now (m)': the tracker in one line (m shows it in full)."""
     if not objectives:
         return Content.styled("None: play as you judge best.", "italic")
     marks = []
@@ -56,7 +56,7 @@ def objectives_summary(
         marks.append(MARKS[status])
         held += objective.points if view.holds else 0
     total = sum(view.objective.points for view in objectives)
-    return Content.assemble((" ".join(marks), "bold"), f"  {held} of {total} pt now (s)")
+    return Content.assemble((" ".join(marks), "bold"), f"  {held} of {total} pt now (m)")
 
 
 WIDE = 36
