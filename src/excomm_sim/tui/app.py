@@ -62,9 +62,11 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
         Binding("q", "request_quit", "Quit"),
         Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
         Binding("i", "inspect", "Inspector", show=False),
+        Binding("g", "debug", "Debug panel", show=False),
     ]
     """? / F1 help · t light/dark theme · q or ctrl+q quit (asks first) · ctrl+p commands ·
-    i the inspector (every variable, hidden ones too: for authors and instructors)."""
+    i the inspector (every variable, hidden ones too: for authors and instructors) ·
+    g the debug panel (author mode: set a variable, jump, force chance, mark history)."""
 
     def __init__(
         self,
@@ -185,7 +187,8 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
             return
         from excomm_sim.tui.screens.decision import DecisionRoomScreen
 
-        self.show(DecisionRoomScreen(session.scenario, session.observe(turn.role)))
+        observation = session.observe(turn.role)
+        self.show(DecisionRoomScreen(session.scenario, observation, self.history_marks))
 
     def on_option_picked(self, message: msg.OptionPicked) -> None:
         from excomm_sim.engine.events import OptionChosen

@@ -1,4 +1,5 @@
-"""Author mode (``play --watch``): reload the scenario file when it changes, and the inspector.
+"""Author mode (``play --watch``): reload the scenario file when it changes, the inspector,
+and the debug panel.
 
 A mixin of ``ExcommApp``. The file watcher itself (``tui.authoring``) is free of Textual;
 this part polls it on a timer, replays the game so far on the reloaded scenario, and opens
@@ -15,10 +16,12 @@ from textual.app import App
 from excomm_sim.wording import counted
 
 if TYPE_CHECKING:
+    from excomm_sim.policies.sampler import Sampler
     from excomm_sim.saves import SaveGame
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import GameSession
     from excomm_sim.tui.authoring import ScenarioWatcher
+    from excomm_sim.tui.screens.debug import DebugRequest
 
 WATCH_SECONDS = 0.5
 """Author mode: how often the scenario file's modification time is checked."""
@@ -35,12 +38,20 @@ class AuthorMode(App[int]):
     """Author mode: reload the scenario file when it changes; the inspector (i) works."""
     watcher: ScenarioWatcher | None
     session: GameSession | None
+    history_marks: bool = False
+    """Author mode: the decision room marks the option history took (debug panel)."""
+    chance_sampler: Sampler | None = None
+    """Author mode: the sampler with the outcomes the author forced, kept across reloads."""
+    problems_shown: bool = False
+    """A broken edit's problems are on screen (cleared once the file loads again)."""
 
     if TYPE_CHECKING:  # provided by SavedGames
 
         def start_session_from_save(
             self, save: SaveGame, scenario: Scenario, path: Path | None
         ) -> None: ...
+
+        def show_turn(self) -> None: ...
 
     def start_watching(self) -> None:
         """In author mode with a scenario file, check the file every ``WATCH_SECONDS``."""
@@ -64,8 +75,13 @@ class AuthorMode(App[int]):
             more = len(reloaded.problems) - PROBLEMS_SHOWN
             if more > 0:
                 problems += f"\n… and {more} more"
+            self.clear_notifications()  # the last edit's problems give way to this one's
             self.notify(problems, title="The scenario has problems", severity="error", timeout=30)
+            self.problems_shown = True
             return
+        if self.problems_shown:
+            self.clear_notifications()  # fixed: its problems no longer stand
+            self.problems_shown = False
         self.scenario = reloaded.scenario
         session = self.session
         if session is None:
@@ -88,3 +104,31 @@ class AuthorMode(App[int]):
             self.notify("The inspector is part of author mode (play --watch).")
             return
         self.push_screen(InspectorScreen(session.scenario, session.state.values, session.records))
+
+    def action_debug(self) -> None:
+        """The author's debug panel (g): set, jump, force chance, mark history's options."""
+        from excomm_sim.tui.screens.debug import DebugScreen
+
+        session = self.session
+        if session is None or isinstance(self.screen, DebugScreen):
+            return
+        if not self.author_mode:
+            self.notify("The debug panel is part of author mode (play --watch).")
+            return
+        panel = DebugScreen(session.scenario, session.state, self.history_marks)
+        self.push_screen(panel, self.debug_requested)
+
+    def debug_requested(self, request: DebugRequest | None) -> None:
+        from excomm_sim.tui.author_tools import carry_out, rigged
+        from excomm_sim.tui.screens.debug import ForceChance, ToggleHistoryMarks
+
+        if request is None or self.session is None:
+            return
+        done = carry_out(self.session, request)
+        if isinstance(request, ForceChance):
+            self.chance_sampler = rigged(self.session)
+        if isinstance(request, ToggleHistoryMarks):
+            self.history_marks = request.on
+        self.notify(done.message, severity="error" if done.failed else "information")
+        if done.moved or isinstance(request, ToggleHistoryMarks):
+            self.show_turn()

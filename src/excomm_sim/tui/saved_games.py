@@ -136,14 +136,14 @@ class SavedGames(App[int]):
         self, save: SaveGame, scenario: Scenario, path: Path | None, new_file: bool = False
     ) -> None:
         """Play on from ``save``; ``new_file`` when ``path`` was just reserved for it."""
+        from excomm_sim.policies.sampler import sample
         from excomm_sim.saves import SaveError
-        from excomm_sim.session import GameSession
+        from excomm_sim.session import GameSession, utc_now
 
         try:
-            if self.clock is not None:
-                session = GameSession.resumed(save, scenario, path, self.clock)
-            else:
-                session = GameSession.resumed(save, scenario, path)
+            clock = self.clock if self.clock is not None else utc_now
+            sampler = getattr(self, "chance_sampler", None) or sample  # author mode's rigging
+            session = GameSession.resumed(save, scenario, path, clock, sampler)
         except SaveError as error:  # the scenario fails as the game starts
             self.notify(str(error), title="Cannot open this save", severity="error")
             return
