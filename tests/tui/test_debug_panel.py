@@ -30,6 +30,14 @@ async def _open_panel(app: ExcommApp, pilot: object) -> DebugScreen:
     return app.screen
 
 
+async def _set(panel: DebugScreen, pilot: object, variable: str, value: str) -> None:
+    """Choose ``variable``, type ``value`` and press Set."""
+    panel.query_one("#debug-variable", Select).value = variable
+    panel.query_one("#debug-value", Input).value = value
+    await pilot.click("#debug-set")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 def _messages(app: ExcommApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -40,10 +48,7 @@ async def test_setting_a_variable_is_an_author_move_the_log_shows(
     app = make_app(roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         panel = await _open_panel(app, pilot)
-        panel.query_one("#debug-variable", Select).value = "tension"
-        panel.query_one("#debug-value", Input).value = "75"
-        await pilot.click("#debug-set")
-        await pilot.pause()
+        await _set(panel, pilot, "tension", "75")
         assert isinstance(app.screen, DecisionRoomScreen)
         assert app.session is not None and app.session.state.values["tension"] == 75
         assert app.session.actions[-1] == AuthorSet("tension", 75)
@@ -57,10 +62,7 @@ async def test_a_value_out_of_range_is_refused_with_the_range(make_app: MakeApp)
     app = make_app(roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         panel = await _open_panel(app, pilot)
-        panel.query_one("#debug-variable", Select).value = "tension"
-        panel.query_one("#debug-value", Input).value = "170"
-        await pilot.click("#debug-set")
-        await pilot.pause()
+        await _set(panel, pilot, "tension", "170")
         assert app.session is not None and app.session.state.values["tension"] == 40
         assert any("tension lies within 0..100" in message for message in _messages(app))
 
@@ -71,10 +73,7 @@ async def test_a_word_that_is_no_value_is_refused_in_the_panel(
     app = make_app(roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await _open_panel(app, pilot)
-        panel.query_one("#debug-variable", Select).value = "ships"
-        panel.query_one("#debug-value", Input).value = "sunk"
-        await pilot.click("#debug-set")
-        await pilot.pause()
+        await _set(panel, pilot, "ships", "sunk")
         assert isinstance(app.screen, DebugScreen)
         assert "one of in_port, leaving, gone" in screen_text(app)
 
@@ -149,10 +148,7 @@ async def test_author_moves_and_forced_chance_survive_a_reload(
     app = make_app(scenario_path=path, roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         panel = await _open_panel(app, pilot)
-        panel.query_one("#debug-variable", Select).value = "budget"
-        panel.query_one("#debug-value", Input).value = "10"
-        await pilot.click("#debug-set")
-        await pilot.pause()
+        await _set(panel, pilot, "budget", "10")
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, DebugScreen)
