@@ -15,7 +15,7 @@ from excomm_sim.policies.sampler import Rigged
 from excomm_sim.saves.moves import from_data, to_data
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.wording import skip_reason
+from excomm_sim.story.records import skip_reason
 
 HARBOUR = Path(__file__).resolve().parents[1] / "scenario" / "fixtures" / "harbour.yaml"
 

@@ -149,7 +149,9 @@ async def test_branch_in_the_replay_app_writes_its_own_save_and_plays_on(
 async def test_continue_after_quitting_restores_the_game_exactly(
     tmp_path: Path, standoff: Scenario
 ) -> None:
-    """Play three decisions, quit, start a new app: Continue brings back the same state."""
+    """Play two decisions, quit, start a new app: Continue brings back the same state.
+
+    (Two, not three: three end this game, and Continue resumes only unfinished games.)"""
     saves_dir = tmp_path / "saves"
 
     def make_app() -> ExcommApp:
@@ -165,9 +167,10 @@ async def test_continue_after_quitting_restores_the_game_exactly(
     async with first.run_test(size=(100, 30)) as pilot:
         await press(pilot, "enter")  # title: New game
         await press(pilot, "enter")  # setup: the first seat, the governor
+        await press(pilot, *"Ann", "enter")  # the player's name
         await press(pilot, "enter")  # briefing read
         decisions = 0
-        while decisions < 3:
+        while decisions < 2:
             if isinstance(first.screen, DecisionRoomScreen):
                 await press(pilot, "1")
                 decisions += 1
@@ -175,7 +178,7 @@ async def test_continue_after_quitting_restores_the_game_exactly(
                 await press(pilot, "enter")
         assert first.session is not None
         played_state = first.session.state
-        assert len(played_state.choices) == 3
+        assert len(played_state.choices) == 2 and not played_state.ended
         first.exit(0)
 
     second = make_app()
@@ -200,3 +203,16 @@ async def test_unreadable_save_is_reported_and_the_screen_closes(
         await pilot.pause()
         assert not isinstance(app.screen, ReplayScreen)
     assert any(f"{broken}: truncated or not JSON" in message for message in app.notified)
+
+
+async def test_at_80_columns_the_heading_and_the_footer_fit(
+    save_file: Path, standoff: Scenario
+) -> None:
+    """Issue 15 item 17: the footer ended "q Qui" and the title wrapped mid-phrase."""
+    app = ReplayApp(read_save(save_file), standoff, save_file, save_file.parent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+        assert rows[0].strip() == "Replay: Harbour Standoff (test) — Decision 1 of 3"
+        assert rows[1].strip() == "game.json"
+        assert "q Quit" in rows[-1]

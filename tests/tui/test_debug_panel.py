@@ -18,6 +18,7 @@ from excomm_sim.tui.app import ExcommApp
 from excomm_sim.tui.screens.debug import DebugScreen
 from excomm_sim.tui.screens.decision import DecisionRoomScreen
 from excomm_sim.tui.widgets.options import HISTORY_MARK
+from tui.conftest import settle
 
 MakeApp = Callable[..., ExcommApp]
 ScreenText = Callable[[ExcommApp], str]
@@ -161,7 +162,7 @@ async def test_author_moves_and_forced_chance_survive_a_reload(
         text = path.read_text(encoding="utf-8").replace("Who pays for the tugs", "Who pays")
         path.write_text(text, encoding="utf-8")
         app.check_scenario_file()
-        await pilot.pause()
+        await settle(pilot)  # the file is read in a worker
         assert app.session is not None and app.session.actions[0] == AuthorSet("budget", 10)
         set_by_author = [
             r for r in app.session.records if isinstance(r, VariableChanged) and r.new == 10

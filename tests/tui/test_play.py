@@ -48,6 +48,7 @@ async def test_solo_president_plays_to_an_ending(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
         await press(pilot, "enter")  # the first seat is the mayor, who decides
+        await press(pilot, *"Ana", "enter")  # the player's name
         assert isinstance(app.screen, BriefingScreen)
         assert "You decide. The council advises" in screen_text(app)
         await press(pilot, "enter")
@@ -71,7 +72,7 @@ async def test_solo_president_plays_to_an_ending(
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
         assert "■ The ships sail and the town sleeps" in debrief
-        assert "Mayor Ada Byrne (Player): 3 of 3 points — won" in debrief
+        assert "Mayor Ada Byrne (Ana): 3 of 3 points — won" in debrief
         assert "History made the same choice." in debrief
         assert "1. Was the letter enough on its own?" in debrief
 
@@ -83,21 +84,26 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
         await press(pilot, "down", "enter")  # the harbourmaster
+        await press(pilot, *"Ana", "enter")  # the player's name
         assert "You know the pilots" in screen_text(app)
         await press(pilot, "enter")
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "What do you recommend to Mayor Ada Byrne?" in screen_text(app)
         await press(pilot, "2")  # recommend the inspection
+        assert "Your case, in your own words" in screen_text(app)
+        await press(pilot, *"Inspectors calm the town", "enter")
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Captain Ines Moor recommends “Demand an inspection”" in shown
+        assert app.local is not None
+        assert app.local.save.actions[0].argument == "Inspectors calm the town"
         assert "▶ Mayor Ada Byrne decides: “" in shown
         # why the computer mayor chose as she did, with the player's advice among the voices
         assert "Why: Mayor Ada Byrne adds up every voice at the table" in shown
         assert "Captain Ines Moor advised it +" in shown
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
-        assert "Captain Ines Moor (Player)" in debrief
+        assert "Captain Ines Moor (Ana)" in debrief
         assert "Captain Ines Moor advised “Demand an inspection” (" in debrief
 
 
@@ -129,7 +135,7 @@ async def test_two_player_hot_seat_hides_each_briefing(
         # Ben has the screen and advises first; then the screen goes to Ann to decide.
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "You: Captain Ines Moor — recommend" in screen_text(app)
-        await press(pilot, "1")
+        await press(pilot, "1", "enter")  # and no case of his own
         assert isinstance(app.screen, HandoverScreen)
         assert "Pass to Ann" in screen_text(app)
         await press(pilot, "enter")

@@ -24,7 +24,9 @@ async def settle(pilot: Pilot[int]) -> None:
 
 
 async def to_decision_room(pilot: Pilot[int]) -> None:
-    await pilot.press("enter", "enter", "enter")  # new game, solo mayor, briefing read
+    await pilot.press(
+        "enter", "enter", *"Ana", "enter", "enter"
+    )  # new game, solo mayor, briefing read
     await pilot.pause()
 
 

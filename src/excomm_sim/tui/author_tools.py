@@ -13,6 +13,8 @@ from excomm_sim.engine.events import DecisionSkipped, Record, VariableChanged
 from excomm_sim.engine.moves import AuthorJump, AuthorSet, IllegalAction
 from excomm_sim.policies.sampler import Rigged
 from excomm_sim.session import GameSession
+from excomm_sim.story.names import variable_of
+from excomm_sim.story.values import value_text
 from excomm_sim.tui.screens.debug import (
     DebugRequest,
     ForceChance,
@@ -20,7 +22,6 @@ from excomm_sim.tui.screens.debug import (
     SetVariable,
     ToggleHistoryMarks,
 )
-from excomm_sim.wording import value_text, variable_of
 
 
 @frozen

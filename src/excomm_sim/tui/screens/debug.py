@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Decision, Scenario, Value, Variable, VariableKind
-from excomm_sim.wording import value_text
+from excomm_sim.story.values import value_text
 
 
 @dataclass(frozen=True)
