@@ -103,3 +103,24 @@ async def test_the_inspector_is_closed_to_players(make_app: MakeApp) -> None:
         await pilot.press("enter", "i")
         await pilot.pause()
         assert isinstance(app.screen, DecisionRoomScreen)
+
+
+async def test_a_fixed_edit_takes_its_problems_off_the_screen(
+    make_app: MakeApp, tmp_path: Path, tiny_path: Path
+) -> None:
+    path = tmp_path / "s.yaml"
+    shutil.copy(tiny_path, path)
+    app = make_app(scenario_path=path, roles={"mayor": "Ann"}, watch=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        edit(path, 'version: "1.0"', "version: 1.0")
+        app.check_scenario_file()
+        await settle(pilot)  # the file is read in a worker
+        assert any(f"{path}:" in n.message for n in app._notifications)
+        edit(path, "version: 1.0", 'version: "1.0"')
+        app.check_scenario_file()
+        await settle(pilot)  # the file is read in a worker
+        messages = [n.message for n in app._notifications]
+        assert not any(f"{path}:" in message for message in messages)
+        assert "Reloaded and replayed 0 moves." in messages

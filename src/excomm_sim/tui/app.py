@@ -52,9 +52,11 @@ class ExcommApp(GameApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         *GameApp.BINDINGS,
         Binding("i", "inspect", "Inspector", show=False),
+        Binding("ctrl+d", "debug", "Debug panel", show=False),
     ]
     """As every game app's, and i the inspector (every variable, hidden ones too: for
-    authors and instructors, in author mode only)."""
+    authors and instructors, in author mode only) and g the debug panel (author mode: set
+    a variable, jump to an item, force chance, mark history's options)."""
 
     def __init__(
         self,
@@ -161,7 +163,8 @@ class ExcommApp(GameApp):
             opened = tasks.opened(task.path, self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.opened(opened, task.path, task.purpose))
         elif isinstance(task, menus.PlayOn):
-            resumed = tasks.play_on(task, self.resolved_saves_dir(), self.clock)
+            sampler = self.author.chance_sampler  # author mode's forced outcomes, if any
+            resumed = tasks.play_on(task, self.resolved_saves_dir(), self.clock, sampler)
             self.call_from_thread(self.played_on, resumed)
 
     def on_new_game_requested(self, _message: msg.NewGameRequested) -> None:
@@ -314,6 +317,9 @@ class ExcommApp(GameApp):
 
     def action_inspect(self) -> None:
         self.author.inspect()
+
+    def action_debug(self) -> None:
+        self.author.debug()
 
     def check_scenario_file(self) -> None:
         """Author mode: look at the scenario file now (the timer does it twice a second)."""

@@ -1,4 +1,5 @@
-"""Author mode (``play --watch``): reload the scenario file when it changes, and the inspector.
+"""Author mode (``play --watch``): reload the scenario file when it changes, the inspector,
+and the debug panel.
 
 A part of ``ExcommApp`` (``app.author``). The file watcher itself (``tui.authoring``) is
 free of Textual; this part polls it in a worker on a timer (the poll reads the file), has
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING
 from excomm_sim.story.text import counted
 
 if TYPE_CHECKING:
+    from excomm_sim.policies.sampler import Sampler
     from excomm_sim.tui.app import ExcommApp
     from excomm_sim.tui.authoring import ScenarioWatcher
     from excomm_sim.tui.catalog import ScenarioEntry
+    from excomm_sim.tui.screens.debug import DebugRequest
 
 WATCH_SECONDS = 0.5
 """Author mode: how often the scenario file's modification time is checked."""
@@ -35,6 +38,10 @@ class AuthorMode:
         self.watcher: ScenarioWatcher | None = None
         self.reloading = False
         """A reload is replaying the game: say how many moves once it has."""
+        self.problems_shown = False
+        """A broken edit's problems are on screen (taken off once the file loads again)."""
+        self.chance_sampler: Sampler | None = None
+        """The sampler with the outcomes the author forced (debug panel), kept for reloads."""
 
     def start(self) -> None:
         """In author mode with a scenario file, check the file every ``WATCH_SECONDS``."""
@@ -74,8 +81,13 @@ class AuthorMode:
             more = len(reloaded.problems) - PROBLEMS_SHOWN
             if more > 0:
                 problems += f"\n… and {more} more"
+            app.clear_notifications()  # the last edit's problems give way to this one's
             app.notify(problems, title="The scenario has problems", severity="error", timeout=30)
+            self.problems_shown = True
             return
+        if self.problems_shown:
+            app.clear_notifications()  # fixed: its problems no longer stand
+            self.problems_shown = False
         app.scenario = reloaded.scenario
         session = app.local
         if session is None:
@@ -104,3 +116,42 @@ class AuthorMode:
             app.notify("The inspector is part of author mode (play --watch).")
             return
         app.push_screen(InspectorScreen(session.scenario, session.state.values, session.records))
+
+    def debug(self) -> None:
+        """The author's debug panel (ctrl+d): set, jump, force chance, mark history's options."""
+        from excomm_sim.tui.screens.debug import DebugScreen
+
+        app = self.app
+        session = app.local
+        if session is None or isinstance(app.screen, DebugScreen):
+            return
+        if not self.enabled:
+            app.notify("The debug panel is part of author mode (play --watch).")
+            return
+        panel = DebugScreen(session.scenario, session.state, app.marks_history)
+        app.push_screen(panel, self.debug_requested)
+
+    def debug_requested(self, request: DebugRequest | None) -> None:
+        """Carry out what the panel asked (``tui.author_tools``), then show the game again."""
+        from excomm_sim.scenario.expr import EvalError
+        from excomm_sim.tui.author_tools import carry_out, rigged
+        from excomm_sim.tui.screens.debug import ForceChance, ToggleHistoryMarks
+
+        app = self.app
+        session = app.local
+        if request is None or session is None or app.flow is None:
+            return
+        try:
+            done = carry_out(session, request)
+        except EvalError as error:  # a scenario expression failed: the game cannot go on
+            app.act_failed(error)
+            return
+        if isinstance(request, ForceChance):
+            self.chance_sampler = rigged(session)
+        if isinstance(request, ToggleHistoryMarks):
+            app.marks_history = request.on
+        app.notify(done.message, severity="error" if done.failed else "information")
+        if done.moved:
+            app.after_move()
+        if done.moved or isinstance(request, ToggleHistoryMarks):
+            app.show_step(app.flow.turn())

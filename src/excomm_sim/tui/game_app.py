@@ -69,6 +69,8 @@ class GameApp(App[int]):
         """A move is on its way to the session: another pick waits until it is back."""
         self.held: Step | None = None
         """A step that came while a dialog was open, shown once the dialog closes."""
+        self.marks_history = False
+        """The decision room marks the option history took (author mode's debug panel)."""
         self.failure: str | None = None
         """Why the app had to stop, printed once the terminal is restored."""
         self.theme = DARK_THEME
@@ -120,7 +122,7 @@ class GameApp(App[int]):
         if isinstance(step, Decision):
             from excomm_sim.tui.screens.decision import DecisionRoomScreen
 
-            return DecisionRoomScreen(scenario, step.observation)
+            return DecisionRoomScreen(scenario, step.observation, self.marks_history)
         if isinstance(step, Consequences):
             from excomm_sim.tui.screens.consequences import ConsequencesScreen
 

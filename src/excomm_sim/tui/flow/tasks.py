@@ -13,7 +13,8 @@ from typing import Any
 
 from attrs import frozen
 
-from excomm_sim.session import Clock, GameSession
+from excomm_sim.policies.sampler import Sampler, sample
+from excomm_sim.session import Clock, GameSession, utc_now
 from excomm_sim.tui.flow.menus import PlayOn
 from excomm_sim.tui.opening import Opened, open_save
 
@@ -40,16 +41,18 @@ class Resumed:
     problem: str = ""
 
 
-def play_on(task: PlayOn, saves_dir: Path, clock: Clock | None) -> Resumed:
+def play_on(
+    task: PlayOn, saves_dir: Path, clock: Clock | None, sampler: Sampler | None = None
+) -> Resumed:
     """Replay ``task.save`` on its scenario and write its file when it needs one of its own
-    (a branch, or a save the edited scenario cut short: the original is kept whole)."""
+    (a branch, or a save the edited scenario cut short: the original is kept whole).
+    ``sampler``: author mode's, so the chance outcomes it forced are drawn again."""
     from excomm_sim.saves import SaveError, save_path
 
     try:
-        if clock is not None:
-            session = GameSession.resumed(task.save, task.scenario, task.path, clock)
-        else:
-            session = GameSession.resumed(task.save, task.scenario, task.path)
+        session = GameSession.resumed(
+            task.save, task.scenario, task.path, clock or utc_now, sampler or sample
+        )
     except SaveError as error:  # the scenario fails as the game starts
         return Resumed(None, problem=str(error))
     new_file = task.new_file or task.path is None

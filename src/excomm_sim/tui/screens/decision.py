@@ -99,9 +99,13 @@ class DecisionRoomScreen(Screen[None]):
     of its own (t, the theme, and ctrl+p, the palette, still work but leave the footer to
     the game's keys; help lists them all)."""
 
-    def __init__(self, scenario: Scenario, observation: Observation) -> None:
-        """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
+    def __init__(
+        self, scenario: Scenario, observation: Observation, history_marks: bool = False
+    ) -> None:
+        """``observation`` is the acting seat's (its turn: to recommend or to decide);
+        ``history_marks`` marks the option history took (author mode's debug panel)."""
         super().__init__()
+        self.history_marks = history_marks
         assert observation.item is not None and observation.to_act.role is not None
         self.scenario = scenario
         self.observation = observation
@@ -123,7 +127,7 @@ class DecisionRoomScreen(Screen[None]):
                 mentions = first_mentions(self.scenario, self.observation)
                 yield Static(hung(agenda_content(item, mentions)), id="agenda-text")
                 yield Static(Content.styled(ask, "bold"), classes="section-title")
-                yield OptionsList(item.options, id="options")
+                yield OptionsList(item.options, id="options", mark_history=self.history_marks)
                 yield Static("", id="option-detail")
                 yield Static(Content.styled("The advisers", "bold"), classes="section-title")
                 yield Positions(self.scenario, item.decision, item.positions, id="positions")

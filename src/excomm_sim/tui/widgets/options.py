@@ -24,7 +24,11 @@ def odds_text(view: OptionView) -> str:
     return "odds: " + ", ".join(f"{outcome.label} {percent(p)}" for outcome, p in view.odds)
 
 
-def option_prompt(number: int | None, view: OptionView) -> Hanging:
+HISTORY_MARK = "  ★ history"
+"""Author mode's mark on the option history took (the debug panel turns it on)."""
+
+
+def option_prompt(number: int | None, view: OptionView, mark_history: bool = False) -> Hanging:
     """An option's line: number and label, then its odds or why it is withheld.
 
     The label's wrapped lines hang under the label, clear of the number. The longer
@@ -32,15 +36,18 @@ def option_prompt(number: int | None, view: OptionView) -> Hanging:
     (``option_detail``), which keeps the list short at 80x24.
     """
     label = view.option.label
+    mark = (HISTORY_MARK, "italic $accent") if mark_history and view.option.history else ""
     if not view.offered:
         reason = view.reason or "not available now"
         return Hanging(
             Content("   "),  # as wide as "1. ", so withheld labels line up with offered ones
-            Content.assemble(("[withheld] ", "italic"), label, ("\nwhy: " + reason, "italic")),
+            Content.assemble(
+                ("[withheld] ", "italic"), label, mark, ("\nwhy: " + reason, "italic")
+            ),
         )
     head = Content.styled(f"{number}. ", "bold")
     odds = odds_text(view)
-    body = Content.styled(label, "bold")
+    body = Content.assemble((label, "bold"), mark)
     return Hanging(head, Content.assemble(body, ("\n" + odds, "italic")) if odds else body)
 
 
@@ -87,7 +94,10 @@ class OptionsList(MarkedOptionList):
     }
     """
 
-    def __init__(self, views: Sequence[OptionView], id: str | None = None) -> None:
+    def __init__(
+        self, views: Sequence[OptionView], id: str | None = None, mark_history: bool = False
+    ) -> None:
+        """``mark_history``: mark the option history took (author mode only)."""
         options: list[Option] = []
         number = 0
         for view in views:
@@ -95,7 +105,7 @@ class OptionsList(MarkedOptionList):
                 number += 1
             options.append(
                 Option(
-                    option_prompt(number if view.offered else None, view),
+                    option_prompt(number if view.offered else None, view, mark_history),
                     id=view.option.id,
                     disabled=not view.offered,
                 )
