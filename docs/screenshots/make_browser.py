@@ -91,8 +91,7 @@ def main() -> None:
     finally:
         for driver in drivers:
             driver.quit()
-        host.terminate()
-        host.wait_until(10)
+        host.stop()
 
 
 if __name__ == "__main__":
