@@ -25,7 +25,6 @@ from excomm_sim.scenario.characters import visible
 from excomm_sim.tui import messages as msg
 from excomm_sim.tui.author_mode import AuthorMode
 from excomm_sim.tui.flow import menus
-from excomm_sim.tui.flow.game import GameFlow
 from excomm_sim.tui.game_app import DARK_THEME, LIGHT_THEME, GameApp
 from excomm_sim.tui.launch import (
     parse_roles,
@@ -267,6 +266,8 @@ class ExcommApp(GameApp):
         self.author.replayed(len(resumed.session.actions))
 
     def play(self, session: GameSession, briefed: bool) -> None:
+        from excomm_sim.tui.flow.game import GameFlow
+
         self.session = self.local = session
         self.flow = GameFlow(session, briefed=briefed)
         self.show_step(self.flow.start())

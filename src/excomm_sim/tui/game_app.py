@@ -12,19 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from excomm_sim.engine.events import Record
-from excomm_sim.engine.moves import Action, IllegalAction
-from excomm_sim.scenario.characters import visible
-from excomm_sim.scenario.expr import EvalError
-from excomm_sim.session.interface import Session
 from excomm_sim.tui import messages as msg
-from excomm_sim.tui.flow.game import GameFlow
 from excomm_sim.tui.flow.steps import (
     Briefing,
     Consequences,
@@ -35,6 +29,12 @@ from excomm_sim.tui.flow.steps import (
     Stopped,
     Waiting,
 )
+
+if TYPE_CHECKING:  # the title must show fast: the kernel loads when a game starts
+    from excomm_sim.engine.events import Record
+    from excomm_sim.engine.moves import Action
+    from excomm_sim.session.interface import Session
+    from excomm_sim.tui.flow.game import GameFlow
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -158,6 +158,8 @@ class GameApp(App[int]):
         self.push_screen(BriefingReminder(role, session.humans.get(message.role, "")))
 
     def on_option_picked(self, message: msg.OptionPicked) -> None:
+        from excomm_sim.engine.moves import Action
+
         session = self.session
         if session is None or self.acting:
             return
@@ -183,6 +185,9 @@ class GameApp(App[int]):
         """Play ``action``: the kernel answers at once (pure and quick, so on this thread);
         ``after_move`` then does the slow part (a local game's save) in a worker. A remote
         app overrides this to send the move from its network worker."""
+        from excomm_sim.engine.moves import IllegalAction
+        from excomm_sim.scenario.expr import EvalError
+
         session = self.session
         assert session is not None
         try:
@@ -214,6 +219,8 @@ class GameApp(App[int]):
 
     def act_failed(self, error: Exception) -> None:
         """A move failed for a reason the player cannot fix: stop with it said."""
+        from excomm_sim.scenario.characters import visible
+
         self.acting = False
         self.failure = visible(f"{error} (the game cannot go on)")
         self.exit(return_code=1)

@@ -10,13 +10,14 @@ the app hands each task's result back and shows what the flow says next. Like
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from excomm_sim.saves import SaveGame
-from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.opening import Opened
+if TYPE_CHECKING:  # the title must show fast: saves and scenarios load when first needed
+    from excomm_sim.saves import SaveGame
+    from excomm_sim.scenario.model import Scenario
+    from excomm_sim.tui.opening import Opened
 
 # -- screens -------------------------------------------------------------------------------
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from excomm_sim.engine.events import Record
-from excomm_sim.engine.observe import Observation
+if TYPE_CHECKING:
+    from excomm_sim.engine.events import Record
+    from excomm_sim.engine.observe import Observation
 
 
 @frozen
