@@ -141,10 +141,14 @@ class ExcommApp(GameApp):
             self.run_task(step)
 
     @work(thread=True, exclusive=True, group="menus", exit_on_error=False)
-    def run_task(
-        self, task: menus.ScanScenarios | menus.OpenSave | menus.FindLatest | menus.PlayOn
-    ) -> None:
+    def run_task(self, task: menus.MenuTask) -> None:
         """The menus' file work, in a thread; its result goes back to the flow."""
+        try:
+            self._run_task(task)
+        except Exception as error:  # told in a sentence; the menus stay usable
+            self.call_from_thread(self.notify, str(error), title="That failed", severity="error")
+
+    def _run_task(self, task: menus.MenuTask) -> None:
         from excomm_sim.tui.flow import tasks
 
         if isinstance(task, menus.ScanScenarios):
