@@ -200,3 +200,16 @@ async def test_unreadable_save_is_reported_and_the_screen_closes(
         await pilot.pause()
         assert not isinstance(app.screen, ReplayScreen)
     assert any(f"{broken}: truncated or not JSON" in message for message in app.notified)
+
+
+async def test_at_80_columns_the_heading_and_the_footer_fit(
+    save_file: Path, standoff: Scenario
+) -> None:
+    """Issue 15 item 17: the footer ended "q Qui" and the title wrapped mid-phrase."""
+    app = ReplayApp(read_save(save_file), standoff, save_file, save_file.parent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+        assert rows[0].strip() == "Replay: Harbour Standoff (test) — Decision 1 of 3"
+        assert rows[1].strip() == "game.json"
+        assert "q Quit" in rows[-1]

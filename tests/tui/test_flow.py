@@ -66,7 +66,7 @@ def test_continue_without_a_save_says_so(tiny: Scenario) -> None:
     flow = menus.MenuFlow(tiny, None, SEED)
     assert flow.continue_latest() == menus.FindLatest()
     step = flow.latest_found(None)
-    assert isinstance(step, menus.Notice) and "no saved game" in step.text
+    assert isinstance(step, menus.Notice) and "no unfinished game" in step.text
 
 
 def test_an_opened_save_is_replayed_or_played_on_and_a_bad_one_told(

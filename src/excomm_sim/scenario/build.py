@@ -27,29 +27,9 @@ from excomm_sim.scenario.model import (
     Source,
 )
 from excomm_sim.scenario.refs import Refs, declared_id, declared_ids
+from excomm_sim.scenario.spec import CALENDAR, ENDING, EVENT, OBJECTIVE, ROLE, SCENARIO, SOURCE
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
-SCENARIO_KEYS = (
-    "format",
-    "id",
-    "title",
-    "version",
-    "date",
-    "summary",
-    "sources",
-    "calendar",
-    "roles",
-    "variables",
-    "decisions",
-    "events",
-    "endings",
-)
-SOURCE_KEYS = ("id", "title", "reference")
-CALENDAR_KEYS = ("start", "days_per_decision")
-ROLE_KEYS = ("id", "name", "title", "president", "influence", "bio", "briefing", "objectives")
-OBJECTIVE_KEYS = ("id", "text", "when", "points")
-EVENT_KEYS = ("id", "title", "text", "when", "once", "effects", "sources")
-ENDING_KEYS = ("id", "title", "when", "early", "historical", "narrative", "debrief", "questions")
 _PLACEHOLDER_DATE = dt.date(1962, 11, 3)
 
 
@@ -61,8 +41,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     top = mapping_of(ctx, root, "", "a scenario")
     if top is None:
         return None
-    fields = Fields(ctx, top, "", SCENARIO_KEYS, "a scenario")
-    version_format = fields.integer("format", FORMAT_VERSION, required=True)
+    fields = Fields(ctx, top, "", SCENARIO)
+    version_format = fields.integer("format", FORMAT_VERSION)
     if fields.has("format") and version_format != FORMAT_VERSION:
         node = fields.get("format")
         assert node is not None
@@ -73,10 +53,10 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
             f"{FORMAT_VERSION}",
         )
     ident = fields.identifier()
-    title = fields.text("title", required=True)
+    title = fields.text("title")
     version = _version(fields)
-    date = fields.date("date", required=True) or _PLACEHOLDER_DATE
-    summary = fields.text("summary", required=True)
+    date = fields.date("date") or _PLACEHOLDER_DATE
+    summary = fields.text("summary")
     calendar = _calendar(fields, date)
 
     sources = _sources(fields)
@@ -101,7 +81,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     roles = _roles(refs, fields)
     decisions = []
     seen: dict[str, YNode] = {}
-    for node, path in fields.items("decisions", required=True):
+    for node, path in fields.items("decisions"):
         decision = build_decision(refs, node, path, calendar.days_per_decision)
         if decision is not None:
             refs.unique(seen, decision.id, node, path + ".id", "decision")
@@ -159,7 +139,7 @@ def _declared_president(top: YMap) -> str:
 
 
 def _version(fields: Fields) -> str:
-    node = fields.get("version", required=True)
+    node = fields.get("version")
     if node is None:
         return ""
     if isinstance(node, YScalar) and node.kind in ("int", "float"):
@@ -170,7 +150,7 @@ def _version(fields: Fields) -> str:
             f'version must be text: YAML reads {shown} as a number; quote it (version: "{shown}")',
         )
         return node.text
-    version = fields.text("version", required=True)
+    version = fields.text("version")
     if len(version) > MAX_VERSION_LENGTH:
         fields.ctx.report(
             node,
@@ -185,7 +165,7 @@ def _calendar(fields: Fields, date: dt.date) -> Calendar:
     mapping = fields.mapping("calendar")
     if mapping is None:
         return Calendar(start=date)
-    calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR_KEYS, "the calendar")
+    calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR)
     return Calendar(
         start=calendar.date("start") or date,
         days_per_decision=calendar.integer("days_per_decision", 1, minimum=0),
@@ -199,10 +179,10 @@ def _sources(fields: Fields) -> tuple[Source, ...]:
         mapping = mapping_of(fields.ctx, node, path, "a source")
         if mapping is None:
             continue
-        source = Fields(fields.ctx, mapping, path, SOURCE_KEYS, "a source")
+        source = Fields(fields.ctx, mapping, path, SOURCE)
         ident = source.identifier()
         check_unique(fields.ctx, seen, ident, mapping, path + ".id", "source")
-        sources.append(Source(ident, source.text("title", required=True), source.text("reference")))
+        sources.append(Source(ident, source.text("title"), source.text("reference")))
     return tuple(sources)
 
 
@@ -210,11 +190,11 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
     roles = []
     seen: dict[str, YNode] = {}
     presidents: list[YNode] = []
-    for node, path in fields.items("roles", required=True):
+    for node, path in fields.items("roles"):
         mapping = mapping_of(refs.ctx, node, path, "a role")
         if mapping is None:
             continue
-        role = Fields(refs.ctx, mapping, path, ROLE_KEYS, "a role")
+        role = Fields(refs.ctx, mapping, path, ROLE)
         ident = role.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "role")
         is_president = role.boolean("president")
@@ -226,10 +206,10 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
         roles.append(
             Role(
                 id=ident,
-                name=role.text("name", required=True),
-                title=role.text("title", required=True),
-                bio=role.text("bio", required=True),
-                briefing=role.text("briefing", required=True),
+                name=role.text("name"),
+                title=role.text("title"),
+                bio=role.text("bio"),
+                briefing=role.text("briefing"),
                 objectives=_objectives(refs, role),
                 is_president=is_president,
                 influence=role.integer("influence", 1, minimum=0),
@@ -256,11 +236,11 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
         mapping = mapping_of(refs.ctx, node, path, "an objective")
         if mapping is None:
             continue
-        fields = Fields(refs.ctx, mapping, path, OBJECTIVE_KEYS, "an objective")
+        fields = Fields(refs.ctx, mapping, path, OBJECTIVE)
         ident = fields.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "objective")
-        text = fields.text("text", required=True)
-        condition = refs.condition(fields, required=True)
+        text = fields.text("text")
+        condition = refs.condition(fields)
         points = fields.integer("points", 1)
         if condition is None:  # reported, so the file is refused: nothing needs the objective
             continue
@@ -284,13 +264,13 @@ def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
         mapping = mapping_of(refs.ctx, node, path, "an event")
         if mapping is None:
             continue
-        event = Fields(refs.ctx, mapping, path, EVENT_KEYS, "an event")
+        event = Fields(refs.ctx, mapping, path, EVENT)
         ident = event.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "event")
         built = Event(
             id=ident,
-            title=event.text("title", required=True),
-            text=event.text("text", required=True),
+            title=event.text("title"),
+            text=event.text("text"),
             when=refs.condition(event),
             once=event.boolean("once", True),
             effects=refs.effects(event),
@@ -315,11 +295,11 @@ def _endings(refs: Refs, fields: Fields) -> tuple[Ending, ...]:
     seen: dict[str, YNode] = {}
     fallbacks: list[YNode] = []
     historical: list[YNode] = []
-    for node, path in fields.items("endings", required=True):
+    for node, path in fields.items("endings"):
         mapping = mapping_of(refs.ctx, node, path, "an ending")
         if mapping is None:
             continue
-        ending = Fields(refs.ctx, mapping, path, ENDING_KEYS, "an ending")
+        ending = Fields(refs.ctx, mapping, path, ENDING)
         ident = ending.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "ending")
         early = ending.boolean("early")
@@ -338,9 +318,9 @@ def _endings(refs: Refs, fields: Fields) -> tuple[Ending, ...]:
         endings.append(
             Ending(
                 id=ident,
-                title=ending.text("title", required=True),
-                narrative=ending.text("narrative", required=True),
-                debrief=ending.text("debrief", required=True),
+                title=ending.text("title"),
+                narrative=ending.text("narrative"),
+                debrief=ending.text("debrief"),
                 when=refs.condition(ending),
                 early=early,
                 historical=is_historical,

@@ -16,53 +16,20 @@ from excomm_sim.scenario.model import (
     Stance,
 )
 from excomm_sim.scenario.refs import Refs
+from excomm_sim.scenario.spec import CHANCE, DECISION, DELAYED, OPTION, OUTCOME, STANCE
+from excomm_sim.scenario.spec.agenda import LEANS, MAX_STRENGTH, POSITIONS
 from excomm_sim.scenario.yamlnodes import YNode
-
-DECISION_KEYS = (
-    "id",
-    "title",
-    "decider",
-    "context",
-    "sources",
-    "when",
-    "days",
-    "history_note",
-    "options",
-)
-OPTION_KEYS = (
-    "id",
-    "label",
-    "text",
-    "when",
-    "unavailable",
-    "effects",
-    "trigger",
-    "chance",
-    "delayed",
-    "stances",
-    "history",
-    "history_note",
-    "lean",
-)
-CHANCE_KEYS = ("visible", "outcomes")
-OUTCOME_KEYS = ("id", "label", "weight", "text", "effects", "trigger", "history")
-DELAYED_KEYS = ("after", "when", "text", "effects", "trigger")
-STANCE_KEYS = ("role", "position", "strength", "reason", "when")
-LEANS = ("hawk", "dove", "middle", "")
-"""Option leans; "middle" and "" both mean the middle course (stored as "")."""
-POSITIONS = tuple(position.value for position in Position)
-MAX_STRENGTH = 3
 
 
 def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Decision | None:
     mapping = mapping_of(refs.ctx, node, path, "a decision")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, DECISION_KEYS, "a decision")
+    fields = Fields(refs.ctx, mapping, path, DECISION)
     ident = fields.identifier()
-    title = fields.text("title", required=True)
+    title = fields.text("title")
     decider = refs.role(fields, "decider") or refs.president
-    context = fields.text("context", required=True)
+    context = fields.text("context")
     sources = refs.citations(fields)
     when = refs.condition(fields)
     days = fields.integer("days", default_days, minimum=0)
@@ -86,9 +53,9 @@ def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
     mapping = mapping_of(refs.ctx, node, path, "an option")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, OPTION_KEYS, "an option")
+    fields = Fields(refs.ctx, mapping, path, OPTION)
     ident = fields.identifier()
-    label = fields.text("label", required=True)
+    label = fields.text("label")
     text = fields.text("text")
     when = refs.condition(fields)
     unavailable = fields.text("unavailable")
@@ -139,7 +106,7 @@ def build_chance(refs: Refs, node: YNode, path: str) -> Chance | None:
     mapping = mapping_of(refs.ctx, node, path, "a chance node")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, CHANCE_KEYS, "a chance node")
+    fields = Fields(refs.ctx, mapping, path, CHANCE)
     visible = fields.boolean("visible")
     outcomes = _children(refs, fields, path, "outcomes", build_outcome)
     return Chance(outcomes=outcomes, visible=visible)
@@ -172,7 +139,7 @@ def _children(
     children: list[ChildT] = []
     seen: dict[str, YNode] = {}
     history: list[YNode] = []
-    for item, item_path in fields.items(key, required=True):
+    for item, item_path in fields.items(key):
         child = build(refs, item, item_path)
         if child is None:
             continue
@@ -194,9 +161,9 @@ def build_outcome(refs: Refs, node: YNode, path: str) -> ChanceOutcome | None:
     mapping = mapping_of(refs.ctx, node, path, "a chance outcome")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, OUTCOME_KEYS, "a chance outcome")
+    fields = Fields(refs.ctx, mapping, path, OUTCOME)
     ident = fields.identifier()
-    label = fields.text("label", required=True)
+    label = fields.text("label")
     weight_node = fields.get("weight")
     weight = None
     if weight_node is not None:
@@ -219,10 +186,10 @@ def build_delayed(refs: Refs, node: YNode, path: str) -> Delayed | None:
     mapping = mapping_of(refs.ctx, node, path, "a delayed consequence")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, DELAYED_KEYS, "a delayed consequence")
+    fields = Fields(refs.ctx, mapping, path, DELAYED)
     return Delayed(
-        after=fields.integer("after", 1, minimum=1, required=True),
-        text=fields.text("text", required=True),
+        after=fields.integer("after", 1, minimum=1),
+        text=fields.text("text"),
         effects=refs.effects(fields),
         trigger=refs.trigger(fields),
         when=refs.condition(fields),
@@ -234,13 +201,13 @@ def build_stance(refs: Refs, node: YNode, path: str) -> Stance | None:
     mapping = mapping_of(refs.ctx, node, path, "a stance")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, STANCE_KEYS, "a stance")
-    role = refs.role(fields, "role", required=True)
-    position = fields.choice("position", POSITIONS, "favour", required=True)
+    fields = Fields(refs.ctx, mapping, path, STANCE)
+    role = refs.role(fields, "role")
+    position = fields.choice("position", POSITIONS, "favour")
     return Stance(
         role=role or "",
         position=Position(position),
-        reason=fields.text("reason", required=True),
+        reason=fields.text("reason"),
         strength=fields.integer("strength", 1, minimum=1, maximum=MAX_STRENGTH),
         when=refs.condition(fields),
         location=refs.location(mapping),

@@ -14,13 +14,13 @@ from excomm_sim.scenario.expr import Assignment, Expression
 from excomm_sim.scenario.fields import IDENTIFIER, Context, Fields, check_unique, join, text_of
 from excomm_sim.scenario.model import Citation, Location
 from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.spec.agenda import CITATION
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
 CITATION_SHORTHAND = re.compile(
     r"\s*([a-z][a-z0-9_]*)(?:\s+p\.\s*(\d+))?(?:\s+¶\s*(\d+))?(?:\s+\((.*)\))?\s*", re.DOTALL
 )
 """``record p.2 ¶4 (Thompson's warning)``: source id, then optional page, paragraph, note."""
-CITATION_KEYS = ("source", "page", "paragraph", "note")
 
 
 class Refs:
@@ -49,7 +49,7 @@ class Refs:
     def unique(self, seen: dict[str, YNode], ident: str, node: YNode, path: str, what: str) -> None:
         check_unique(self.ctx, seen, ident, node, path, what)
 
-    def role(self, fields: Fields, key: str, required: bool = False) -> str | None:
+    def role(self, fields: Fields, key: str, required: bool | None = None) -> str | None:
         node = fields.get(key, required)
         if node is None:
             return None
@@ -74,7 +74,7 @@ class Refs:
         return text
 
     def condition(
-        self, fields: Fields, key: str = "when", required: bool = False
+        self, fields: Fields, key: str = "when", required: bool | None = None
     ) -> Expression | None:
         node = fields.get(key, required)
         if node is None:
@@ -141,7 +141,7 @@ class Refs:
             )
             return None
         mapping = node
-        fields = Fields(self.ctx, mapping, path, CITATION_KEYS, "a citation")
+        fields = Fields(self.ctx, mapping, path, CITATION)
         source = self.reference_field(fields, "source", self.source_ids, "source")
         return Citation(
             source or "",

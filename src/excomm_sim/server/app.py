@@ -24,6 +24,7 @@ from excomm_sim.server.limits import FailureLimit
 from excomm_sim.server.students import Students
 from excomm_sim.server.teacher import Teacher
 from excomm_sim.server.updates import Connection
+from excomm_sim.server.web.routes import add_pages
 from excomm_sim.wire.checks import Check, WireError, identifier, nullable, number, obj, text
 from excomm_sim.wire.protocol import (
     CLIENT,
@@ -83,6 +84,7 @@ def make_app(classroom: Classroom, key: str) -> web.Application:
     app.router.add_get("/api/hello", hello)
     app.router.add_get("/api/tables", tables)
     app.router.add_post("/api/tables/{number}/{action}", control)
+    add_pages(app, classroom, key, app[TEACHER])  # the browsers' pages (server.web)
     return app
 
 

@@ -42,7 +42,7 @@ class Desk:
 
     def meters(self, number: int, values: dict[str, Any]) -> list[tuple[str, str]]:
         """The public meters of a table's overview as (label, value in words)."""
-        from excomm_sim.wording import value_text
+        from excomm_sim.story.values import value_text
 
         scenario = self.classroom.table(number).scenario
         known = {variable.id: variable for variable in scenario.variables}

@@ -22,6 +22,7 @@ from excomm_sim.engine.moves import Move, Turn
 from excomm_sim.engine.observe import Observation, observe, visible
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.policies.sampler import Sampler, sample
 from excomm_sim.saves import (
     SaveError,
     SaveGame,
@@ -45,10 +46,12 @@ class GameSession:
     """One game: the scenario, the kernel, the current state and the save it keeps current.
 
     Build it with ``new`` (a fresh game) or ``resumed`` (from a save). Its ``save`` always
-    holds every person's move so far; ``autosave`` (called by ``new`` and after each
-    ``act``) writes it to ``path``. A shell that must not wait for the disk (the TUI) sets
-    ``deferred``: then ``act`` only plays, and the shell calls ``autosave`` from a worker
-    thread (writes are serialized, each writes the latest save).
+    holds every person's move so far; ``autosave`` (called after each ``act``) writes it
+    to ``path``. A new game takes its file name at its first move: a game quit before
+    any decision leaves no save behind (nothing to continue or report). A shell that must
+    not wait for the disk (the TUI) sets ``deferred``: then ``act`` only plays, and the
+    shell calls ``autosave`` from a worker thread (writes are serialized, each writes the
+    latest save).
     """
 
     def __init__(
@@ -60,6 +63,7 @@ class GameSession:
         path: Path | None,
         clock: Clock = utc_now,
         problem: str | None = None,
+        saves_dir: Path | None = None,
     ) -> None:
         self.scenario = scenario
         self.autopilot = autopilot
@@ -73,8 +77,8 @@ class GameSession:
         """Why a resumed game stopped replaying early (scenario edited), else None."""
         self.save_problem: str | None = None
         """Why the last autosave could not be written (disk full, folder gone), else None."""
-        self.saves_dir: Path | None = None
-        """Where ``path`` is reserved at the first autosave, when it is not known yet."""
+        self.saves_dir = saves_dir
+        """Where a new game's file is named at its first move (while ``path`` is None)."""
         self.deferred = False
         """True: ``act`` leaves the writing to the shell's own ``autosave`` calls."""
         self._writing = threading.Lock()
@@ -99,11 +103,8 @@ class GameSession:
         autopilot = Autopilot(scenario)
         state, _records = autopilot.start(seed, dict(humans))
         save = new_save(scenario, seed, dict(humans), clock(), scenario_path=scenario_path)
-        session = cls(scenario, autopilot, state, save, None, clock)
-        session.saves_dir = saves_dir
+        session = cls(scenario, autopilot, state, save, None, clock, saves_dir=saves_dir)
         session.deferred = deferred
-        if not deferred:
-            session.autosave()
         return session
 
     @classmethod
@@ -113,9 +114,13 @@ class GameSession:
         scenario: Scenario,
         path: Path | None,
         clock: Clock = utc_now,
+        sampler: Sampler = sample,
     ) -> GameSession:
-        """Continue a saved game by replaying its moves; later moves go back to ``path``."""
-        result = resume(save, scenario)
+        """Continue a saved game by replaying its moves; later moves go back to ``path``.
+
+        ``sampler`` answers for chance (author mode passes its ``Rigged`` one, so outcomes
+        it forced are drawn again)."""
+        result = resume(save, scenario, sampler)
         kept = with_actions(save, save.actions[: result.applied], clock())
         return cls(
             scenario,
@@ -201,10 +206,10 @@ class GameSession:
         save file stays whole (writes are atomic), and the next autosave tries again.
         """
         with self._writing:
-            if self.path is None and self.saves_dir is not None:
-                self.path = save_path(self.saves_dir, self.save)
             if self.path is None:
-                return None
+                if self.saves_dir is None or not self.save.actions:
+                    return None
+                self.path = save_path(self.saves_dir, self.save)
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 write_save(self.path, self.save)

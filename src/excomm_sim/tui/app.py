@@ -36,6 +36,7 @@ from excomm_sim.tui.launch import (
 __all__ = ["DARK_THEME", "LIGHT_THEME", "ExcommApp", "parse_roles", "run_game"]
 
 if TYPE_CHECKING:
+    from excomm_sim.saves.summary import SaveSummary
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import Clock, GameSession
 
@@ -132,7 +133,9 @@ class ExcommApp(GameApp):
         elif isinstance(step, menus.SavesList):
             from excomm_sim.tui.screens.saves import SavesScreen
 
-            self.push_screen(SavesScreen(self.resolved_saves_dir(), step.purpose))
+            self.push_screen(
+                SavesScreen(self.resolved_saves_dir(), step.purpose, self.scenarios_dir)
+            )
         elif isinstance(step, menus.Replay):
             self.open_replay(step)
         elif isinstance(step, menus.StartGame):
@@ -155,7 +158,7 @@ class ExcommApp(GameApp):
             catalog = tasks.scan(self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.scanned(catalog))
         elif isinstance(task, menus.FindLatest):
-            latest = tasks.latest(self.resolved_saves_dir())
+            latest = tasks.latest(self.resolved_saves_dir(), self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.latest_found(latest))
         elif isinstance(task, menus.OpenSave):
             opened = tasks.opened(task.path, self.scenarios_dir)
@@ -197,15 +200,15 @@ class ExcommApp(GameApp):
         """Tell the title about the newest save (read off the UI thread, after it shows)."""
         from excomm_sim.tui.flow import tasks
 
-        latest = tasks.latest(self.resolved_saves_dir())
+        latest = tasks.latest(self.resolved_saves_dir(), self.scenarios_dir)
         self.call_from_thread(self.show_latest_save, latest)
 
-    def show_latest_save(self, latest: Path | None) -> None:
+    def show_latest_save(self, latest: SaveSummary | None) -> None:
         from excomm_sim.tui.screens.title import TitleScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
-                screen.set_latest(latest.name if latest else None)
+                screen.set_latest(latest)
 
     def open_replay(self, step: menus.Replay) -> None:
         """The saves helper's replay screen; its "Branch here" comes back as BranchRequested."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 if TYPE_CHECKING:
     from excomm_sim.tui.app import ExcommApp

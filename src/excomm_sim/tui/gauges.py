@@ -1,7 +1,7 @@
 """Text gauges for the screens: a meter bar and a sparkline, drawn in block characters.
 
 Pure (no Textual) so the drawing can be unit-tested; the words beside a gauge come from
-``excomm_sim.wording``, because a bar alone never carries the meaning.
+``excomm_sim.story.values``, because a bar alone never carries the meaning.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from attrs import frozen
 
 from excomm_sim.saves import SaveGame
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 
 @frozen

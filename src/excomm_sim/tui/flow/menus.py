@@ -16,6 +16,7 @@ from attrs import frozen
 
 if TYPE_CHECKING:  # the title must show fast: saves and scenarios load when first needed
     from excomm_sim.saves import SaveGame
+    from excomm_sim.saves.summary import SaveSummary
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.tui.opening import Opened
 
@@ -144,10 +145,10 @@ class MenuFlow:
     def continue_latest(self) -> FindLatest:
         return FindLatest()
 
-    def latest_found(self, latest: Path | None) -> OpenSave | Notice:
+    def latest_found(self, latest: SaveSummary | None) -> OpenSave | Notice:
         if latest is None:
-            return Notice("There is no saved game to continue.", severity="warning")
-        return OpenSave(latest, "load")
+            return Notice("There is no unfinished game to continue.", severity="warning")
+        return OpenSave(latest.path, "load")
 
     def save_chosen(self, path: Path, purpose: str) -> OpenSave:
         return OpenSave(path, purpose)

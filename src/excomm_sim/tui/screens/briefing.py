@@ -12,9 +12,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 from excomm_sim.scenario.model import Role
+from excomm_sim.story.text import prose
 from excomm_sim.tui.messages import BriefingRead, HandedOver
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import prose
 
 
 def briefing_content(role: Role, player: str) -> Content:

@@ -26,18 +26,12 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.names import outcome_of
+from excomm_sim.story.records import cause_text, change_text, record_text, sources_text
+from excomm_sim.story.text import date_text, prose
+from excomm_sim.story.why import why_lines
 from excomm_sim.tui.messages import ConsequencesRead
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    cause_text,
-    change_text,
-    date_text,
-    outcome_of,
-    prose,
-    record_text,
-    sources_text,
-)
 
 Line = tuple[int, Content]
 """A line and its indent level (0 = an event of the step, 1 = its cause, 2 = its detail)."""

@@ -14,17 +14,14 @@ from textual.widgets import Button, Footer, Static
 
 from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.observe import Observation
-from excomm_sim.retold import (
-    beside_history,
-    history_note,
-    score_text,
-)
 from excomm_sim.scenario.model import Ending, Scenario
+from excomm_sim.story.advice import advice_lines
+from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
+from excomm_sim.story.retelling import score_text
+from excomm_sim.story.text import prose
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.weighed import advice_lines
-from excomm_sim.wording import prose
 
 
 def scores_content(
@@ -55,7 +52,7 @@ def choices_content(
     scenario: Scenario, observation: Observation, humans: Mapping[str, str]
 ) -> Content:
     """Decision by decision: what was chosen (and by whom) beside what history did."""
-    lines: list[Content] = []
+    lines: list[Content] = [Content.styled(THE_GAMES_OWN, "italic")]
     for choice in observation.choices:
         decision = scenario.decision(choice.decision)
         chosen = decision.option(choice.option)
@@ -71,7 +68,7 @@ def choices_content(
         note = history_note(decision)
         if note:
             lines.append(Content.styled("   " + prose(note), "italic"))
-    if not lines:
+    if not observation.choices:
         return Content("No decision was taken.")
     return Content("\n").join(lines)
 

@@ -13,12 +13,14 @@ from textual.widgets import Footer, OptionList, Static
 
 from excomm_sim.engine.observe import ItemView, Observation
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.sourcetext import decision_citations
+from excomm_sim.story.text import date_text, prose
 from excomm_sim.tui.messages import BriefingRequested, OptionPicked
+from excomm_sim.tui.screens.source import SourceScreen
 from excomm_sim.tui.widgets.dashboard import Dashboard
 from excomm_sim.tui.widgets.log import GameLog
 from excomm_sim.tui.widgets.options import OptionsList, option_detail
 from excomm_sim.tui.widgets.positions import Positions
-from excomm_sim.wording import date_text, prose
 
 
 def status_line(scenario: Scenario, observation: Observation) -> Content:
@@ -57,9 +59,11 @@ class DecisionRoomScreen(Screen[None]):
         Binding("o", "focus_options", "Options"),
         Binding("d", "focus_side", "Panel"),
         Binding("b", "briefing", "Briefing"),
+        Binding("s", "source", "Source"),
     ]
     """1-9 choose the numbered offered option at once (from anywhere on the screen);
-    o and d move the focus to the options or the situation panel; b shows your briefing."""
+    o and d move the focus to the options or the situation panel; b shows your briefing;
+    s opens the paragraphs of the record this item cites."""
 
     def __init__(self, scenario: Scenario, observation: Observation) -> None:
         """``observation`` is the acting seat's (its turn: to recommend or to decide)."""
@@ -116,6 +120,11 @@ class DecisionRoomScreen(Screen[None]):
 
     def action_briefing(self) -> None:
         self.post_message(BriefingRequested(role=self.role))
+
+    def action_source(self) -> None:
+        decision = self.item.decision
+        cited = list(decision_citations(decision))
+        self.app.push_screen(SourceScreen(self.scenario, decision.title, cited))
 
     def action_focus_options(self) -> None:
         self.query_one("#options", OptionsList).focus()

@@ -28,6 +28,7 @@ In the decision room
   o                 go to the options
   d                 go to the situation panel (dashboard and log)
   b                 read your private briefing again
+  s                 read the record's paragraphs this item cites
 
 The situation panel
   ██████░░ 60/100   a meter: the bar and the number show the value in its range

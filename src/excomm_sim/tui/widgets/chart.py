@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from excomm_sim.scenario.model import Display, Scenario, Value
+from excomm_sim.story.values import value_text
 from excomm_sim.tui.gauges import spark
-from excomm_sim.wording import value_text
 
 
 def chart_content(scenario: Scenario, timeline: Sequence[Mapping[str, Value]]) -> Content:

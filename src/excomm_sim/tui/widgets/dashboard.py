@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from excomm_sim.scenario.model import Display, Scenario, Value, Variable
+from excomm_sim.story.values import trend, value_text
 from excomm_sim.tui.gauges import meter, spark
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import trend, value_text
 
 
 def dashboard_content(scenario: Scenario, timeline: Sequence[Mapping[str, Value]]) -> Content:

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from excomm_sim.engine.events import Record
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.records import record_text
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import record_text
 
 
 def log_lines(scenario: Scenario, records: Sequence[Record], limit: int = 60) -> list[str]:

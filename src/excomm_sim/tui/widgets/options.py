@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from excomm_sim.engine.observe import OptionView
+from excomm_sim.story.text import percent, prose
 from excomm_sim.tui.widgets.hanging import Hanging
 from excomm_sim.tui.widgets.marked import MarkedOptionList
-from excomm_sim.wording import percent, prose
 
 
 def odds_text(view: OptionView) -> str:

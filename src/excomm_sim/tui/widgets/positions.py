@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from excomm_sim.engine.observe import PositionView
 from excomm_sim.scenario.model import Decision, Position, Scenario
-from excomm_sim.wording import option_label, role_name, stance_verb
+from excomm_sim.story.names import option_label, role_name, stance_verb
 
 
 def position_entries(

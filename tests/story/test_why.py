@@ -10,17 +10,10 @@ from excomm_sim.engine import events as ev
 from excomm_sim.engine.state import Choice
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.weighed import (
-    advice_lines,
-    advice_taken,
-    ranked,
-    signed,
-    voice_text,
-    weighed_lines,
-    why_lines,
-)
+from excomm_sim.story.advice import advice_lines, advice_taken
+from excomm_sim.story.why import ranked, signed, voice_text, weighed_lines, why_lines
 
-TINY = Path(__file__).parent / "tui" / "data" / "tiny.yaml"
+TINY = Path(__file__).parent.parent / "tui" / "data" / "tiny.yaml"
 
 
 @pytest.fixture(scope="module")

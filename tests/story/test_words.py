@@ -1,6 +1,6 @@
 """The game's words, shared by the plain game, the screens and the reports: one sentence
-per record, with names, values, directions, stances and citations (and, from ``retold``,
-the score and choice-beside-history lines)."""
+per record, with names, values, directions, stances and citations (and, from
+``story.history`` and ``story.retelling``, the score and choice-beside-history lines)."""
 
 from __future__ import annotations
 
@@ -12,26 +12,22 @@ import pytest
 
 from excomm_sim.engine import events as ev
 from excomm_sim.engine.kernel import RoleScore
-from excomm_sim.retold import beside_history, history_match, history_note, score_text
 from excomm_sim.scenario.load import load_path
 from excomm_sim.scenario.model import Citation, Scenario
-from excomm_sim.wording import (
-    a_percent,
+from excomm_sim.story.history import beside_history, history_match, history_note
+from excomm_sim.story.names import stance_verb
+from excomm_sim.story.records import (
     cause_text,
     change_text,
-    date_text,
     explained_text,
     hidden_from_players,
-    played_text,
-    prose,
     record_text,
-    stamp_text,
-    stance_verb,
-    trend,
-    values_line,
 )
+from excomm_sim.story.retelling import score_text
+from excomm_sim.story.text import a_percent, date_text, played_text, prose, stamp_text
+from excomm_sim.story.values import trend, values_line
 
-TINY = Path(__file__).parent / "tui" / "data" / "tiny.yaml"
+TINY = Path(__file__).parent.parent / "tui" / "data" / "tiny.yaml"
 CITED = ev.Cause("option", 1, "demand", "inspect", text='Chose "Demand an inspection"',
               sources=(Citation("record", 1, 2),))  # fmt: skip
 
@@ -249,8 +245,10 @@ def test_without_a_historical_option_there_is_nothing_to_compare(tiny: Scenario)
     assert history_note(unmarked) == "The council asked for departure and nothing more."
 
 
-def test_the_historical_options_note_comes_before_the_decisions(tiny: Scenario) -> None:
-    assert history_note(tiny.decision("demand")) == "This is what the council did."
+def test_the_historical_options_note_and_the_decisions_are_both_shown(tiny: Scenario) -> None:
+    assert history_note(tiny.decision("demand")) == (
+        "This is what the council did. The council asked for departure and nothing more."
+    )
     assert history_note(tiny.decision("statement")) == ""
 
 

@@ -1,0 +1,73 @@
+"""The scenario format, declared once: every part's fields and every variable type.
+
+The reader, the JSON Schema (``scenario.schema``), the language server's completions and
+hovers (``lsp.keys``) and the field tables of docs/scenario-format.md (``spec.tables``) are
+made from these declarations; see CONTRIBUTING.md for what to touch to change the format.
+"""
+
+from __future__ import annotations
+
+from excomm_sim.scenario.spec.agenda import (
+    CHANCE,
+    CITATION,
+    DECISION,
+    DELAYED,
+    OPTION,
+    OUTCOME,
+    STANCE,
+)
+from excomm_sim.scenario.spec.declare import Field, Part, Shape
+from excomm_sim.scenario.spec.top import (
+    CALENDAR,
+    ENDING,
+    EVENT,
+    OBJECTIVE,
+    ROLE,
+    SCENARIO,
+    SOURCE,
+    VARIABLE,
+)
+from excomm_sim.scenario.spec.variable_types import VARIABLE_TYPES, VariableType
+
+PARTS: tuple[Part, ...] = (
+    SCENARIO,
+    SOURCE,
+    CITATION,
+    CALENDAR,
+    ROLE,
+    OBJECTIVE,
+    VARIABLE,
+    DECISION,
+    OPTION,
+    CHANCE,
+    OUTCOME,
+    DELAYED,
+    STANCE,
+    EVENT,
+    ENDING,
+)
+"""Every kind of mapping a scenario file holds, top level first."""
+
+__all__ = [
+    "CALENDAR",
+    "CHANCE",
+    "CITATION",
+    "DECISION",
+    "DELAYED",
+    "ENDING",
+    "EVENT",
+    "OBJECTIVE",
+    "OPTION",
+    "OUTCOME",
+    "PARTS",
+    "ROLE",
+    "SCENARIO",
+    "SOURCE",
+    "STANCE",
+    "VARIABLE",
+    "VARIABLE_TYPES",
+    "Field",
+    "Part",
+    "Shape",
+    "VariableType",
+]
