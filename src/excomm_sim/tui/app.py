@@ -292,6 +292,14 @@ class ExcommApp(GameApp):
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning", timeout=8)
 
+    async def on_unmount(self) -> None:
+        """Leaving: the last move's save must be on the disk, not in a worker still writing
+        (a thread, awaited here, so the screen never waits on the disk)."""
+        import asyncio
+
+        if self.local is not None:
+            await asyncio.to_thread(self.local.autosave)
+
     def act_failed(self, error: Exception) -> None:
         """A scenario expression failed in play: leave with its located message, exit 1.
 
