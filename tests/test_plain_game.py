@@ -120,7 +120,7 @@ def test_a_question_mark_shows_the_situation_and_asks_again() -> None:
 def test_end_of_input_leaves_the_game_cleanly() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="1\n")
     assert result.returncode == 0
-    assert result.stdout.rstrip().endswith("Game left at turn 2.")
+    assert result.stdout.rstrip().endswith("Game left at item 2.")
     assert "Traceback" not in result.stderr
 
 

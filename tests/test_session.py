@@ -119,3 +119,24 @@ def test_a_failed_autosave_keeps_the_game_going_and_says_why(tmp_path: Path) -> 
     assert session.save_problem is not None
     assert session.save_problem.startswith("could not save the game")
     assert len(session.save.actions) == 1
+
+
+def test_take_back_rewinds_to_the_state_before_the_last_move(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    session = new_session(scenario, tmp_path, {"mayor": "Ann"})
+    session.act(first_offered(session))
+    before = session.state
+    action = first_offered(session)
+    session.act(action)
+    assert session.take_back() == action
+    assert session.state == before
+    assert session.path is not None
+    assert len(read_save(session.path).actions) == 1
+
+
+def test_take_back_with_no_move_made_does_nothing(scenario: Scenario) -> None:
+    session = new_session(scenario, None, {"mayor": "Ann"})
+    start = session.state
+    assert session.take_back() is None
+    assert session.state == start

@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
+from excomm_sim.agenda import item_text
 from excomm_sim.engine.events import (
     ChanceResolved,
     ConsequenceLanded,
@@ -35,6 +36,7 @@ from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.session import GameSession, Session
 from excomm_sim.sourcetext import shipped_texts, source_reply
+from excomm_sim.stakes import stake_lines, stakes
 from excomm_sim.story.advice import advice_lines
 from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
 from excomm_sim.story.names import stance_verb
@@ -133,7 +135,7 @@ class PlainGame:
             argument = "" if choice is None or turn.kind != "recommend" else self.ask_argument()
             if choice is None or argument is None:
                 self.say()
-                self.say(f"Game left at turn {observation.turn + 1}.")
+                self.say(f"Game left at item {observation.turn + 1}.")
                 return 0
             action = Action(turn.role, choice, argument)
             try:
@@ -201,6 +203,15 @@ class PlainGame:
             for objective in role.objectives:
                 points = "point" if objective.points == 1 else "points"
                 self.para(f"- {objective.text} ({objective.points} {points})", "  ")
+        meters = stakes(self.scenario, self.session.observe(role_id).values)
+        if meters:
+            self.say()
+            self.say("What the meters mean:")
+            for stake in meters:
+                head, *meaning = stake_lines(stake)
+                self.para(f"- {head}", "  ")
+                for text in meaning:
+                    self.para(text, "    ")
 
     def ask(self, observation: Observation) -> str | None:
         """Show the question and read a valid number; None at end of input."""
@@ -208,7 +219,8 @@ class PlainGame:
         assert prompt is not None
         decision = prompt.decision
         self.say()
-        self.say(f"--- Turn {observation.turn + 1} · {date_text(observation.date)} ---")
+        item = item_text(self.scenario, observation).capitalize()
+        self.say(f"--- {item} · {date_text(observation.date)} ---")
         self.say(decision.title)
         self.para(decision.context)
         if decision.sources:
@@ -303,7 +315,7 @@ class PlainGame:
                 if watching:
                     decision = scenario.decision(record.decision)
                     self.say()
-                    self.say(f"--- Turn {record.turn}: {decision.title} ---")
+                    self.say(f"--- Item {record.turn}: {decision.title} ---")
                     if decision.sources:
                         self.para(f"({sources_text(decision.sources)})")
             elif isinstance(record, Recommended):

@@ -7,22 +7,21 @@ not installed. The pages are counted in the PDF it writes.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from browser.chromium import CHROMIUM, FLAGS
 from excomm_sim.reports.html import render_html
 from excomm_sim.reports.loading import open_save
 from excomm_sim.story.timeline import build_timeline
 
 BUNDLED_SAVES = Path(__file__).resolve().parents[2] / "saves"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 MOST_PAGES = 6
 
 needs_chromium = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="headless Chromium is not installed"
+    not CHROMIUM.exists(), reason="headless Chromium is not installed (apt-get install chromium)"
 )
 
 
@@ -33,14 +32,8 @@ def printed_pages(html: str, folder: Path) -> int:
     pdf = folder / "report.pdf"
     subprocess.run(
         [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            str(CHROMIUM),
+            *FLAGS,
             f"--user-data-dir={folder / 'profile'}",
             f"--print-to-pdf={pdf}",
             "--no-pdf-header-footer",

@@ -29,7 +29,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_replay_plain_prints_the_game(save_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["replay", str(save_file), "--plain", "--scenarios", str(FIXTURES)], capsys)
     assert code == 0
-    assert "Decision 1: The opening move" in out
+    assert "Item 1: The opening move" in out
     assert "Ending: The ship sails" in out
 
 

@@ -35,13 +35,13 @@ def html(timeline: Timeline) -> str:
 def test_plain_replay_tells_each_decision_then_the_ending(timeline: Timeline) -> None:
     text = render_plain(timeline, "game.json")
     for expected in (
-        "Decision 1: The opening move",
+        "Item 1: The opening move",
         "Date: Saturday 3 November 1962",
-        "Admiral Stone recommends “Blockade the harbour”",
+        "Admiral Stone leans to “Blockade the harbour”",
         "Choice: Governor Vale (a player) chose “Open talks”.",
         "History made the same choice. They talked first | then watched.",
         'Tension: 40/100 → 35/100 (down, better) — because: Chose "Open talks"',
-        "Decision 3: The departure",
+        "Item 3: The departure",
         "Ending: The ship sails",
         "Governor Vale (Ann): 2 of 3 points — won",
         "[x] The ship has left the harbour.",

@@ -97,3 +97,18 @@ def test_advice_on_a_decision_still_open_is_neither_taken_nor_refused() -> None:
     ]
     choices = [Choice(1, "demand", "inspect", "mayor", False, None)]
     assert advice_taken(log, choices) == [(log[0], True)]
+
+
+def test_a_tie_says_the_option_listed_first_wins(tiny: Scenario) -> None:
+    record = weighing(
+        ("depart", (ev.Weight("harbourmaster", "favours", 3),)),
+        ("inspect", (ev.Weight("treasurer", "favours", 3),)),
+    )
+    label = tiny.decision("demand").option("depart").label
+    lines = weighed_lines(tiny, record)
+    assert f"A tie at +3: the option listed first wins, “{label}”." in lines
+
+
+def test_a_decider_with_no_stance_is_said_to_have_no_view_of_their_own(tiny: Scenario) -> None:
+    record = weighing(("depart", (ev.Weight("harbourmaster", "favours", 3),)), ("inspect", ()))
+    assert weighed_lines(tiny, record)[-1] == "Mayor Ada Byrne's own view: none on this item."

@@ -123,6 +123,10 @@ def test_a_cause_carries_its_citations_unless_already_given() -> None:
         (ev.DecisionSkipped(2, "pay"), "Off the agenda: Who pays for the tugs (it did not arise)"),
         (
             ev.Recommended(1, "demand", "harbourmaster", "depart", False, "Ready."),
+            "Captain Ines Moor leans to “Demand they depart”",
+        ),
+        (
+            ev.Recommended(1, "demand", "harbourmaster", "depart", True, ""),
             "Captain Ines Moor recommends “Demand they depart”",
         ),
         (

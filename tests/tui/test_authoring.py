@@ -54,7 +54,7 @@ async def test_an_edit_reloads_and_replays_the_game_so_far(
     app = make_app(scenario=load_path(path), scenario_path=path, roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "1", "enter")  # briefing, first decision, consequences
+        await pilot.press("enter", "1", "enter", "enter")  # briefing, decide, consequences
         await pilot.pause()
         assert "Who pays for the tugs" in screen_text(app)
         edit(path, "Who pays for the tugs", "Who pays for the pilots")
@@ -89,7 +89,7 @@ async def test_the_inspector_shows_hidden_variables_in_author_mode(
 ) -> None:
     app = make_app(roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "1", "enter", "i")
+        await pilot.press("enter", "1", "enter", "enter", "i")
         await pilot.pause()
         assert isinstance(app.screen, InspectorScreen)
         shown = screen_text(app)

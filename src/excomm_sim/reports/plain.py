@@ -74,7 +74,7 @@ def step_lines(timeline: Timeline, step: Step, width: int = WIDTH) -> list[str]:
     """One decision: item, positions, choice beside history, consequences, values after."""
     scenario = timeline.scenario
     lines = [""]
-    lines.extend(_wrap(f"Decision {step.number}: {step.decision.title}", "", width))
+    lines.extend(_wrap(f"Item {step.number}: {step.decision.title}", "", width))
     lines.append(f"  Date: {date_text(step.date)}")
     lines.extend(_wrap(step.decision.context, "  ", width))
     if step.positions:

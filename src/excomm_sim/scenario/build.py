@@ -15,6 +15,7 @@ from excomm_sim.scenario.build_variables import build_variables
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Names, Type
 from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of, shortened
+from excomm_sim.scenario.glossary import build_glossary, build_people
 from excomm_sim.scenario.limits import MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
@@ -88,6 +89,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
             decisions.append(decision)
     events = _events(refs, fields)
     endings = _endings(refs, fields)
+    people, glossary = build_people(ctx, fields), build_glossary(ctx, fields)
     check_calendar(fields, calendar, decisions)
     check_game_size(fields, roles, decisions)
     return Scenario(
@@ -103,6 +105,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         calendar=calendar,
         events=events,
         sources=sources,
+        people=people,
+        glossary=glossary,
         format=version_format,
     )
 

@@ -195,6 +195,26 @@ class GameSession:
             self.autosave()
         return records
 
+    def take_back(self) -> Move | None:
+        """Undo the last person's move; return it, or None when no move was made yet.
+
+        The kernel is pure, so this is a replay: the game starts again from its seed and
+        every person's move but the last is applied (computer seats and chance answer as
+        they did before, since they read only the seed and the state). The save is
+        rewritten without the move (by the shell's own ``autosave`` when ``deferred``).
+        """
+        if not self.save.actions:
+            return None
+        *kept, last = self.save.actions
+        state, _records = self.autopilot.start(self.save.seed, self.save.humans)
+        for move in kept:
+            state, _records = self.autopilot.act(state, move)
+        self.state = state
+        self.save = with_actions(self.save, tuple(kept), self.clock())
+        if not self.deferred:
+            self.autosave()
+        return last
+
     def wait(self, timeout: float | None = None) -> tuple[Record, ...]:
         """Nothing moves without a person here: the computer has acted already."""
         return ()

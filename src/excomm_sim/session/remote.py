@@ -199,6 +199,10 @@ class RemoteSession:
             raise IllegalAction("A student's client sends only its seat's acts.")
         return self._run(self.client.act(action))
 
+    def take_back(self) -> Move | None:
+        """Never: the host's log is shared by the whole table, so a move there is final."""
+        return None
+
     def wait(self, timeout: float | None = None) -> tuple[Record, ...]:
         return self._run(self.client.wait(timeout))
 

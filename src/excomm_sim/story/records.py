@@ -95,8 +95,10 @@ def record_text(scenario: Scenario, record: ev.Record, *, symbols: bool = False)
         title = decision_title(scenario, record.decision)
         return f"Off the agenda: {title} ({skip_reason(record)})"
     if isinstance(record, ev.Recommended):
+        # One word for each: a person recommends; a computer adviser leans to its stance.
         label = option_label(scenario, record.decision, record.option)
-        return f"{role_name(scenario, record.role)} recommends “{label}”"
+        verb = "recommends" if record.human else "leans to"
+        return f"{role_name(scenario, record.role)} {verb} “{label}”"
     if isinstance(record, ev.OptionChosen):
         label = option_label(scenario, record.decision, record.option)
         return f"{role_name(scenario, record.role)} decides: “{label}”"

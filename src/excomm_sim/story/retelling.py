@@ -33,7 +33,8 @@ def stand_text(scenario: Scenario, decision: Decision, stand: Stand) -> str:
     who = role_name(scenario, stand.role)
     label = option_label(scenario, decision.id, stand.option)
     if stand.recommended:
-        text = f"{who} recommends “{label}”" + (" (a player)" if stand.human else "")
+        verb = "recommends" if stand.human else "leans to"  # as every shell words it
+        text = f"{who} {verb} “{label}”" + (" (a player)" if stand.human else "")
     else:
         text = f"{who} {stance_verb(stand.favour, stand.strength)} “{label}”"
     return f"{text}: {stand.reason}" if stand.reason else text

@@ -37,17 +37,24 @@ def ranked(record: ev.DecisionWeighed) -> list[ev.OptionWeighed]:
 
 
 def weighed_lines(scenario: Scenario, record: ev.DecisionWeighed) -> list[str]:
-    """A heading, then one line per offered option: its score and every voice behind it."""
+    """A heading, one line per offered option (its score and every voice behind it), then
+    how it was settled when the top scores tie, and whether the decider had a view."""
     decider = record.role
-    lines = [
-        f"Why: {role_name(scenario, decider)} adds up every voice at the table, "
-        "and the highest score wins:"
-    ]
-    for option in ranked(record):
+    name = role_name(scenario, decider)
+    lines = [f"Why: {name} adds up every voice at the table, and the highest score wins:"]
+    options = ranked(record)
+    for option in options:
         label = option_label(scenario, record.decision, option.option)
         score = signed(option.score)
         voices = ", ".join(voice_text(scenario, decider, w) for w in option.weights)
         lines.append(f"“{label}” {score}: {voices or 'no one spoke to it'}")
+    if len(options) > 1 and options[0].score == options[1].score:
+        first = option_label(scenario, record.decision, options[0].option)
+        lines.append(
+            f"A tie at {signed(options[0].score)}: the option listed first wins, “{first}”."
+        )
+    if not any(w.role == decider for option in options for w in option.weights):
+        lines.append(f"{name}'s own view: none on this item.")
     return lines
 
 

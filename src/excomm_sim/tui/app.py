@@ -153,12 +153,13 @@ class ExcommApp(GameApp):
 
     def _run_task(self, task: menus.MenuTask) -> None:
         from excomm_sim.tui.flow import tasks
+        from excomm_sim.tui.screens.title import continue_target
 
         if isinstance(task, menus.ScanScenarios):
             catalog = tasks.scan(self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.scanned(catalog))
         elif isinstance(task, menus.FindLatest):
-            latest = tasks.latest(self.resolved_saves_dir(), self.scenarios_dir)
+            latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
             self.call_from_thread(self.go, self.menus.latest_found(latest))
         elif isinstance(task, menus.OpenSave):
             opened = tasks.opened(task.path, self.scenarios_dir)
@@ -198,9 +199,10 @@ class ExcommApp(GameApp):
     @work(thread=True, exclusive=True, group="latest-save", exit_on_error=False)
     def find_latest_save(self) -> None:
         """Tell the title about the newest save (read off the UI thread, after it shows)."""
-        from excomm_sim.tui.flow import tasks
+        from excomm_sim.tui.screens.title import continue_target
 
-        latest = tasks.latest(self.resolved_saves_dir(), self.scenarios_dir)
+        # Not through flow.tasks: with no save at all, continue_target loads nothing more.
+        latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
         self.call_from_thread(self.show_latest_save, latest)
 
     def show_latest_save(self, latest: SaveSummary | None) -> None:
@@ -276,6 +278,7 @@ class ExcommApp(GameApp):
         from excomm_sim.tui.flow.game import GameFlow
 
         self.session = self.local = session
+
         self.flow = GameFlow(session, briefed=briefed)
         self.show_step(self.flow.start())
 

@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from excomm_sim.scenario.characters import visible
 from excomm_sim.tui import messages as msg
 from excomm_sim.tui.flow.steps import (
     Briefing,
@@ -30,7 +31,7 @@ from excomm_sim.tui.flow.steps import (
     Waiting,
 )
 
-if TYPE_CHECKING:  # the title must show fast: the kernel loads when a game starts
+if TYPE_CHECKING:  # types only: the kernel and the saves load after the first paint
     from excomm_sim.engine.events import Record
     from excomm_sim.engine.moves import Action
     from excomm_sim.session.interface import Session
@@ -106,9 +107,12 @@ class GameApp(App[int]):
         assert session is not None
         scenario = session.scenario
         if isinstance(step, Briefing):
+            from excomm_sim.stakes import stakes
             from excomm_sim.tui.screens.briefing import BriefingScreen
 
-            return BriefingScreen(scenario.role(step.role), step.player, last=step.last)
+            meters = stakes(scenario, session.observe(step.role).values)
+            role = scenario.role(step.role)
+            return BriefingScreen(role, step.player, last=step.last, stakes=meters)
         if isinstance(step, Handover):
             from excomm_sim.tui.screens.briefing import HandoverScreen
 
@@ -157,8 +161,18 @@ class GameApp(App[int]):
         role = session.scenario.role(message.role)
         self.push_screen(BriefingReminder(role, session.humans.get(message.role, "")))
 
+    def on_take_back_requested(self, _message: msg.TakeBackRequested) -> None:
+        """u / ctrl+z: take the last decision back, if this player may (``tui.take_back``)."""
+        from excomm_sim.tui.take_back import take_back
+
+        if self.session is None or self.flow is None or self.acting:
+            return
+        self.notify(take_back(self.session, self.flow.seat))
+        self.after_move()
+        self.show_step(self.flow.turn())
+
     def on_option_picked(self, message: msg.OptionPicked) -> None:
-        from excomm_sim.engine.moves import Action
+        from excomm_sim.engine.moves import Action  # the kernel loads with the first game
 
         session = self.session
         if session is None or self.acting:
@@ -219,8 +233,6 @@ class GameApp(App[int]):
 
     def act_failed(self, error: Exception) -> None:
         """A move failed for a reason the player cannot fix: stop with it said."""
-        from excomm_sim.scenario.characters import visible
-
         self.acting = False
         self.failure = visible(f"{error} (the game cannot go on)")
         self.exit(return_code=1)

@@ -21,6 +21,22 @@ def meter(value: int, minimum: int, maximum: int, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+LINE_MARK = "┃"
+"""Drawn on a meter where the game breaks (``stakes.BreakingPoint``)."""
+
+
+def marked_meter(
+    value: int, minimum: int, maximum: int, width: int, lines: Sequence[int] = ()
+) -> str:
+    """``meter`` with a ┃ in the cell where each of ``lines`` falls (a breaking point)."""
+    cells = list(meter(value, minimum, maximum, width))
+    span = max(maximum - minimum, 1)
+    for line in lines:
+        cell = min(max(round((line - minimum) * width / span) - 1, 0), width - 1)
+        cells[cell] = LINE_MARK
+    return "".join(cells)
+
+
 def spark(values: Sequence[Value], variable: Variable) -> str:
     """A one-line sparkline of a variable over time; bools and enums step by their order."""
     numbers = [_as_number(variable, value) for value in values]

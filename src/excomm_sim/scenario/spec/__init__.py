@@ -17,6 +17,7 @@ from excomm_sim.scenario.spec.agenda import (
     STANCE,
 )
 from excomm_sim.scenario.spec.declare import Field, Part, Shape
+from excomm_sim.scenario.spec.glossary import PERSON, TERM
 from excomm_sim.scenario.spec.top import (
     CALENDAR,
     ENDING,
@@ -45,6 +46,8 @@ PARTS: tuple[Part, ...] = (
     STANCE,
     EVENT,
     ENDING,
+    PERSON,
+    TERM,
 )
 """Every kind of mapping a scenario file holds, top level first."""
 
@@ -60,10 +63,12 @@ __all__ = [
     "OPTION",
     "OUTCOME",
     "PARTS",
+    "PERSON",
     "ROLE",
     "SCENARIO",
     "SOURCE",
     "STANCE",
+    "TERM",
     "VARIABLE",
     "VARIABLE_TYPES",
     "Field",

@@ -21,6 +21,7 @@ from excomm_sim.scenario.spec.declare import (
     Text,
     Written,
 )
+from excomm_sim.scenario.spec.glossary import PERSON, TERM
 from excomm_sim.scenario.spec.variable_types import VARIABLE_TYPES, type_names
 
 DISPLAYS = tuple(display.value for display in Display)
@@ -372,6 +373,18 @@ SCENARIO = Part(
             ListOf(Definition("ending", anchor="endings", of=ENDING), 1),
             "How the game can end; exactly one has no `when` (the fallback).",
             True,
+        ),
+        Field(
+            "people",
+            ListOf(Definition("person", anchor="people-and-glossary", of=PERSON)),
+            "Who's who beyond the seats: shown on the glossary screen (g).",
+            docs_default="`[]`",
+        ),
+        Field(
+            "glossary",
+            ListOf(Definition("term", anchor="people-and-glossary", of=TERM)),
+            "Terms explained on the glossary screen (g) and at first mention.",
+            docs_default="`[]`",
         ),
     ),
 )

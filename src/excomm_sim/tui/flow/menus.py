@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-if TYPE_CHECKING:  # the title must show fast: saves and scenarios load when first needed
+if TYPE_CHECKING:  # types only: the kernel and the saves load after the first paint
     from excomm_sim.saves import SaveGame
     from excomm_sim.saves.summary import SaveSummary
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.tui.opening import Opened
+
 
 # -- screens -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the kernel and the saves load after the first paint
     from excomm_sim.engine.events import Record
     from excomm_sim.engine.observe import Observation
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from attrs import frozen
 
-from excomm_sim.saves.summary import SaveSummary
 from excomm_sim.session import Clock, GameSession
 from excomm_sim.tui.flow.menus import PlayOn
 from excomm_sim.tui.opening import Opened, open_save
@@ -26,13 +25,6 @@ def scan(scenarios_dir: Path | None) -> list[Any]:
 
     extra = [scenarios_dir] if scenarios_dir else []
     return scan_scenarios(bundled_scenarios_dir(), extra)
-
-
-def latest(saves_dir: Path, scenarios_dir: Path | None) -> SaveSummary | None:
-    """The game Continue resumes: the most recently played unfinished one."""
-    from excomm_sim.saves.summary import ScenarioCache, latest_unfinished
-
-    return latest_unfinished(saves_dir, ScenarioCache([scenarios_dir] if scenarios_dir else []))
 
 
 def opened(path: Path, scenarios_dir: Path | None) -> Opened:

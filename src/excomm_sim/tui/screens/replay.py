@@ -77,7 +77,7 @@ def step_content(timeline: Timeline, step: Step) -> Content:
     """The decision on show: item, context, positions, choice, history, consequences."""
     scenario = timeline.scenario
     lines: list[Content] = [
-        Content.styled(f"Decision {step.number}: {step.decision.title}", "bold"),
+        Content.styled(f"Item {step.number}: {step.decision.title}", "bold"),
         Content.styled(date_text(step.date), "italic"),
         Content(""),
         Content(" ".join(step.decision.context.split())),
@@ -241,7 +241,7 @@ class ReplayScreen(Screen[None]):
         """Show the page at ``index``: heading, story, state and which buttons apply."""
         step = self.step
         total = len(self.timeline.steps)
-        where = f"Decision {step.number} of {total}" if step else "The ending"
+        where = f"Item {step.number} of {total}" if step else "The ending"
         # Two short lines, not one long one: at 80 columns the title wrapped mid-phrase.
         heading = f"Replay: {short_title(self.scenario)} — {where}"
         about = self.source_name

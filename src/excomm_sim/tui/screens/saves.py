@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -45,35 +45,6 @@ def save_prompt(summary: SaveSummary) -> Content:
             (mark, "bold"), first, *(("\n   " + line, "italic") for line in rest)
         )
     return Content.assemble((first, "bold"), *("\n   " + line for line in rest))
-
-
-class RenameScreen(ModalScreen[str | None]):
-    """Asks for a save's new name; dismisses with it, or None (Escape) to keep the old one."""
-
-    DEFAULT_CSS = """
-    RenameScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, current: str) -> None:
-        super().__init__()
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Static(f"Rename {self.current} to:", id="confirm-question")
-            yield Input(self.current.removesuffix(".json"), id="rename-input", max_length=190)
-            yield Static("Enter: rename · Esc: cancel", classes="hint")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SavesScreen(Screen[None]):
@@ -174,7 +145,13 @@ class SavesScreen(Screen[None]):
             if name:
                 self.rename(entry.path, name)
 
-        self.app.push_screen(RenameScreen(entry.path.name), renamed)
+        from excomm_sim.tui.screens.ask import AskScreen
+
+        question = f"Rename {entry.path.name} to:"
+        value = entry.path.name.removesuffix(".json")
+        self.app.push_screen(
+            AskScreen(question, value, hint="Enter: rename · Esc: cancel"), renamed
+        )
 
     def action_delete(self) -> None:
         from excomm_sim.tui.screens.confirm import ConfirmScreen

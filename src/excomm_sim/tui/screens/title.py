@@ -23,7 +23,16 @@ TAGLINE = "A teaching wargame — the ExComm meeting of 3 November 1962"
 
 
 def continue_target(saves_dir: Path, scenarios_dir: Path | None) -> SaveSummary | None:
-    """The game Continue resumes: the most recently played unfinished one (file I/O: a worker)."""
+    """The game Continue resumes: the most recently played unfinished one (file I/O: a worker).
+
+    With no save file at all (a new student) nothing more is loaded: the saves and the
+    engine are imported only to replay a save, so the first keys stay quick.
+    """
+    try:
+        if not any(path.suffix == ".json" for path in saves_dir.iterdir()):
+            return None
+    except OSError:  # no folder yet, or one that cannot be read: nothing to continue
+        return None
     from excomm_sim.saves.summary import ScenarioCache, latest_unfinished
 
     return latest_unfinished(saves_dir, ScenarioCache([scenarios_dir] if scenarios_dir else []))
@@ -62,12 +71,12 @@ class TitleScreen(Screen[None]):
 
     def set_latest(self, latest: SaveSummary | None) -> None:
         """Say where Continue takes the player (None: no unfinished game, Continue greyed)."""
-        from excomm_sim.story.saved import continue_parts
-
         self.latest = latest
         menu = self.query_one("#title-menu", MarkedOptionList)
         text = "Continue  (no unfinished game)"
         if latest is not None:
+            from excomm_sim.story.saved import continue_parts
+
             head, standing = continue_parts(latest)
             text = f"{head}\n    {standing}"
         menu.replace_option_prompt("continue", gutter_prompt(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.content import Content
@@ -64,10 +65,12 @@ class OptionsList(MarkedOptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Confirm"),
         Binding("pagedown", "page_container(1)", "Scroll down", show=False),
         Binding("pageup", "page_container(-1)", "Scroll up", show=False),
     ]
-    """PgUp/PgDn scroll the page the list sits in (the list itself is never taller)."""
+    """Enter confirms the highlighted option (the footer says so); PgUp/PgDn scroll the
+    page the list sits in (the list itself is never taller)."""
 
     DEFAULT_CSS = """
     OptionsList {
@@ -100,6 +103,17 @@ class OptionsList(MarkedOptionList):
         super().__init__(*options, id=id)
         self.views = {view.option.id: view for view in views}
         self.offered_ids = [view.option.id for view in views if view.offered]
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click on another option highlights it; a click on the highlighted one chooses
+        it (as Enter does), so a stray click never commits."""
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self._options[clicked].disabled:
+            return
+        if clicked == self.highlighted:
+            self.action_select()
+        else:
+            self.highlighted = clicked
 
     def action_page_container(self, direction: int) -> None:
         container = self.parent
