@@ -135,5 +135,5 @@ async def test_the_decider_reads_the_advisers_own_case(tmp_path: Path) -> None:
             item = adviser.observation.item
             await adviser.act(Action("harbourmaster", item.offered[0].id, "They leave if asked"))
             await until(pilot, lambda: "— decide" in screen_text(app), "the decision room")
-            assert "“They leave if asked”" in screen_text(app)
+            await until(pilot, lambda: "“They leave if asked”" in screen_text(app), "the case")
         await adviser.close()
