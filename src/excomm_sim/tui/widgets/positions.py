@@ -38,8 +38,6 @@ def position_entries(
             entries.append((2, Content.styled(f"“{view.argument}”", "italic")))
         if view.reason:
             entries.append((2, Content.styled(view.reason, "italic")))
-        if view.argument:
-            entries.append((2, Content.styled(f"“{view.argument}”", "italic")))
     return entries
 
 
