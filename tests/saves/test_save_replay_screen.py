@@ -213,6 +213,6 @@ async def test_at_80_columns_the_heading_and_the_footer_fit(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         rows = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
-        assert rows[0].strip() == "Replay: Harbour Standoff (test) — Decision 1 of 3"
+        assert rows[0].strip() == "Replay: Harbour Standoff (test) — Item 1 of 3"
         assert rows[1].strip() == "game.json"
         assert "q Quit" in rows[-1]

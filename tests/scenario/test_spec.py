@@ -28,6 +28,8 @@ decisions:
         stances: [{}]
 events: [{}]
 endings: [{}]
+people: [{}]
+glossary: [{}]
 """
 """Every part once, each with none of its own keys (but the lists that hold the others)."""
 PRESENT = {("scenario", key) for key in ("roles", "variables", "decisions", "endings")} | {
