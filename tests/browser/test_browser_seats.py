@@ -95,7 +95,8 @@ def test_a_student_joins_decides_and_the_teacher_sees_the_seat_and_the_item_move
         "the advisers to recommend and the table to wait for the President",
     )
     wait_for_text(student, SCENARIO.decisions[0].title)
-    press(student, "1")
+    press(student, "1")  # picks the first option
+    press(student, Keys.ENTER)  # and confirms it
     wait_until(
         lambda: table_text(teacher, 1, ".item") not in ("", first_item),
         "the teacher page to show the next item",
