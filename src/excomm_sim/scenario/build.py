@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from excomm_sim.scenario.build_calendar import DATED_KEYS, Dating, build_phases
 from excomm_sim.scenario.build_decisions import build_decision
 from excomm_sim.scenario.build_limits import check_calendar, check_game_size
 from excomm_sim.scenario.build_variables import build_variables
@@ -18,6 +19,7 @@ from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of
 from excomm_sim.scenario.limits import MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
+    FORMAT_VERSIONS,
     Calendar,
     Ending,
     Event,
@@ -38,6 +40,7 @@ SCENARIO_KEYS = (
     "summary",
     "sources",
     "calendar",
+    "phases",
     "roles",
     "variables",
     "decisions",
@@ -48,7 +51,7 @@ SOURCE_KEYS = ("id", "title", "reference")
 CALENDAR_KEYS = ("start", "days_per_decision")
 ROLE_KEYS = ("id", "name", "title", "president", "influence", "bio", "briefing", "objectives")
 OBJECTIVE_KEYS = ("id", "text", "when", "points")
-EVENT_KEYS = ("id", "title", "text", "when", "once", "effects", "sources")
+EVENT_KEYS = ("id", "title", "text", "when", "once", "effects", "sources", *DATED_KEYS)
 ENDING_KEYS = ("id", "title", "when", "early", "historical", "narrative", "debrief", "questions")
 _PLACEHOLDER_DATE = dt.date(1962, 11, 3)
 
@@ -63,21 +66,24 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         return None
     fields = Fields(ctx, top, "", SCENARIO_KEYS, "a scenario")
     version_format = fields.integer("format", FORMAT_VERSION, required=True)
-    if fields.has("format") and version_format != FORMAT_VERSION:
+    if fields.has("format") and version_format not in FORMAT_VERSIONS:
         node = fields.get("format")
         assert node is not None
         ctx.report(
             node,
             "format",
-            f"format {version_format} is not supported: this excomm-sim reads format "
-            f"{FORMAT_VERSION}",
+            f"format {version_format} is not supported: this excomm-sim reads formats "
+            f"{', '.join(map(str, FORMAT_VERSIONS))}",
         )
+        version_format = FORMAT_VERSION
     ident = fields.identifier()
     title = fields.text("title", required=True)
     version = _version(fields)
     date = fields.date("date", required=True) or _PLACEHOLDER_DATE
     summary = fields.text("summary", required=True)
-    calendar = _calendar(fields, date)
+    calendar = _calendar(fields, date, phased=fields.has("phases"))
+    phases = build_phases(ctx, fields, calendar.start)
+    dating = Dating(ctx, phases, calendar.start)
 
     sources = _sources(fields)
     variables = build_variables(fields)
@@ -98,15 +104,17 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         set(declared_ids(_entry(top, "events"))),
         {source.id for source in sources},
     )
+    refs.format = version_format
+    refs.newer(fields, ("phases",))
     roles = _roles(refs, fields)
     decisions = []
     seen: dict[str, YNode] = {}
     for node, path in fields.items("decisions", required=True):
-        decision = build_decision(refs, node, path, calendar.days_per_decision)
+        decision = build_decision(refs, node, path, calendar.days_per_decision, dating)
         if decision is not None:
             refs.unique(seen, decision.id, node, path + ".id", "decision")
             decisions.append(decision)
-    events = _events(refs, fields)
+    events = _events(refs, fields, dating)
     endings = _endings(refs, fields)
     check_calendar(fields, calendar, decisions)
     check_game_size(fields, roles, decisions)
@@ -123,6 +131,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         calendar=calendar,
         events=events,
         sources=sources,
+        phases=phases,
         format=version_format,
     )
 
@@ -181,14 +190,17 @@ def _version(fields: Fields) -> str:
     return version
 
 
-def _calendar(fields: Fields, date: dt.date) -> Calendar:
+def _calendar(fields: Fields, date: dt.date, phased: bool) -> Calendar:
+    """The calendar; in a file with phases the dates move the clock, so a decision moves
+    it on by no days of its own unless the file says ``days_per_decision``."""
+    default = 0 if phased else 1
     mapping = fields.mapping("calendar")
     if mapping is None:
-        return Calendar(start=date)
+        return Calendar(start=date, days_per_decision=default)
     calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR_KEYS, "the calendar")
     return Calendar(
         start=calendar.date("start") or date,
-        days_per_decision=calendar.integer("days_per_decision", 1, minimum=0),
+        days_per_decision=calendar.integer("days_per_decision", default, minimum=0),
     )
 
 
@@ -276,7 +288,7 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
     return tuple(objectives)
 
 
-def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
+def _events(refs: Refs, fields: Fields, dating: Dating) -> tuple[Event, ...]:
     events = []
     placed: list[tuple[Event, YNode, str]] = []
     seen: dict[str, YNode] = {}
@@ -287,6 +299,7 @@ def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
         event = Fields(refs.ctx, mapping, path, EVENT_KEYS, "an event")
         ident = event.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "event")
+        refs.newer(event, DATED_KEYS)
         built = Event(
             id=ident,
             title=event.text("title", required=True),
@@ -295,12 +308,18 @@ def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
             once=event.boolean("once", True),
             effects=refs.effects(event),
             sources=refs.citations(event),
+            date=dating.event(event, ident),
             location=refs.location(mapping),
         )
         events.append(built)
         placed.append((built, mapping, path))
     for built, node, path in placed:
-        if built.when is None and built.id and built.id not in refs.triggered:
+        if (
+            built.when is None
+            and built.date is None
+            and built.id
+            and built.id not in refs.triggered
+        ):
             refs.ctx.report(
                 node,
                 path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from excomm_sim.scenario.build_calendar import DATED_KEYS, Dating
 from excomm_sim.scenario.fields import Fields, mapping_of
 from excomm_sim.scenario.model import (
     Chance,
@@ -28,6 +29,7 @@ DECISION_KEYS = (
     "days",
     "history_note",
     "options",
+    *DATED_KEYS,
 )
 OPTION_KEYS = (
     "id",
@@ -54,12 +56,16 @@ POSITIONS = tuple(position.value for position in Position)
 MAX_STRENGTH = 3
 
 
-def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Decision | None:
+def build_decision(
+    refs: Refs, node: YNode, path: str, default_days: int, dating: Dating
+) -> Decision | None:
     mapping = mapping_of(refs.ctx, node, path, "a decision")
     if mapping is None:
         return None
     fields = Fields(refs.ctx, mapping, path, DECISION_KEYS, "a decision")
     ident = fields.identifier()
+    refs.newer(fields, DATED_KEYS)
+    phase, date = dating.decision(fields, ident)
     title = fields.text("title", required=True)
     decider = refs.role(fields, "decider") or refs.president
     context = fields.text("context", required=True)
@@ -78,6 +84,8 @@ def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Dec
         days=days,
         sources=sources,
         history_note=history_note,
+        phase=phase,
+        date=date,
         location=refs.location(mapping),
     )
 

@@ -151,12 +151,18 @@ _TABLE = (
     ),
     Code("E122", "id-too-long", "an id over 64 characters", r"^the id '.*' is too long"),
     Code("E123", "version-too-long", "a version over 100 characters", r"^the version is too long"),
+    Code(
+        "E124",
+        "newer-key",
+        "a key of a later format in a file that declares an older one",
+        r"is new in format \d+: write format:",
+    ),
     # -- 2: references and expressions ----------------------------------------------------
     Code(
         "E201",
         "unknown-reference",
-        "an unknown role, event or source",
-        r"^unknown (role|event|source) '",
+        "an unknown role, event, source or phase",
+        r"^unknown (role|event|source|phase) '",
     ),
     Code(
         "E202", "unknown-name", "an unknown variable, function, decision or option in an expression"
@@ -222,6 +228,19 @@ _TABLE = (
         "game-too-long",
         "decisions x roles over what a save holds (10,000 actions)",
         r"^a game of this scenario could take",
+    ),
+    Code(
+        "E313",
+        "bad-date",
+        "a phase or a dated item whose date does not fit the calendar",
+        r"(is dated \S+, (before the calendar's start|outside its phase)|has both 'date' and "
+        r"'offset'|has an 'offset' but no phase|goes back to phase|^phase '.*' (ends|starts) on)",
+    ),
+    Code(
+        "W314",
+        "date-before-earlier-item",
+        "a decision dated before one above it (the clock never goes back)",
+        r"the clock never goes back, so it",
     ),
     # -- 4: logic checks on conditions -----------------------------------------------------
     Code("E401", "option-never-offered", "an option whose 'when' can never hold"),

@@ -19,8 +19,11 @@ from attrs import field, frozen
 
 from excomm_sim.scenario.expr import Assignment, Expression
 
-FORMAT_VERSION = 1
-"""The scenario format version this model reads (the ``format:`` key)."""
+FORMAT_VERSION = 2
+"""The newest scenario format version this model reads (the ``format:`` key)."""
+FORMAT_VERSIONS = (1, 2)
+"""Every format version the loader reads: a format-1 file loads unchanged; the keys new in
+format 2 (phases, dates, ...) need ``format: 2``."""
 
 
 @frozen
@@ -249,6 +252,12 @@ class Decision:
     """How far the calendar moves once it is decided."""
     sources: tuple[Citation, ...] = ()
     history_note: str = ""
+    phase: str = ""
+    """The id of the phase it belongs to ("" outside any phase)."""
+    date: dt.date | None = None
+    """The date it comes up on: when its turn comes, the clock moves on to it (never back).
+    The loader resolves it from ``date``, or the phase's start plus ``offset``, or the
+    phase's start; None for an undated item (the clock stays where it is)."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def option(self, option_id: str) -> Option:
@@ -270,6 +279,9 @@ class Event:
     once: bool = True
     effects: tuple[Assignment, ...] = ()
     sources: tuple[Citation, ...] = ()
+    date: dt.date | None = None
+    """Fires once the clock has reached this date (and ``when``, if any, holds): checked
+    with the watched events after every decision and whenever the clock moves."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -291,6 +303,26 @@ class Ending:
     questions: tuple[str, ...] = ()
     """Discussion questions for class."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+
+@frozen
+class Phase:
+    """A stretch of the story under one heading: a day, or a range of days."""
+
+    id: str
+    heading: str
+    start: dt.date
+    end: dt.date | None = None
+    """The last day of a range (None: the phase is one day, or open-ended)."""
+    note: str = ""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+    @property
+    def dates(self) -> str:
+        """``1962-11-03`` or ``1962-11-04 to 1962-11-20``, for headings and reports."""
+        if self.end is None or self.end == self.start:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
 
 @frozen
@@ -317,6 +349,7 @@ class Scenario:
     calendar: Calendar
     events: tuple[Event, ...] = ()
     sources: tuple[Source, ...] = ()
+    phases: tuple[Phase, ...] = ()
     format: int = FORMAT_VERSION
     content_hash: str = field(default="", eq=False)
     """sha256 of the file's bytes; saves use it to spot an edited scenario."""
@@ -353,6 +386,16 @@ class Scenario:
             if event.id == event_id:
                 return event
         raise KeyError(event_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    def day_of(self, date: dt.date) -> int:
+        """Days from the calendar's start to ``date`` (the ``day`` the clock shows then)."""
+        return (date - self.calendar.start).days
 
     def ending(self, ending_id: str) -> Ending:
         for ending in self.endings:

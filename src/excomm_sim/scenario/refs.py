@@ -42,6 +42,25 @@ class Refs:
         self.event_ids = event_ids
         self.source_ids = source_ids
         self.triggered: set[str] = set()
+        self.format = 2
+        """The file's ``format:``; keys new in a later format are refused (``newer``)."""
+
+    def newer(self, fields: Fields, keys: tuple[str, ...], version: int = 2) -> None:
+        """Report each of ``keys`` present in ``fields`` when the file's format is older
+        than ``version``: a format-1 file reads as it always did, and an older excomm-sim
+        refuses a format-2 file by its format rather than by a surprising unknown key."""
+        if self.format >= version:
+            return
+        for key in keys:
+            entry = fields.entry(key)
+            if entry is not None:
+                self.ctx.report_at(
+                    entry.key_line,
+                    entry.key_column,
+                    join(fields.path, key),
+                    f"'{key}' is new in format {version}: write format: {version} at the top "
+                    f"of the file (it says format: {self.format})",
+                )
 
     def location(self, node: YNode) -> Location:
         return Location(self.ctx.problems.filename, node.line, node.column)

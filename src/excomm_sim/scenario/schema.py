@@ -22,7 +22,7 @@ from excomm_sim.scenario.build_decisions import (
     POSITIONS,
     STANCE_KEYS,
 )
-from excomm_sim.scenario.model import FORMAT_VERSION
+from excomm_sim.scenario.model import FORMAT_VERSIONS
 from excomm_sim.scenario.refs import CITATION_KEYS
 from excomm_sim.scenario.schema_parts import (
     ID_SCHEMA,
@@ -36,6 +36,7 @@ from excomm_sim.scenario.schema_parts import (
     list_of,
     option_schema,
     outcome_schema,
+    phase_schema,
     ref,
     role_schema,
     strict_object,
@@ -50,7 +51,8 @@ SCHEMA_ID = "https://excomm-sim.invalid/schema/scenario-1.json"
 def json_schema() -> Schema:
     """The whole schema as a JSON-ready dict (the same every call)."""
     description = (
-        f"A crisis-meeting scenario for excomm-sim (format {FORMAT_VERSION}). "
+        "A crisis-meeting scenario for excomm-sim (formats "
+        f"{', '.join(map(str, FORMAT_VERSIONS))}). "
         "Check a file with `excomm-sim validate FILE`."
     )
     return {
@@ -72,7 +74,7 @@ def _scenario_properties() -> Schema:
     return {
         "format": {
             "type": "integer",
-            "enum": [FORMAT_VERSION],
+            "enum": list(FORMAT_VERSIONS),
             "description": "The scenario format version this file is written for.",
         },
         "id": {**ID_SCHEMA, "description": "The scenario's id (saves record it)."},
@@ -90,12 +92,16 @@ def _scenario_properties() -> Schema:
                 "days_per_decision": {
                     "type": "integer",
                     "minimum": 0,
-                    "default": 1,
-                    "description": "Days a decision moves the calendar unless it says `days`.",
+                    "description": "Days a decision moves the calendar unless it says `days` "
+                    "(default 1; 0 in a file with phases).",
                 },
             },
             (),
             "The in-game calendar.",
+        ),
+        "phases": list_of(
+            ref("phase"),
+            "Format 2: the stretches of the story, in date order; decisions name their phase.",
         ),
         "roles": list_of(ref("role"), "The seats at the table; exactly one is president.", 1),
         "variables": list_of(
@@ -212,6 +218,7 @@ def _definitions() -> Schema:
             "An adviser's position on an option.",
         ),
         "event": event_schema(),
+        "phase": phase_schema(),
         "ending": ending_schema(),
     }
 

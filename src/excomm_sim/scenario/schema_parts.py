@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from excomm_sim.scenario.build import ENDING_KEYS, EVENT_KEYS, ROLE_KEYS
+from excomm_sim.scenario.build_calendar import PHASE_KEYS
 from excomm_sim.scenario.build_decisions import DECISION_KEYS, LEANS, OPTION_KEYS, OUTCOME_KEYS
 from excomm_sim.scenario.build_variables import DISPLAYS, GOOD_DIRECTIONS, KINDS, VARIABLE_KEYS
 
@@ -154,6 +155,41 @@ def variable_schema() -> Schema:
     return schema
 
 
+def dated(what: str) -> Schema:
+    """The keys that date a decision or an event (format 2)."""
+    return {
+        "phase": {
+            **ID_SCHEMA,
+            "description": f"Format 2: the phase {what.lower()} belongs to (a phase id); "
+            "a decision without one stays in the phase of the decision before it.",
+        },
+        "date": ref(
+            "date",
+            f"Format 2: the day {what.lower()} comes on (YYYY-MM-DD); the clock moves on to it.",
+        ),
+        "offset": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Format 2: days after its phase's start (instead of a date).",
+        },
+    }
+
+
+def phase_schema() -> Schema:
+    return strict_object(
+        PHASE_KEYS,
+        {
+            "id": ID_SCHEMA,
+            "heading": text("The heading players see over the phase's items."),
+            "date": ref("date", "The phase's first day (YYYY-MM-DD)."),
+            "until": ref("date", "The phase's last day, for a range of days."),
+            "note": text("A note under the heading (what the phase covers)."),
+        },
+        ("id", "heading", "date"),
+        "A stretch of the story under one heading, on a day or a range of days (format 2).",
+    )
+
+
 def decision_schema() -> Schema:
     return strict_object(
         DECISION_KEYS,
@@ -174,6 +210,7 @@ def decision_schema() -> Schema:
             },
             "history_note": text("What actually happened, for the debrief."),
             "options": list_of(ref("option"), "The courses of action.", 1),
+            **dated("The item"),
         },
         ("id", "title", "context", "options"),
         "An agenda item.",
@@ -246,6 +283,7 @@ def event_schema() -> Schema:
             "once": {"type": "boolean", "default": True, "description": "Fires at most once."},
             "effects": effects("Changes applied when it fires."),
             "sources": citations("Where it comes from in the record."),
+            **dated("The event"),
         },
         ("id", "title", "text"),
         "Something that happens to the players.",
