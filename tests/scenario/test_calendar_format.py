@@ -56,7 +56,7 @@ def test_the_calendar_fixture_is_clean() -> None:
 def test_a_format_1_file_with_phases_is_told_to_say_format_2() -> None:
     found = problems_of(edited("format: 2", "format: 1"))
     assert (
-        "11:1: error[E124]: 'phases' is new in format 2: write format: 2 at the top of the "
+        "22:1: error[E124]: 'phases' is new in format 2: write format: 2 at the top of the "
         "file (it says format: 1)"
     ) in found
     assert any("'offset' is new in format 2" in line for line in found)
@@ -76,46 +76,46 @@ def test_an_unsupported_format_names_both_that_are() -> None:
         (
             "    phase: week\n    offset: 2",
             "    phase: wek\n    offset: 2",
-            "63:12: error[E201]: unknown phase 'wek' (did you mean 'week'?)",
+            "78:12: error[E201]: unknown phase 'wek' (did you mean 'week'?)",
         ),
         (
             "    date: 1962-10-06\n    when: storm",
             "    date: 1962-09-06\n    when: storm",
-            "75:11: error[E313]: decision 'storm_item' is dated 1962-09-06, before the "
+            "90:11: error[E313]: decision 'storm_item' is dated 1962-09-06, before the "
             "calendar's start (1962-10-01)",
         ),
         (
             "    date: 1962-10-06\n    when: storm",
             "    date: 1962-10-16\n    when: storm",
-            "75:11: error[E313]: decision 'storm_item' is dated 1962-10-16, outside its phase "
+            "90:11: error[E313]: decision 'storm_item' is dated 1962-10-16, outside its phase "
             "'week' (1962-10-02 to 1962-10-08)",
         ),
         (
             "    offset: 2",
             "    offset: 2\n    date: 1962-10-04",
-            "64:13: error[E313]: decision 'pilots' has both 'date' and 'offset': give one",
+            "79:13: error[E313]: decision 'pilots' has both 'date' and 'offset': give one",
         ),
         (
             "    date: 1962-10-08\n    context: The week ends.",
             "    phase: meeting\n    context: The week ends.",
-            "83:12: error[E313]: decision 'last' goes back to phase 'meeting' after phase "
+            "98:12: error[E313]: decision 'last' goes back to phase 'meeting' after phase "
             "'week': the agenda runs through the phases in order",
         ),
         (
             "    until: 1962-10-08",
             "    until: 1962-09-30",
-            "19:12: error[E313]: phase 'week' ends on 1962-09-30, before it starts (1962-10-02)",
+            "30:12: error[E313]: phase 'week' ends on 1962-09-30, before it starts (1962-10-02)",
         ),
         (
             "    date: 1962-10-02\n    until",
             "    date: 1962-09-28\n    until",
-            "18:11: error[E313]: phase 'week' starts on 1962-09-28, before the calendar's start "
+            "29:11: error[E313]: phase 'week' starts on 1962-09-28, before the calendar's start "
             "(1962-10-01)",
         ),
         (
             "    date: 1962-10-08\n    context: The week ends.",
             "    date: 1962-10-05\n    context: The week ends.",
-            "83:11: warning[W314]: decision 'last' is dated 1962-10-05, before decision "
+            "98:11: warning[W314]: decision 'last' is dated 1962-10-05, before decision "
             "'storm_item' above it (1962-10-06); the clock never goes back, so it would come "
             "up on 1962-10-06",
         ),

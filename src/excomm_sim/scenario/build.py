@@ -14,8 +14,16 @@ from excomm_sim.scenario.build_decisions import build_decision
 from excomm_sim.scenario.build_limits import check_calendar, check_game_size
 from excomm_sim.scenario.build_variables import build_variables
 from excomm_sim.scenario.compiling import ExpressionCompiler
+from excomm_sim.scenario.documents import source_file
 from excomm_sim.scenario.expr import Names, Type
-from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of, shortened
+from excomm_sim.scenario.fields import (
+    Context,
+    Fields,
+    check_unique,
+    mapping_of,
+    shortened,
+    text_of,
+)
 from excomm_sim.scenario.limits import MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
@@ -23,12 +31,14 @@ from excomm_sim.scenario.model import (
     Calendar,
     Ending,
     Event,
+    Location,
     Objective,
+    Reading,
     Role,
     Scenario,
     Source,
 )
-from excomm_sim.scenario.refs import Refs, declared_id, declared_ids
+from excomm_sim.scenario.refs import Refs, declared_id, declared_ids, newer_keys, url_of
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
 SCENARIO_KEYS = (
@@ -46,8 +56,12 @@ SCENARIO_KEYS = (
     "decisions",
     "events",
     "endings",
+    "bibliography",
 )
-SOURCE_KEYS = ("id", "title", "reference")
+SOURCE_KEYS = ("id", "title", "reference", "document", "url", "file")
+SOURCE_KEYS_2 = ("document", "url", "file")
+"""The source keys new in format 2."""
+READING_KEYS = ("reference", "url")
 CALENDAR_KEYS = ("start", "days_per_decision")
 ROLE_KEYS = ("id", "name", "title", "president", "influence", "bio", "briefing", "objectives")
 OBJECTIVE_KEYS = ("id", "text", "when", "points")
@@ -85,7 +99,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     phases = build_phases(ctx, fields, calendar.start)
     dating = Dating(ctx, phases, calendar.start)
 
-    sources = _sources(fields)
+    sources = _sources(fields, version_format)
+    bibliography = _bibliography(fields)
     variables = build_variables(fields)
     variable_map = {variable.id: variable for variable in variables}
     names = Names(
@@ -105,7 +120,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         {source.id for source in sources},
     )
     refs.format = version_format
-    refs.newer(fields, ("phases",))
+    refs.newer(fields, ("phases", "bibliography"))
     roles = _roles(refs, fields)
     decisions = []
     seen: dict[str, YNode] = {}
@@ -132,6 +147,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         events=events,
         sources=sources,
         phases=phases,
+        bibliography=bibliography,
         format=version_format,
     )
 
@@ -204,7 +220,7 @@ def _calendar(fields: Fields, date: dt.date, phased: bool) -> Calendar:
     )
 
 
-def _sources(fields: Fields) -> tuple[Source, ...]:
+def _sources(fields: Fields, version: int) -> tuple[Source, ...]:
     sources = []
     seen: dict[str, YNode] = {}
     for node, path in fields.items("sources"):
@@ -212,10 +228,39 @@ def _sources(fields: Fields) -> tuple[Source, ...]:
         if mapping is None:
             continue
         source = Fields(fields.ctx, mapping, path, SOURCE_KEYS, "a source")
+        newer_keys(source, SOURCE_KEYS_2, version)
         ident = source.identifier()
         check_unique(fields.ctx, seen, ident, mapping, path + ".id", "source")
-        sources.append(Source(ident, source.text("title", required=True), source.text("reference")))
+        sources.append(
+            Source(
+                ident,
+                source.text("title", required=True),
+                source.text("reference"),
+                document=source.text("document"),
+                url=url_of(source),
+                file=source_file(source),
+                location=Location(fields.ctx.problems.filename, mapping.line, mapping.column),
+            )
+        )
     return tuple(sources)
+
+
+def _bibliography(fields: Fields) -> tuple[Reading, ...]:
+    """Further reading: each entry a full reference, or a mapping with ``reference`` and
+    ``url``."""
+    found = []
+    for node, path in fields.items("bibliography"):
+        if isinstance(node, YScalar):
+            text = text_of(fields.ctx, node, path)
+            if text:
+                found.append(Reading(text))
+            continue
+        mapping = mapping_of(fields.ctx, node, path, "a bibliography entry")
+        if mapping is None:
+            continue
+        entry = Fields(fields.ctx, mapping, path, READING_KEYS, "a bibliography entry")
+        found.append(Reading(entry.text("reference", required=True), url_of(entry)))
+    return tuple(found)
 
 
 def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:

@@ -157,6 +157,15 @@ _TABLE = (
         "a key of a later format in a file that declares an older one",
         r"is new in format \d+: write format:",
     ),
+    Code(
+        "E125", "bad-url", "a url that is not an http or https address", r"^'url' must be an http"
+    ),
+    Code(
+        "E126",
+        "bad-source-file",
+        "a source file outside the scenario's folder, or not a relative path",
+        r"^'file' must name a file beside the scenario",
+    ),
     # -- 2: references and expressions ----------------------------------------------------
     Code(
         "E201",
@@ -241,6 +250,24 @@ _TABLE = (
         "date-before-earlier-item",
         "a decision dated before one above it (the clock never goes back)",
         r"the clock never goes back, so it",
+    ),
+    Code(
+        "E316",
+        "source-text-unreadable",
+        "a source's text file that cannot be read",
+        r"^cannot read the text of source '",
+    ),
+    Code(
+        "E317",
+        "page-marker-order",
+        "a page marker in a source text out of order",
+        r"^the page marker says page \d+",
+    ),
+    Code(
+        "E318",
+        "cited-paragraph-missing",
+        "a citation of a page or paragraph the source's text does not have",
+        r"' cites (page|paragraph) \d+.*, but (the|that page of the) text of '",
     ),
     # -- 4: logic checks on conditions -----------------------------------------------------
     Code("E401", "option-never-offered", "an option whose 'when' can never hold"),

@@ -50,6 +50,36 @@ class Source:
     title: str
     reference: str = ""
     """Full bibliographic reference or archive identifier."""
+    document: str = ""
+    """The document's number in its collection (FRUS style: "138"), or ""."""
+    url: str = ""
+    """Where the document can be read (an http or https address), or ""."""
+    file: str = ""
+    """A text file of the document kept beside the scenario (a relative path), or "": the
+    shell reads it (``excomm_sim.source_texts``) and ``scenario.documents`` indexes it."""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+    def full(self) -> str:
+        """The whole reference in one line, for a bibliography: title, reference, document
+        number and address, each when given."""
+        parts = [self.title]
+        if self.reference:
+            parts.append(self.reference)
+        if self.document and f"doc. {self.document}" not in self.reference:
+            parts.append(f"document {self.document}")
+        text = ". ".join(part.rstrip(".") for part in parts) + "."
+        return f"{text} {self.url}" if self.url else text
+
+
+@frozen
+class Reading:
+    """An entry of the bibliography: further reading a report lists in full."""
+
+    reference: str
+    url: str = ""
+
+    def full(self) -> str:
+        return f"{self.reference} {self.url}" if self.url else self.reference
 
 
 @frozen
@@ -60,9 +90,16 @@ class Citation:
     page: int | None = None
     paragraph: int | None = None
     note: str = ""
+    document: str = ""
+    """A document number within the source (FRUS style: the source is a volume), or ""."""
+    url: str = ""
+    """An address for this passage, or ""."""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def __str__(self) -> str:
         parts = [self.source]
+        if self.document:
+            parts.append(f"doc.{self.document}")
         if self.page is not None:
             parts.append(f"p.{self.page}")
         if self.paragraph is not None:
@@ -350,6 +387,7 @@ class Scenario:
     events: tuple[Event, ...] = ()
     sources: tuple[Source, ...] = ()
     phases: tuple[Phase, ...] = ()
+    bibliography: tuple[Reading, ...] = ()
     format: int = FORMAT_VERSION
     content_hash: str = field(default="", eq=False)
     """sha256 of the file's bytes; saves use it to spot an edited scenario."""
@@ -392,6 +430,20 @@ class Scenario:
             if phase.id == phase_id:
                 return phase
         raise KeyError(phase_id)
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def references(self) -> tuple[str, ...]:
+        """The bibliography in full, as reports list it: every source, then the further
+        reading, each in one line."""
+        return (
+            *(source.full() for source in self.sources),
+            *(reading.full() for reading in self.bibliography),
+        )
 
     def day_of(self, date: dt.date) -> int:
         """Days from the calendar's start to ``date`` (the ``day`` the clock shows then)."""

@@ -17,10 +17,17 @@ from excomm_sim.scenario.problems import did_you_mean
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
 CITATION_SHORTHAND = re.compile(
-    r"\s*([a-z][a-z0-9_]*)(?:\s+p\.\s*(\d+))?(?:\s+¶\s*(\d+))?(?:\s+\((.*)\))?\s*", re.DOTALL
+    r"\s*([a-z][a-z0-9_]*)(?:\s+doc\.\s*([0-9A-Za-z]+))?(?:\s+p\.\s*(\d+))?"
+    r"(?:\s+¶\s*(\d+))?(?:\s+\((.*)\))?\s*",
+    re.DOTALL,
 )
-"""``record p.2 ¶4 (Thompson's warning)``: source id, then optional page, paragraph, note."""
-CITATION_KEYS = ("source", "page", "paragraph", "note")
+"""``record p.2 ¶4 (Thompson's warning)``: source id, then optional document number
+(``frus doc.138``, format 2), page, paragraph, note."""
+CITATION_KEYS = ("source", "page", "paragraph", "note", "document", "url")
+CITATION_KEYS_2 = ("document", "url")
+"""The citation keys new in format 2."""
+URL = re.compile(r"https?://[^\s]+")
+"""What a ``url`` looks like: an http or https address with no spaces."""
 
 
 class Refs:
@@ -45,22 +52,9 @@ class Refs:
         self.format = 2
         """The file's ``format:``; keys new in a later format are refused (``newer``)."""
 
-    def newer(self, fields: Fields, keys: tuple[str, ...], version: int = 2) -> None:
-        """Report each of ``keys`` present in ``fields`` when the file's format is older
-        than ``version``: a format-1 file reads as it always did, and an older excomm-sim
-        refuses a format-2 file by its format rather than by a surprising unknown key."""
-        if self.format >= version:
-            return
-        for key in keys:
-            entry = fields.entry(key)
-            if entry is not None:
-                self.ctx.report_at(
-                    entry.key_line,
-                    entry.key_column,
-                    join(fields.path, key),
-                    f"'{key}' is new in format {version}: write format: {version} at the top "
-                    f"of the file (it says format: {self.format})",
-                )
+    def newer(self, fields: Fields, keys: tuple[str, ...]) -> None:
+        """``newer_keys`` for this file's format."""
+        newer_keys(fields, keys, self.format)
 
     def location(self, node: YNode) -> Location:
         return Location(self.ctx.problems.filename, node.line, node.column)
@@ -138,7 +132,14 @@ class Refs:
                     "or a mapping with source, page, paragraph, note",
                 )
                 return None
-            source, page, paragraph, note = match.groups()
+            source, document, page, paragraph, note = match.groups()
+            if document and self.format < 2:
+                self.ctx.report(
+                    node,
+                    path,
+                    f"a document number in a citation ('doc.{document}') is new in format 2: "
+                    f"write format: 2 at the top of the file (it says format: {self.format})",
+                )
             if source not in self.source_ids:
                 self.ctx.report(
                     node,
@@ -151,6 +152,8 @@ class Refs:
                 int(page) if page else None,
                 int(paragraph) if paragraph else None,
                 (note or "").strip(),
+                document=document or "",
+                location=self.location(node),
             )
         if not isinstance(node, YMap):
             self.ctx.report(
@@ -161,12 +164,16 @@ class Refs:
             return None
         mapping = node
         fields = Fields(self.ctx, mapping, path, CITATION_KEYS, "a citation")
+        self.newer(fields, CITATION_KEYS_2)
         source = self.reference_field(fields, "source", self.source_ids, "source")
         return Citation(
             source or "",
             fields.optional_integer("page", minimum=1),
             fields.optional_integer("paragraph", minimum=1),
             fields.text("note"),
+            document=fields.text("document"),
+            url=url_of(fields),
+            location=self.location(mapping),
         )
 
     def reference_field(self, fields: Fields, key: str, known: set[str], what: str) -> str | None:
@@ -194,3 +201,35 @@ def declared_ids(node: YNode | None) -> list[str]:
     if not isinstance(node, YSeq):
         return []
     return [ident for ident in map(declared_id, node.items) if ident is not None]
+
+
+def url_of(fields: Fields, key: str = "url") -> str:
+    """An http or https address, or "" (reported when it is something else)."""
+    text = fields.text(key)
+    if text and not URL.fullmatch(text):
+        fields.ctx.report(
+            fields.get(key) or fields.node,
+            join(fields.path, key),
+            f"'{key}' must be an http or https address with no spaces "
+            "(https://history.state.gov/...)",
+        )
+        return ""
+    return text
+
+
+def newer_keys(fields: Fields, keys: tuple[str, ...], version: int, since: int = 2) -> None:
+    """Report each of ``keys`` present in ``fields`` when the file's format (``version``) is
+    older than ``since``: a format-1 file reads as it always did, and an older excomm-sim
+    refuses a format-2 file by its format rather than by a surprising unknown key."""
+    if version >= since:
+        return
+    for key in keys:
+        entry = fields.entry(key)
+        if entry is not None:
+            fields.ctx.report_at(
+                entry.key_line,
+                entry.key_column,
+                join(fields.path, key),
+                f"'{key}' is new in format {since}: write format: {since} at the top "
+                f"of the file (it says format: {version})",
+            )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from excomm_sim.scenario.build import (
     CALENDAR_KEYS,
     OBJECTIVE_KEYS,
+    READING_KEYS,
     SCENARIO_KEYS,
     SOURCE_KEYS,
 )
@@ -109,6 +110,24 @@ def _scenario_properties() -> Schema:
         ),
         "decisions": list_of(ref("decision"), "The agenda items, posed in file order.", 1),
         "events": list_of(ref("event"), "Things that happen, by condition or trigger."),
+        "bibliography": list_of(
+            {
+                "anyOf": [
+                    {"type": "string"},
+                    strict_object(
+                        READING_KEYS,
+                        {
+                            "reference": text("The full reference."),
+                            "url": text("Where it can be read (http or https)."),
+                        },
+                        ("reference",),
+                        "An entry of further reading.",
+                    ),
+                ],
+                "description": "A full reference, or a mapping with reference and url.",
+            },
+            "Format 2: further reading that reports list in full, after the sources.",
+        ),
         "endings": list_of(
             ref("ending"), "How the game can end; exactly one has no `when` (the fallback).", 1
         ),
@@ -133,6 +152,12 @@ def _definitions() -> Schema:
                 "id": ID_SCHEMA,
                 "title": text("The document's title."),
                 "reference": text("Full bibliographic reference or archive identifier."),
+                "document": text("Format 2: the document's number in its collection (FRUS)."),
+                "url": text("Format 2: where the document can be read (http or https)."),
+                "file": text(
+                    "Format 2: a text file of the document beside the scenario (record.txt): "
+                    "pages start at '--- page N ---', paragraphs are separated by blank lines."
+                ),
             },
             ("id", "title"),
             "A document the scenario draws on.",
@@ -152,6 +177,8 @@ def _definitions() -> Schema:
                             "description": "Paragraph on the page.",
                         },
                         "note": text("What the passage shows (our words)."),
+                        "document": text("Format 2: a document number within the source."),
+                        "url": text("Format 2: an address for this passage."),
                     },
                     ("source",),
                     "A citation.",
