@@ -38,6 +38,7 @@ from excomm_sim.scenario.model import (
     Scenario,
     Source,
 )
+from excomm_sim.scenario.problems import did_you_mean
 from excomm_sim.scenario.refs import Refs, declared_id, declared_ids, newer_keys, url_of
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
@@ -64,7 +65,9 @@ SOURCE_KEYS_2 = ("document", "url", "file")
 READING_KEYS = ("reference", "url")
 CALENDAR_KEYS = ("start", "days_per_decision")
 ROLE_KEYS = ("id", "name", "title", "president", "influence", "bio", "briefing", "objectives")
-OBJECTIVE_KEYS = ("id", "text", "when", "points")
+OBJECTIVE_KEYS = ("id", "text", "when", "points", "visibility")
+VISIBILITIES = ("private", "public", "secret")
+"""Who reads an objective (``Objective.visibility``)."""
 EVENT_KEYS = ("id", "title", "text", "when", "once", "effects", "sources", *DATED_KEYS)
 ENDING_KEYS = ("id", "title", "when", "early", "historical", "narrative", "debrief", "questions")
 _PLACEHOLDER_DATE = dt.date(1962, 11, 3)
@@ -122,6 +125,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     refs.format = version_format
     refs.newer(fields, ("phases", "bibliography"))
     roles = _roles(refs, fields)
+    _check_visible_to(refs, fields)
     decisions = []
     seen: dict[str, YNode] = {}
     for node, path in fields.items("decisions", required=True):
@@ -306,6 +310,32 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+def _check_visible_to(refs: Refs, fields: Fields) -> None:
+    """Every ``visible_to`` names a role (format 2)."""
+    for index, node_path in enumerate(fields.items("variables")):
+        node = node_path[0]
+        if not isinstance(node, YMap) or "visible_to" not in node.entries:
+            continue
+        entry = node.entries["visible_to"]
+        path = f"variables[{index}].visible_to"
+        if refs.format < 2:
+            refs.ctx.report_at(
+                entry.key_line,
+                entry.key_column,
+                path,
+                "'visible_to' is new in format 2: write format: 2 at the top of the file "
+                f"(it says format: {refs.format})",
+            )
+        items = entry.value.items if isinstance(entry.value, YSeq) else [entry.value]
+        for item in items:
+            if isinstance(item, YScalar) and item.text not in refs.role_ids and item.text:
+                refs.ctx.report(
+                    item,
+                    path,
+                    f"unknown role '{item.text}'{did_you_mean(item.text, refs.role_ids)}",
+                )
+
+
 def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
     objectives = []
     seen: dict[str, YNode] = {}
@@ -319,6 +349,8 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
         text = fields.text("text", required=True)
         condition = refs.condition(fields, required=True)
         points = fields.integer("points", 1)
+        refs.newer(fields, ("visibility",))
+        visibility = fields.choice("visibility", VISIBILITIES, "private")
         if condition is None:  # reported, so the file is refused: nothing needs the objective
             continue
         objectives.append(
@@ -327,6 +359,7 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
                 text=text,
                 condition=condition,
                 points=points,
+                visibility=visibility,
                 location=refs.location(mapping),
             )
         )

@@ -9,6 +9,7 @@ from excomm_sim.scenario.fields import (
     Fields,
     boolean_of,
     check_unique,
+    identifier_of,
     integer_of,
     mapping_of,
     text_of,
@@ -29,6 +30,7 @@ VARIABLE_KEYS = (
     "good",
     "values",
     "value_labels",
+    "visible_to",
 )
 KINDS = tuple(kind.value for kind in VariableKind)
 DISPLAYS = tuple(display.value for display in Display)
@@ -131,6 +133,7 @@ def _variable(fields: Fields) -> Variable | None:
         values=values,
         value_labels=MappingProxyType(labels),
         good=fields.choice("good", GOOD_DIRECTIONS, "high"),
+        visible_to=_role_ids(fields, "visible_to"),
         location=_location(fields),
     )
 
@@ -212,3 +215,13 @@ def _initial(
             f"({', '.join(values)}){did_you_mean(text, values)}",
         )
     return text
+
+
+def _role_ids(fields: Fields, key: str) -> tuple[str, ...]:
+    """A list of ids (format 2; checked against the roles once they are read: ``build``)."""
+    found = []
+    for node, path in fields.items(key, single=True):
+        ident = identifier_of(fields.ctx, node, path)
+        if ident:
+            found.append(ident)
+    return tuple(found)

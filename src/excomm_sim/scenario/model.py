@@ -150,6 +150,9 @@ class Variable:
     """ENUM only: human labels for values (``gone`` -> "Gone from Cuba")."""
     good: str = "high"
     """Which direction is good for the dashboard trend arrow: high, low or none."""
+    visible_to: tuple[str, ...] = ()
+    """Role ids that alone see it during play (empty: as ``display`` says for everyone);
+    everyone sees it at the end (``engine.observe`` decides)."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def label_of(self, value: Value) -> str:
@@ -169,6 +172,10 @@ class Objective:
     text: str
     condition: Expression
     points: int = 1
+    visibility: str = "private"
+    """Who reads it: ``private`` (its own seat during play, everyone at the end),
+    ``public`` (every seat, all game long) or ``secret`` (its own seat only, even at the
+    end: the debrief shows the role's points, not this aim). See ``engine.observe``."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 

@@ -13,6 +13,7 @@ from excomm_sim.scenario.build import (
     CALENDAR_KEYS,
     OBJECTIVE_KEYS,
     READING_KEYS,
+    VISIBILITIES,
     SCENARIO_KEYS,
     SOURCE_KEYS,
 )
@@ -193,6 +194,12 @@ def _definitions() -> Schema:
                 "text": text("The aim, as the role's player reads it."),
                 "when": condition("Met when this holds on the final state."),
                 "points": {"type": "integer", "default": 1, "description": "Points when met."},
+                "visibility": {
+                    "enum": list(VISIBILITIES),
+                    "default": "private",
+                    "description": "Format 2: private (its seat; everyone at the end), public "
+                    "(every seat, all game) or secret (its seat only, even at the end).",
+                },
             },
             ("id", "text", "when"),
             "One of a role's private aims, scored at the end.",

@@ -134,6 +134,10 @@ def variable_schema() -> Schema:
                 "additionalProperties": {"type": "string"},
                 "description": "enum only: labels for values.",
             },
+            "visible_to": list_of(
+                ID_SCHEMA,
+                "Format 2: the roles that alone see it during play (everyone at the end).",
+            ),
         },
         ("id", "type", "label", "initial"),
         "A piece of game state.",
