@@ -123,3 +123,13 @@ def test_a_days_per_decision_file_still_moves_the_clock_after_each_item() -> Non
     rules = Rules(harbour)
     state = rules.new_game(0)
     assert rules.date(state) == dt.date(1962, 10, 2)
+
+
+@pytest.mark.parametrize(("pilots", "tension", "storm"), [("order", 35, False), ("talk", 30, True)])
+def test_effects_under_a_condition_apply_only_when_it_holds(
+    scenario: Scenario, pilots: str, tension: int, storm: bool
+) -> None:
+    """``close_week`` lowers tension by 20 and clears the storm only if tension is 45 or
+    more (format 2's ``{when: ..., effects: [...]}``)."""
+    state = played(scenario, {**CHOICES, "pilots": pilots})
+    assert (state.values["tension"], state.values["storm"]) == (tension, storm)

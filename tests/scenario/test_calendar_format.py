@@ -136,3 +136,22 @@ def test_an_offset_needs_a_phase_to_count_from() -> None:
 
 def test_a_dated_event_without_a_condition_or_trigger_is_not_called_unfired() -> None:
     assert not any("never fires" in line for line in problems_of(text()))
+
+
+def test_a_conditional_effect_needs_a_condition_and_holds_plain_effects() -> None:
+    found = problems_of(
+        edited(
+            "          - when: tension >= 45\n            effects: [tension -= 20, storm = false]",
+            "          - when: x\n            effects: [{when: storm, effects: [storm = false]}]",
+        )
+    )
+    assert any("a conditional effect cannot hold another" in line for line in found), found
+    assert any("unknown variable 'x'" in line for line in found), found
+
+
+def test_a_conditional_effect_in_a_format_1_file_is_told_to_say_format_2() -> None:
+    found = problems_of(edited("format: 2", "format: 1"))
+    assert any(
+        "a conditional effect ({when: ..., effects: [...]}) is new in format 2" in line
+        for line in found
+    )

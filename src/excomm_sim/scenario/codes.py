@@ -166,6 +166,12 @@ _TABLE = (
         "a source file outside the scenario's folder, or not a relative path",
         r"^'file' must name a file beside the scenario",
     ),
+    Code(
+        "E127",
+        "nested-conditional-effect",
+        "a conditional effect inside another",
+        r"^a conditional effect cannot hold another",
+    ),
     # -- 2: references and expressions ----------------------------------------------------
     Code(
         "E201",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from attrs import evolve
+
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Assignment, Expression
 from excomm_sim.scenario.fields import IDENTIFIER, Context, Fields, check_unique, join, text_of
@@ -25,6 +27,8 @@ CITATION_SHORTHAND = re.compile(
 (``frus doc.138``, format 2), page, paragraph, note."""
 CITATION_KEYS = ("source", "page", "paragraph", "note", "document", "url")
 CITATION_KEYS_2 = ("document", "url")
+GUARDED_KEYS = ("when", "effects")
+"""A conditional effect's keys (format 2)."""
 """The citation keys new in format 2."""
 URL = re.compile(r"https?://[^\s]+")
 """What a ``url`` looks like: an http or https address with no spaces."""
@@ -95,12 +99,41 @@ class Refs:
         return self.compiler.condition(node, join(fields.path, key))
 
     def effects(self, fields: Fields, key: str = "effects") -> tuple[Assignment, ...]:
-        compiled = []
+        compiled: list[Assignment] = []
         for node, path in fields.items(key, single=True):
+            if isinstance(node, YMap):
+                compiled += self.guarded_effects(node, path)
+                continue
             assignment = self.compiler.effect(node, path)
             if assignment is not None:
                 compiled.append(assignment)
         return tuple(compiled)
+
+    def guarded_effects(self, node: YMap, path: str) -> list[Assignment]:
+        """``{when: COND, effects: [...]}`` in an effects list (format 2): the effects,
+        each guarded by the condition (one level: a guarded group holds plain effects)."""
+        fields = Fields(self.ctx, node, path, GUARDED_KEYS, "a conditional effect")
+        if self.format < 2:
+            self.ctx.report(
+                node,
+                path,
+                "a conditional effect ({when: ..., effects: [...]}) is new in format 2: "
+                f"write format: 2 at the top of the file (it says format: {self.format})",
+            )
+        when = self.condition(fields, required=True)
+        found = []
+        for item, item_path in fields.items("effects", required=True, single=True):
+            if isinstance(item, YMap):
+                self.ctx.report(
+                    item,
+                    item_path,
+                    "a conditional effect cannot hold another: write 'a and b' in one 'when'",
+                )
+                continue
+            assignment = self.compiler.effect(item, item_path)
+            if assignment is not None and when is not None:
+                found.append(evolve(assignment, when=when))
+        return found
 
     def texts(self, fields: Fields, key: str) -> tuple[str, ...]:
         values = []

@@ -13,9 +13,9 @@ from excomm_sim.scenario.build import (
     CALENDAR_KEYS,
     OBJECTIVE_KEYS,
     READING_KEYS,
-    VISIBILITIES,
     SCENARIO_KEYS,
     SOURCE_KEYS,
+    VISIBILITIES,
 )
 from excomm_sim.scenario.build_decisions import (
     CHANCE_KEYS,
@@ -38,6 +38,7 @@ from excomm_sim.scenario.schema_parts import (
     list_of,
     option_schema,
     outcome_schema,
+    guarded_effects_schema,
     phase_schema,
     ref,
     role_schema,
@@ -253,6 +254,7 @@ def _definitions() -> Schema:
         ),
         "event": event_schema(),
         "phase": phase_schema(),
+        "guarded_effects": guarded_effects_schema(),
         "ending": ending_schema(),
     }
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from excomm_sim.scenario.build import ENDING_KEYS, EVENT_KEYS, ROLE_KEYS
 from excomm_sim.scenario.build_calendar import PHASE_KEYS
+from excomm_sim.scenario.refs import GUARDED_KEYS
 from excomm_sim.scenario.build_decisions import DECISION_KEYS, LEANS, OPTION_KEYS, OUTCOME_KEYS
 from excomm_sim.scenario.build_variables import DISPLAYS, GOOD_DIRECTIONS, KINDS, VARIABLE_KEYS
 
@@ -63,10 +64,27 @@ def condition(description: str) -> Schema:
 
 def effects(description: str) -> Schema:
     effect = ref("effect")
+    item = {"anyOf": [effect, ref("guarded_effects")]}
     return {
         "description": description,
-        "anyOf": [effect, {"type": "array", "items": effect}],
+        "anyOf": [effect, {"type": "array", "items": item}],
     }
+
+
+def guarded_effects_schema() -> Schema:
+    effect = ref("effect")
+    return strict_object(
+        GUARDED_KEYS,
+        {
+            "when": condition("The effects apply only if this holds (read once, before them)."),
+            "effects": {
+                "description": "The effects it guards.",
+                "anyOf": [effect, {"type": "array", "items": effect}],
+            },
+        },
+        ("when", "effects"),
+        "Format 2: effects that apply only under a condition.",
+    )
 
 
 def citations(description: str) -> Schema:
