@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from excomm_sim.engine.layout import ACT, CHANCE, POSE, Layout
+from excomm_sim.engine.seating import present
 from excomm_sim.engine.statements import (
     ADVICE_SLOT,
     CURRENT_SLOT,
@@ -169,7 +170,7 @@ class Writer(Statements):
         decision = self.scenario.decisions[k]
         layout = self.layout
         decider = layout.role_index[decision.decider]
-        advisers = ((1 << len(layout.role_ids)) - 1) & ~(1 << decider)
+        advisers = present(self.scenario)[k] & ~(1 << decider)
         self.add(
             f"        if {HUMANS_SLOT} & {advisers}:",
             f"            advise(s, log, agent, {k}, offered)",

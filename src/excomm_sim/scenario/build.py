@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from excomm_sim.scenario.build_calendar import DATED_KEYS, Dating, build_phases
+from excomm_sim.scenario.build_calendar import DATED_KEYS, Dating, build_phases, seat_late_roles
 from excomm_sim.scenario.build_decisions import build_decision
 from excomm_sim.scenario.build_limits import check_calendar, check_game_size
 from excomm_sim.scenario.build_variables import build_variables
@@ -64,7 +64,17 @@ SOURCE_KEYS_2 = ("document", "url", "file")
 """The source keys new in format 2."""
 READING_KEYS = ("reference", "url")
 CALENDAR_KEYS = ("start", "days_per_decision")
-ROLE_KEYS = ("id", "name", "title", "president", "influence", "bio", "briefing", "objectives")
+ROLE_KEYS = (
+    "id",
+    "name",
+    "title",
+    "president",
+    "influence",
+    "bio",
+    "briefing",
+    "objectives",
+    "joins",
+)
 OBJECTIVE_KEYS = ("id", "text", "when", "points", "visibility")
 VISIBILITIES = ("private", "public", "secret")
 """Who reads an objective (``Objective.visibility``)."""
@@ -133,6 +143,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         if decision is not None:
             refs.unique(seen, decision.id, node, path + ".id", "decision")
             decisions.append(decision)
+    roles = seat_late_roles(fields.ctx, roles, tuple(decisions))
     events = _events(refs, fields, dating)
     endings = _endings(refs, fields)
     check_calendar(fields, calendar, decisions)
@@ -294,6 +305,7 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
                 objectives=_objectives(refs, role),
                 is_president=is_president,
                 influence=role.integer("influence", 1, minimum=0),
+                joins=_joins(refs, role),
                 location=refs.location(mapping),
             )
         )
@@ -308,6 +320,11 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
             f"(the first is on line {presidents[0].line}); exactly one must",
         )
     return tuple(roles)
+
+
+def _joins(refs: Refs, role: Fields) -> str:
+    refs.newer(role, ("joins",))
+    return role.text("joins")
 
 
 def _check_visible_to(refs: Refs, fields: Fields) -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from attrs import evolve
+
 from excomm_sim.scenario.fields import Context, Fields, check_unique, join, mapping_of
-from excomm_sim.scenario.model import Location, Phase
+from excomm_sim.scenario.model import Decision, Location, Phase, Role
 from excomm_sim.scenario.problems import did_you_mean
 from excomm_sim.scenario.yamlnodes import YNode
 
@@ -179,3 +181,55 @@ class Dating:
                 f"({phase.dates})",
             )
         return date
+
+
+def seat_late_roles(
+    ctx: Context, roles: tuple[Role, ...], decisions: tuple[Decision, ...]
+) -> tuple[Role, ...]:
+    """Resolve each role's ``joins`` (a decision id, or a phase id: its first decision) to
+    the index it sits from; a role cannot decide, or hold a stance on, a decision before it
+    joins (nobody would hear it)."""
+    first_of_phase: dict[str, int] = {}
+    for index, decision in enumerate(decisions):
+        if decision.phase:
+            first_of_phase.setdefault(decision.phase, index)
+    by_id = {decision.id: index for index, decision in enumerate(decisions)}
+    seated = []
+    for role in roles:
+        if not role.joins:
+            seated.append(role)
+            continue
+        at = by_id.get(role.joins, first_of_phase.get(role.joins))
+        where = role.location
+        if at is None:
+            known = [*by_id, *first_of_phase]
+            ctx.report_at(
+                where.line,
+                where.column,
+                "roles",
+                f"role '{role.id}' joins at '{role.joins}', which is no decision or phase "
+                f"with items{did_you_mean(role.joins, known)}",
+            )
+            seated.append(role)
+            continue
+        for index, decision in enumerate(decisions[:at]):
+            if decision.decider == role.id:
+                ctx.report_at(
+                    decision.location.line,
+                    decision.location.column,
+                    f"decisions[{index}]",
+                    f"decision '{decision.id}' is decided by '{role.id}', who joins only at "
+                    f"'{role.joins}' (after it)",
+                )
+            for option in decision.options:
+                for stance in option.stances:
+                    if stance.role == role.id:
+                        ctx.report_at(
+                            stance.location.line,
+                            stance.location.column,
+                            f"decisions[{index}]",
+                            f"'{role.id}' has a stance on decision '{decision.id}' but joins "
+                            f"only at '{role.joins}' (after it): nobody would hear it",
+                        )
+        seated.append(evolve(role, joins_at=at))
+    return tuple(seated)

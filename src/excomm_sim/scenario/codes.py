@@ -275,6 +275,12 @@ _TABLE = (
         "a citation of a page or paragraph the source's text does not have",
         r"' cites (page|paragraph) \d+.*, but (the|that page of the) text of '",
     ),
+    Code(
+        "E319",
+        "late-role",
+        "a role that joins later, named where it is not yet at the table",
+        r"(joins at '.*', which is no decision or phase|but joins only at|who joins only at)",
+    ),
     # -- 4: logic checks on conditions -----------------------------------------------------
     Code("E401", "option-never-offered", "an option whose 'when' can never hold"),
     Code("W402", "option-always-offered", "an option whose 'when' always holds"),

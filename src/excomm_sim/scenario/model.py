@@ -193,6 +193,11 @@ class Role:
     """The role that decides agenda items that do not name a decider."""
     influence: int = 1
     """How much a computer decider weighs this role's recommendation."""
+    joins: str = ""
+    """The decision or phase id it joins the table at (format 2), or "" (from the start)."""
+    joins_at: int = 0
+    """The index of the first decision it sits at (the loader resolves ``joins``): before
+    it the role neither advises nor decides, and has no stances."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 

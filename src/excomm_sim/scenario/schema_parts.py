@@ -9,9 +9,9 @@ from typing import Any
 
 from excomm_sim.scenario.build import ENDING_KEYS, EVENT_KEYS, ROLE_KEYS
 from excomm_sim.scenario.build_calendar import PHASE_KEYS
-from excomm_sim.scenario.refs import GUARDED_KEYS
 from excomm_sim.scenario.build_decisions import DECISION_KEYS, LEANS, OPTION_KEYS, OUTCOME_KEYS
 from excomm_sim.scenario.build_variables import DISPLAYS, GOOD_DIRECTIONS, KINDS, VARIABLE_KEYS
+from excomm_sim.scenario.refs import GUARDED_KEYS
 
 Schema = dict[str, Any]
 
@@ -117,6 +117,11 @@ def role_schema() -> Schema:
             "bio": text("A short public biography."),
             "briefing": text("Private briefing, shown only to this role's player."),
             "objectives": list_of(ref("objective"), "Private scoring for this role."),
+            "joins": {
+                **ID_SCHEMA,
+                "description": "Format 2: the decision or phase id this role joins the table "
+                "at; before it, it neither advises nor decides.",
+            },
         },
         ("id", "name", "title", "bio", "briefing"),
         "A seat at the table.",
