@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from excomm_sim.engine import turns
 from excomm_sim.engine.chance import probabilities
@@ -46,8 +46,10 @@ from excomm_sim.scenario.model import (
     Role,
     Scenario,
     Stance,
+    TextVariant,
     Value,
 )
+from excomm_sim.scenario.texts import choose, render
 
 __all__ = [
     "HUMAN_RECOMMENDATION_STRENGTH",
@@ -310,6 +312,8 @@ def item_view(rules: Rules, state: GameState, seat: str | None) -> ItemView | No
     for j, option in enumerate(decision.options):
         if j not in offered and option.unavailable:
             views.append(OptionView(option, False, option.unavailable, odds(rules, state, k, j)))
+    if decision.varies:
+        decision, views = _worded(rules, state, decision, views)
     return ItemView(
         decision,
         state.turn + 1,
@@ -317,6 +321,27 @@ def item_view(rules: Rules, state: GameState, seat: str | None) -> ItemView | No
         positions(rules, state, seat, k, offered),
         own_stances(rules, state, seat, k, offered),
     )
+
+
+def _worded(
+    rules: Rules, state: GameState, decision: Decision, views: list[OptionView]
+) -> tuple[Decision, list[OptionView]]:
+    """The decision and its options with their texts chosen and filled for ``state``
+    (format 2's variants and ``{name}`` placeholders), as every seat reads them."""
+    env = rules.env(state)
+    variables = {v.id: v for v in rules.scenario.variables}
+
+    def word(text: str, variants: tuple[TextVariant, ...]) -> str:
+        chosen = choose(variants, env, text)
+        return render(chosen, state.values, variables, state.turn, state.day, rules.date(state))
+
+    worded = evolve(decision, context=word(decision.context, decision.context_variants))
+    return worded, [
+        evolve(
+            view, option=evolve(view.option, text=word(view.option.text, view.option.text_variants))
+        )
+        for view in views
+    ]
 
 
 def odds(rules: Rules, state: GameState, k: int, j: int) -> tuple[tuple[ChanceOutcome, float], ...]:

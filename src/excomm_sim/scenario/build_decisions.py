@@ -68,7 +68,7 @@ def build_decision(
     phase, date = dating.decision(fields, ident)
     title = fields.text("title", required=True)
     decider = refs.role(fields, "decider") or refs.president
-    context = fields.text("context", required=True)
+    context, context_variants, varies = refs.varied_text(fields, "context", required=True)
     sources = refs.citations(fields)
     when = refs.condition(fields)
     days = fields.integer("days", default_days, minimum=0)
@@ -86,6 +86,9 @@ def build_decision(
         history_note=history_note,
         phase=phase,
         date=date,
+        context_variants=context_variants,
+        varies=refs.format >= 2
+        and (varies or any(o.text_variants or "{" in o.text for o in options)),
         location=refs.location(mapping),
     )
 
@@ -97,7 +100,7 @@ def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
     fields = Fields(refs.ctx, mapping, path, OPTION_KEYS, "an option")
     ident = fields.identifier()
     label = fields.text("label", required=True)
-    text = fields.text("text")
+    text, text_variants, _ = refs.varied_text(fields, "text")
     when = refs.condition(fields)
     unavailable = fields.text("unavailable")
     if unavailable and not fields.has("when"):
@@ -139,6 +142,7 @@ def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
         history=fields.boolean("history"),
         history_note=fields.text("history_note"),
         lean=fields.choice("lean", LEANS, "").replace("middle", ""),
+        text_variants=text_variants,
         location=refs.location(mapping),
     )
 

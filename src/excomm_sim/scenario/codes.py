@@ -172,6 +172,18 @@ _TABLE = (
         "a conditional effect inside another",
         r"^a conditional effect cannot hold another",
     ),
+    Code(
+        "E128",
+        "bad-placeholder",
+        "a {name} in a text that names no variable, or one not every seat may see",
+        r"(^unknown variable '.*' in \{|would show '.*', which not every seat may see)",
+    ),
+    Code(
+        "E129",
+        "variant-order",
+        "text variants whose fallback (no 'when') is not last",
+        r"(^the last text variant is the fallback|^a text variant without 'when' must come)",
+    ),
     # -- 2: references and expressions ----------------------------------------------------
     Code(
         "E201",

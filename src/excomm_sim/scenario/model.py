@@ -165,6 +165,14 @@ class Variable:
 
 
 @frozen
+class TextVariant:
+    """One wording of a text (format 2): used when ``when`` holds (None: the fallback)."""
+
+    text: str
+    when: Expression | None = None
+
+
+@frozen
 class Objective:
     """One of a role's private aims, scored on the final state."""
 
@@ -282,6 +290,8 @@ class Option:
     history_note: str = ""
     lean: str = ""
     """"hawk", "dove" or "" (middle): used by the hawk/dove simulation strategies."""
+    text_variants: tuple[TextVariant, ...] = ()
+    """Wordings of ``text`` chosen by the state (format 2); ``text`` is the fallback."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -303,6 +313,11 @@ class Decision:
     history_note: str = ""
     phase: str = ""
     """The id of the phase it belongs to ("" outside any phase)."""
+    context_variants: tuple[TextVariant, ...] = ()
+    """Wordings of ``context`` chosen by the state (format 2); ``context`` is the fallback."""
+    varies: bool = False
+    """Its context or an option's text has variants or ``{name}`` placeholders (format 2):
+    ``engine.observe`` renders them for the state."""
     date: dt.date | None = None
     """The date it comes up on: when its turn comes, the clock moves on to it (never back).
     The loader resolves it from ``date``, or the phase's start plus ``offset``, or the

@@ -13,9 +13,19 @@ from attrs import evolve
 
 from excomm_sim.scenario.compiling import ExpressionCompiler
 from excomm_sim.scenario.expr import Assignment, Expression
-from excomm_sim.scenario.fields import IDENTIFIER, Context, Fields, check_unique, join, text_of
-from excomm_sim.scenario.model import Citation, Location
+from excomm_sim.scenario.fields import (
+    IDENTIFIER,
+    Context,
+    Fields,
+    check_unique,
+    join,
+    mapping_of,
+    text_of,
+)
+from excomm_sim.scenario.model import Citation, Display, Location, TextVariant
 from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.texts import BUILT_IN as TEXT_BUILT_IN
+from excomm_sim.scenario.texts import placeholders
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
 CITATION_SHORTHAND = re.compile(
@@ -27,6 +37,8 @@ CITATION_SHORTHAND = re.compile(
 (``frus doc.138``, format 2), page, paragraph, note."""
 CITATION_KEYS = ("source", "page", "paragraph", "note", "document", "url")
 CITATION_KEYS_2 = ("document", "url")
+VARIANT_KEYS = ("when", "text")
+"""A text variant's keys (format 2)."""
 GUARDED_KEYS = ("when", "effects")
 """A conditional effect's keys (format 2)."""
 """The citation keys new in format 2."""
@@ -133,6 +145,80 @@ class Refs:
             assignment = self.compiler.effect(item, item_path)
             if assignment is not None and when is not None:
                 found.append(evolve(assignment, when=when))
+        return found
+
+    def varied_text(
+        self, fields: Fields, key: str, required: bool = False
+    ) -> tuple[str, tuple[TextVariant, ...], bool]:
+        """A text that may vary with the state (format 2): plain text, or a list of
+        ``{when, text}`` variants whose last has no ``when``. Returns the fallback text,
+        the variants, and whether anything in it varies (variants or placeholders)."""
+        node = fields.get(key)
+        if self.format < 2 or not isinstance(node, YSeq):
+            text = fields.text(key, required=required)
+            placed = self.format >= 2 and self.placeholders(
+                fields.get(key), text, join(fields.path, key)
+            )
+            return text, (), placed
+        variants: list[TextVariant] = []
+        path = join(fields.path, key)
+        for index, item in enumerate(node.items):
+            item_path = f"{path}[{index}]"
+            mapping = mapping_of(self.ctx, item, item_path, "a text variant")
+            if mapping is None:
+                continue
+            variant = Fields(self.ctx, mapping, item_path, VARIANT_KEYS, "a text variant")
+            last = index == len(node.items) - 1
+            when = self.condition(variant, required=False)
+            if last and variant.has("when"):
+                self.ctx.report(
+                    mapping,
+                    item_path,
+                    "the last text variant is the fallback: it has no 'when' "
+                    "(add a variant without one at the end)",
+                )
+            elif not last and not variant.has("when"):
+                self.ctx.report(
+                    mapping,
+                    item_path,
+                    "a text variant without 'when' must come last: the ones after it "
+                    "would never be read",
+                )
+            text = variant.text("text", required=True)
+            self.placeholders(variant.get("text"), text, item_path + ".text")
+            variants.append(TextVariant(text, when))
+        if required and not node.items:
+            self.ctx.report(node, path, f"'{key}' needs at least one variant")
+        fallback = variants[-1].text if variants else ""
+        return fallback, tuple(variants), True
+
+    def placeholders(self, node: YNode | None, text: str, path: str) -> bool:
+        """Check each ``{name}`` of ``text`` names a variable every seat may see (or
+        turn, day, date); True when there is any."""
+        found = False
+        for name, _offset in placeholders(text):
+            found = True
+            variable = self.compiler.variables.get(name)
+            where = node if node is not None else None
+            if where is None:
+                continue
+            if name in TEXT_BUILT_IN:
+                continue
+            if variable is None:
+                known = [*self.compiler.variables, *TEXT_BUILT_IN]
+                self.ctx.report(
+                    where,
+                    path,
+                    f"unknown variable '{name}' in {{{name}}}{did_you_mean(name, known)}"
+                    " (write {{ and }} for a brace)",
+                )
+            elif variable.display is Display.HIDDEN or variable.visible_to:
+                self.ctx.report(
+                    where,
+                    path,
+                    f"'{{{name}}}' would show '{name}', which not every seat may see; "
+                    "write the text without it",
+                )
         return found
 
     def texts(self, fields: Fields, key: str) -> tuple[str, ...]:

@@ -182,6 +182,24 @@ def variable_schema() -> Schema:
     return schema
 
 
+def varied(description: str) -> Schema:
+    """A text, or (format 2) a list of variants chosen by the state."""
+    variant = strict_object(
+        ("when", "text"),
+        {
+            "when": condition("This wording is used while this holds (none: the fallback)."),
+            "text": text("The wording; {name} shows a variable's value."),
+        },
+        ("text",),
+        "One wording of the text.",
+    )
+    return {
+        "description": description + " Format 2: {name} shows a variable's value; or a list "
+        "of variants ({when, text}), the last without when.",
+        "anyOf": [{"type": "string"}, {"type": "array", "items": variant, "minItems": 1}],
+    }
+
+
 def dated(what: str) -> Schema:
     """The keys that date a decision or an event (format 2)."""
     return {
@@ -227,7 +245,7 @@ def decision_schema() -> Schema:
                 **ID_SCHEMA,
                 "description": "The role that decides (default: the president).",
             },
-            "context": text("The briefing for this item."),
+            "context": varied("The briefing for this item."),
             "sources": citations("Where the item comes from in the record."),
             "when": condition("Posed only if this holds when its turn comes."),
             "days": {
@@ -250,7 +268,7 @@ def option_schema() -> Schema:
         {
             "id": ID_SCHEMA,
             "label": text("The short label on the button."),
-            "text": text("A longer description."),
+            "text": varied("A longer description."),
             "when": condition("Offered only while this holds."),
             "unavailable": text("Why it is withheld, shown greyed out when `when` fails."),
             "effects": effects("Changes applied when chosen."),
