@@ -146,19 +146,23 @@ class Writer(Statements):
         """Move the clock on to ``day`` (never back): the events whose date has come fire,
         and an early ending that now holds ends the game before the decision is posed."""
         self.add(f"        if {DAY_SLOT} < {day}:", f"            {DAY_SLOT} = {day}")
-        if self.records:
-            self.add(
-                f"            log.append(DateAdvanced({TURN_SLOT}, {DAY_SLOT}, "
-                f"START + timedelta(days={DAY_SLOT})))"
-            )
-        if self.dated_events:
-            self.add("            dated(s, log)")
+        self.clock_moved("            ")
         self.add(
             "            ending = early(s)",
             "            if ending >= 0:",
             "                end(s, log, ending)",
             "                return",
         )
+
+    def clock_moved(self, indent: str) -> None:
+        """After the clock moved: the record of it, then the events whose date has come."""
+        if self.records:
+            self.add(
+                f"{indent}log.append(DateAdvanced({TURN_SLOT}, {DAY_SLOT}, "
+                f"START + timedelta(days={DAY_SLOT})))"
+            )
+        if self.dated_events:
+            self.add(f"{indent}dated(s, log)")
 
     @property
     def dated_events(self) -> bool:
@@ -216,13 +220,7 @@ class Writer(Statements):
         )
         if decision.days:
             self.add(f"    {DAY_SLOT} += {decision.days}")
-            if self.records:
-                self.add(
-                    f"    log.append(DateAdvanced({TURN_SLOT}, {DAY_SLOT}, "
-                    f"START + timedelta(days={DAY_SLOT})))"
-                )
-            if self.dated_events:
-                self.add("    dated(s, log)")
+            self.clock_moved("    ")
         self.add(
             f"    {CURRENT_SLOT} = -1",
             f"    {OPTION_SLOT} = -1",
