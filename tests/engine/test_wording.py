@@ -80,5 +80,6 @@ def test_a_format_1_text_keeps_its_braces() -> None:
     )
     text = text.replace("Ask politely what the cargo is.", "Ask {politely}.")
     scenario, problems = check_text(text, "harbour.yaml")
+    assert not any(p.severity == "error" for p in problems)
     assert scenario is not None and not scenario.decisions[0].varies
     assert scenario.decisions[0].options[0].text == "Ask {politely}."
