@@ -90,9 +90,10 @@ class Citation:
     page: int | None = None
     paragraph: int | None = None
     note: str = ""
-    document: str = ""
-    """A document number within the source (FRUS style: the source is a volume), or ""."""
-    url: str = ""
+    document: str = field(default="", repr=False)
+    """A document number within the source (FRUS style: the source is a volume), or ""
+    (left out of the repr, which saves' golden logs hold: ``str`` shows it)."""
+    url: str = field(default="", repr=False)
     """An address for this passage, or ""."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 

@@ -113,7 +113,7 @@ class Refs:
     def effects(self, fields: Fields, key: str = "effects") -> tuple[Assignment, ...]:
         compiled: list[Assignment] = []
         for node, path in fields.items(key, single=True):
-            if isinstance(node, YMap):
+            if isinstance(node, YMap) and self.format >= 2:
                 compiled += self.guarded_effects(node, path)
                 continue
             assignment = self.compiler.effect(node, path)
