@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from excomm_sim.saves import read_save, resolve_scenario, resume
-from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.scenario.load import load_path
+from excomm_sim.story.timeline import build_timeline
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_MS = 20.0

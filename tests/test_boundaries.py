@@ -16,9 +16,14 @@ HEADLESS = [
     "excomm_sim.scenario.load",
     "excomm_sim.saves",
     "excomm_sim.session",
-    "excomm_sim.wording",
+    "excomm_sim.story.records",
+    "excomm_sim.story.timeline",
     "excomm_sim.tui.gauges",
     "excomm_sim.tui.catalog",
+    "excomm_sim.tui.flow.game",
+    "excomm_sim.tui.flow.menus",
+    "excomm_sim.tui.flow.tasks",
+    "excomm_sim.tui.console.view",
 ]
 
 
@@ -40,7 +45,13 @@ def test_the_tui_does_import_textual() -> None:
     assert result.stdout.strip() == "True"
 
 
-LOCAL = ["excomm_sim.session", "excomm_sim.plain", "excomm_sim.commands.play", "excomm_sim.wire"]
+LOCAL = [
+    "excomm_sim.session",
+    "excomm_sim.plain",
+    "excomm_sim.commands.play",
+    "excomm_sim.wire",
+    "excomm_sim.tui.app",
+]
 
 
 @pytest.mark.parametrize("module", LOCAL)

@@ -101,15 +101,36 @@ def test_scripted_bundled_game_through_the_entry_point_matches_its_golden() -> N
 def test_bad_input_gets_a_message_and_the_question_again() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="zero\n9\n\n1\n")
     assert result.returncode == 0
-    assert result.stdout.count("Please type a number from 1 to 2.") == 3
+    assert result.stdout.count("Please type a number from 1 to 2, or ? for the situation.") == 3
     assert "Governor Hale decides: “Hail the captain" in result.stdout
+
+
+def test_a_question_mark_shows_the_situation_and_asks_again() -> None:
+    """Issue 15 item 18: ``?`` got "Please type a number from 1 to 2." and nothing else."""
+    result = play(str(HARBOUR), "--seed", "7", stdin="?\n1\n")
+    assert result.returncode == 0
+    situation = result.stdout.split("The situation on ", 1)[1].split("Choose 1-", 1)[0]
+    assert situation.startswith("Saturday 3 November 1962 · item 1: ")
+    assert "Meters:" in situation and "/100" in situation
+    assert "Your objectives (private):" in situation and "[not yet]" in situation
+    assert "Please type a number" not in result.stdout
+    assert "Governor Hale decides:" in result.stdout
 
 
 def test_end_of_input_leaves_the_game_cleanly() -> None:
     result = play(str(HARBOUR), "--seed", "7", stdin="1\n")
     assert result.returncode == 0
-    assert result.stdout.rstrip().endswith("Game left at turn 2.")
+    assert result.stdout.rstrip().endswith("Game left at item 2.")
     assert "Traceback" not in result.stderr
+
+
+def test_a_plain_game_left_before_its_first_decision_writes_no_save(tmp_path: Path) -> None:
+    """Issue 15 item 14: a game quit at once left a 0-move save that Continue then chose."""
+    saves = tmp_path / "saves"
+    result = play(str(HARBOUR), "--seed", "7", "--saves", str(saves), stdin="")
+    assert result.returncode == 0
+    assert not saves.exists() or list(saves.iterdir()) == []
+    assert "No decision was made, so nothing was saved." in result.stderr
 
 
 def test_plain_game_is_saved_after_every_move_and_resumes(tmp_path: Path) -> None:
@@ -219,13 +240,13 @@ def test_narrow_console_and_stray_bytes_do_not_crash_the_game() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert b"THE END:" in result.stdout
-    assert b"Please type a number from 1 to 2." in result.stdout
+    assert b"Please type a number from 1 to 2, or ? for the situation." in result.stdout
 
 
 def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A full disk for two decisions: the game goes on, and the last save holds every move."""
+    """A full disk for one decision: the game goes on, and the last save holds every move."""
     import io
 
     from excomm_sim import saves
@@ -235,7 +256,7 @@ def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_agai
 
     def full_disk_for_a_while(path: Path, save: saves.SaveGame) -> None:
         writes.append(len(save.actions))
-        if len(writes) in (2, 3):
+        if len(writes) == 2:
             raise saves.SaveError(path, "cannot write: No space left on device")
         real_write(path, save)
 
@@ -252,7 +273,7 @@ def test_plain_autosave_retries_after_a_failed_write_and_says_when_it_works_agai
     [path] = folder.glob("harbour-*.json")
     assert f"saving works again: the game is saved in {path}" in err
     assert f"Game saved in {path}" in err
-    assert len(writes) == 4 and len(read_save(path).actions) == writes[-1] == 3
+    assert len(writes) == 3 and len(read_save(path).actions) == writes[-1] == 3
 
 
 def test_plain_autosave_that_never_recovers_says_the_game_is_not_saved(
@@ -288,3 +309,14 @@ def test_a_run_time_scenario_error_is_one_located_message_exit_1_game_saved(
         f"Game saved in {path} (review it: excomm-sim replay {path.name})",
     ]
     assert [action.option for action in read_save(path).actions] == ["spend"]
+
+
+def test_source_command_prints_the_cited_paragraphs_of_the_record() -> None:
+    """'source' reads the item's citations, 'source 2 4' any paragraph; a bad one says how."""
+    result = play("--seed", "3", stdin="source\nsource 2 4\nsource 9 9\n")
+    out = result.stdout
+    assert "(Type “source” to read the cited paragraphs of the record.)" in out
+    assert "record p.1 ¶1: Prior to the reading of a summary" in out
+    assert "record p.2 ¶4: The President said we must insist on UN inspection" in out
+    assert "The record has no paragraph “9 9”" in out
+    assert result.returncode == 0

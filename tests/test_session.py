@@ -37,8 +37,18 @@ def first_offered(session: GameSession) -> Action:
     return Action(role, item.offered[0].id)
 
 
-def test_a_new_session_is_autosaved_at_once(scenario: Scenario, tmp_path: Path) -> None:
+def test_a_new_session_writes_no_save_before_its_first_move(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    """A game quit before any decision leaves nothing to continue (issue 15, item 14)."""
     session = new_session(scenario, tmp_path, {"mayor": "Ann"})
+    assert session.path is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_session_is_saved_at_its_first_move(scenario: Scenario, tmp_path: Path) -> None:
+    session = new_session(scenario, tmp_path, {"mayor": "Ann"})
+    session.act(first_offered(session))
     assert session.path is not None
     assert list_saves(tmp_path) == [session.path]
     assert read_save(session.path).humans == {"mayor": "Ann"}
@@ -73,8 +83,8 @@ def test_an_illegal_action_changes_nothing(scenario: Scenario, tmp_path: Path) -
     with pytest.raises(IllegalAction):
         session.act(Action("mayor", "no_such_option"))
     assert session.state == state
-    assert session.path is not None
-    assert read_save(session.path).actions == ()
+    assert session.save.actions == ()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_resumed_session_is_where_the_save_left_off(scenario: Scenario, tmp_path: Path) -> None:
@@ -109,3 +119,24 @@ def test_a_failed_autosave_keeps_the_game_going_and_says_why(tmp_path: Path) -> 
     assert session.save_problem is not None
     assert session.save_problem.startswith("could not save the game")
     assert len(session.save.actions) == 1
+
+
+def test_take_back_rewinds_to_the_state_before_the_last_move(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    session = new_session(scenario, tmp_path, {"mayor": "Ann"})
+    session.act(first_offered(session))
+    before = session.state
+    action = first_offered(session)
+    session.act(action)
+    assert session.take_back() == action
+    assert session.state == before
+    assert session.path is not None
+    assert len(read_save(session.path).actions) == 1
+
+
+def test_take_back_with_no_move_made_does_nothing(scenario: Scenario) -> None:
+    session = new_session(scenario, None, {"mayor": "Ann"})
+    start = session.state
+    assert session.take_back() is None
+    assert session.state == start

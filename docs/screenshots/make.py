@@ -31,7 +31,7 @@ async def make() -> list[Path]:
         await pilot.press("enter", "enter", "enter")
         await pilot.pause(0.5)
         written.append(Path(app.save_screenshot("decision-room.svg", str(HERE))))
-        await pilot.press("1")
+        await pilot.press("1", "enter")  # a digit picks, Enter confirms
         await pilot.pause(0.5)
         written.append(Path(app.save_screenshot("consequences.svg", str(HERE))))
     return written

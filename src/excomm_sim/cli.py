@@ -16,6 +16,7 @@ from excomm_sim import __version__
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("play", "play a scenario (the bundled meeting 19 by default)"),
+    "serve": ("serve", "play the solo game in a browser window on this machine"),
     "validate": ("validate", "check scenario files and report every problem with its location"),
     "new": ("new", "write a starter scenario that validates, checks and plays as it is"),
     "schema": ("schema", "print the JSON Schema of the scenario format (for editors)"),

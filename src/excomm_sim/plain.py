@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
+from excomm_sim.agenda import item_text
 from excomm_sim.engine.events import (
     ChanceResolved,
     ConsequenceLanded,
@@ -31,23 +32,19 @@ from excomm_sim.engine.events import (
 from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.moves import Action, IllegalAction, Turn
 from excomm_sim.engine.observe import Observation
-from excomm_sim.retold import (
-    beside_history,
-    history_note,
-    score_text,
-)
 from excomm_sim.saves.moves import MAX_ARGUMENT
 from excomm_sim.scenario.model import Position, Scenario
 from excomm_sim.session import GameSession, Session
-from excomm_sim.weighed import advice_lines, why_lines
-from excomm_sim.wording import (
-    because,
-    date_text,
-    percent,
-    record_text,
-    sources_text,
-    stance_verb,
-)
+from excomm_sim.sourcetext import shipped_texts, source_reply
+from excomm_sim.stakes import stake_lines, stakes
+from excomm_sim.story.advice import advice_lines
+from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
+from excomm_sim.story.names import stance_verb
+from excomm_sim.story.records import because, record_text, sources_text
+from excomm_sim.story.retelling import score_text
+from excomm_sim.story.situation import situation_lines
+from excomm_sim.story.text import date_text, percent
+from excomm_sim.story.why import why_lines
 
 WIDTH = 78
 
@@ -79,6 +76,8 @@ class PlainGame:
         self.briefed: set[str] = set()
         self.last_role: str | None = None
         self.waiting: Turn | None = None
+        self.texts = shipped_texts(self.scenario)
+        """The sources' text shipped beside the scenario, for the ``source`` command."""
 
     # -- output helpers -------------------------------------------------------------------
 
@@ -136,7 +135,7 @@ class PlainGame:
             argument = "" if choice is None or turn.kind != "recommend" else self.ask_argument()
             if choice is None or argument is None:
                 self.say()
-                self.say(f"Game left at turn {observation.turn + 1}.")
+                self.say(f"Game left at item {observation.turn + 1}.")
                 return 0
             action = Action(turn.role, choice, argument)
             try:
@@ -204,6 +203,15 @@ class PlainGame:
             for objective in role.objectives:
                 points = "point" if objective.points == 1 else "points"
                 self.para(f"- {objective.text} ({objective.points} {points})", "  ")
+        meters = stakes(self.scenario, self.session.observe(role_id).values)
+        if meters:
+            self.say()
+            self.say("What the meters mean:")
+            for stake in meters:
+                head, *meaning = stake_lines(stake)
+                self.para(f"- {head}", "  ")
+                for text in meaning:
+                    self.para(text, "    ")
 
     def ask(self, observation: Observation) -> str | None:
         """Show the question and read a valid number; None at end of input."""
@@ -211,11 +219,14 @@ class PlainGame:
         assert prompt is not None
         decision = prompt.decision
         self.say()
-        self.say(f"--- Turn {observation.turn + 1} · {date_text(observation.date)} ---")
+        item = item_text(self.scenario, observation).capitalize()
+        self.say(f"--- {item} · {date_text(observation.date)} ---")
         self.say(decision.title)
         self.para(decision.context)
         if decision.sources:
             self.para(f"({sources_text(decision.sources)})")
+            if self.texts:
+                self.say("(Type “source” to read the cited paragraphs of the record.)")
         offered = [view for view in prompt.options if view.offered]
         numbers = {view.option.id: n for n, view in enumerate(offered, start=1)}
         if prompt.positions:
@@ -248,7 +259,7 @@ class PlainGame:
                 self.para(f"Odds: {odds}", "     ")
         count = len(offered)
         while True:
-            self.writer.write(f"Choose 1-{count}: ")
+            self.writer.write(f"Choose 1-{count} (? for the situation): ")
             self.writer.flush()
             line = self.reader.readline()
             if not line:
@@ -257,9 +268,26 @@ class PlainGame:
             self.say(answer)  # echo, so a transcript reads like the session
             if self.session.to_act != observation.to_act:
                 return MOVED_ON  # at a host: time ran out, or the game ended, meanwhile
+            if answer.lower().startswith("source"):
+                for line in source_reply(self.texts, decision, answer[len("source") :]):
+                    self.para(line, "  ")
+                continue
             if answer.isdigit() and 1 <= int(answer) <= count:
                 return offered[int(answer) - 1].option.id
-            self.say(f"Please type a number from 1 to {count}.")
+            if answer == "?":
+                self.show_situation(observation)
+                continue
+            self.say(f"Please type a number from 1 to {count}, or ? for the situation.")
+
+    def show_situation(self, observation: Observation) -> None:
+        """``?``: the date, the item, the meters and the seat's objectives (see story)."""
+        self.say()
+        for line in situation_lines(self.scenario, observation):
+            if line.strip():
+                self.para(line, line[: len(line) - len(line.lstrip())])
+            else:
+                self.say()
+        self.say()
 
     # -- records --------------------------------------------------------------------------
 
@@ -287,7 +315,7 @@ class PlainGame:
                 if watching:
                     decision = scenario.decision(record.decision)
                     self.say()
-                    self.say(f"--- Turn {record.turn}: {decision.title} ---")
+                    self.say(f"--- Item {record.turn}: {decision.title} ---")
                     if decision.sources:
                         self.para(f"({sources_text(decision.sources)})")
             elif isinstance(record, Recommended):
@@ -366,6 +394,7 @@ class PlainGame:
         self.say(
             "Your choices beside history's:" if decider_played else "The choices beside history's:"
         )
+        self.para(THE_GAMES_OWN, "  ")
         for choice in seen.choices:
             decision = self.scenario.decision(choice.decision)
             chosen = decision.option(choice.option).label

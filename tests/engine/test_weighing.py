@@ -19,7 +19,7 @@ from excomm_sim.engine.kernel import Rules
 from excomm_sim.engine.moves import Action
 from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.weighed import ranked
+from excomm_sim.story.why import ranked
 
 
 def play(source: Scenario, humans: dict[str, str], seed: int) -> tuple[Record, ...]:

@@ -24,13 +24,13 @@ from excomm_sim.policies.autopilot import Autopilot
 from excomm_sim.reports.after_action import render_markdown
 from excomm_sim.reports.plain import render_plain
 from excomm_sim.saves import read_save
-from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.scenario import yamlparsers
 from excomm_sim.scenario.characters import CONTROL
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.load import check_text
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.session import GameSession
+from excomm_sim.story.timeline import build_timeline
 from excomm_sim.tools.simulate import SimulationSpec, format_summary, simulate, summary
 
 GAMES = 4

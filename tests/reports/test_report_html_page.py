@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from excomm_sim.reports.after_action import time_labels, variable_series
+from excomm_sim.reports.after_action import meter_series, time_labels
 from excomm_sim.reports.html import MAX_TIME_COLUMNS, column_groups, render_html
 from excomm_sim.reports.loading import open_save
-from excomm_sim.saves.timeline import Timeline, build_timeline
-from excomm_sim.scenario.model import VariableKind
+from excomm_sim.story.timeline import Timeline, build_timeline
 
 BUNDLED_SAVES = Path(__file__).resolve().parents[2] / "saves"
-EXTERNAL = re.compile(r"""(?:src|href)\s*=|@import|url\(""", re.IGNORECASE)
+EXTERNAL = re.compile(r"""src\s*=|href\s*=\s*"(?!#)|@import|url\(""", re.IGNORECASE)
+"""Anything that would fetch: only links within the page (``href="#..."``) are allowed."""
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,9 @@ def test_every_table_scrolls_inside_its_own_box(page: str) -> None:
 
 def test_the_variables_table_comes_in_parts_that_fit_a_page(page: str, timeline: Timeline) -> None:
     variables = [
-        part for part in page.split("<table")[1:] if '<th scope="col">Variable</th>' in part
+        part
+        for part in page.split("<table")[1:]
+        if '<th scope="col">Variable</th>' in part and '<th scope="col">End</th>' not in part
     ]
     headers = [re.findall(r'<th scope="col">([^<]*)</th>', part)[1:] for part in variables]
     assert len(time_labels(timeline)) > 2 * MAX_TIME_COLUMNS  # so it must be cut in 3 or more
@@ -77,7 +79,7 @@ def test_the_chart_comes_with_a_phone_version_and_a_legend(page: str, timeline: 
     figure = page[page.index('<figure class="chart-box">') : page.index("</figure>")]
     assert '<svg class="chart full"' in figure
     assert '<svg class="chart compact"' in figure
-    meters = [s for s in variable_series(timeline) if s.variable.kind is VariableKind.INT]
+    meters = meter_series(timeline)
     assert figure.count("<li>") == len(meters) > 1
     first = meters[0]
     top = first.variable.maximum
@@ -113,3 +115,49 @@ def test_the_page_fetches_nothing(page: str) -> None:
 )
 def test_column_groups_are_as_few_and_as_even_as_fit(count: int, expected: list[range]) -> None:
     assert column_groups(count, 8) == expected
+
+
+def test_the_result_and_the_choices_come_before_the_timeline(page: str) -> None:
+    """Issue 15 item 16: a teacher read 24 pages before the ending and the scores."""
+    order = ["<h2>Result: ", "<h2>Your choices beside history's</h2>", "<h2>Timeline</h2>"]
+    positions = [page.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert '<th scope="col">Score</th>' in page[positions[0] : positions[1]]
+
+
+def test_every_citation_links_into_the_sources_list(page: str, timeline: Timeline) -> None:
+    sources = page[page.index("<h2>Sources</h2>") :]
+    for source in timeline.scenario.sources:
+        assert f'<li id="source-{source.id}"><strong>{source.id}</strong>: ' in sources
+    assert "Summary Record of NSC Executive Committee Meeting No. 19" in sources
+    assert "Bromley Smith" in sources
+    links = re.findall(r'<a class="cite" href="#source-([^"]+)">', page)
+    assert links and set(links) <= {source.id for source in timeline.scenario.sources}
+    body = page[: page.index("<h2>Sources</h2>")]
+    cited = re.findall(r"(<a class=\"cite\"[^>]*>)?record p\.\d+ ¶\d+", body)
+    assert cited and all(cited), "a citation of the record is not linked"
+
+
+def test_each_discussion_question_has_room_for_its_answer(page: str, timeline: Timeline) -> None:
+    assert timeline.ending is not None and timeline.ending.questions
+    assert page.count('<div class="answer"') == len(timeline.ending.questions)
+
+
+def test_hidden_variables_are_not_drawn_but_their_end_is_told(
+    page: str, timeline: Timeline
+) -> None:
+    from excomm_sim.scenario.model import Display
+
+    hidden = [v for v in timeline.scenario.variables if v.display is Display.HIDDEN]
+    assert hidden
+    figure = page[page.index('<figure class="chart-box">') : page.index("</figure>")]
+    for variable in hidden:
+        assert variable.label not in figure
+        assert f"{variable.label} (hidden during play)" in page
+
+
+def test_the_legend_shows_only_where_the_chart_has_no_end_labels(page: str) -> None:
+    style = style_of(page)
+    assert ".legend { display: none; }" in style
+    narrow = style.split("@media screen and (max-width: 40rem) { .legend", 1)
+    assert len(narrow) == 2 and narrow[1].startswith(" { display: block; }")

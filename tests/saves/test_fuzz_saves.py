@@ -18,8 +18,8 @@ import pytest
 
 from excomm_sim.cli import main
 from excomm_sim.saves import write_save
+from excomm_sim.saves.summary import ScenarioCache, summarize_saves
 from excomm_sim.scenario.characters import CONTROL
-from excomm_sim.tui.catalog import scan_saves
 from excomm_sim.tui.screens.saves import save_prompt
 from fuzzing.save_mutants import mutant_bytes, special_files
 from saves.conftest import STANDOFF
@@ -103,12 +103,12 @@ def test_class_report_over_every_damaged_save_lists_each_bad_one(
 def test_the_tui_load_list_lists_every_file_with_a_reason_for_each_bad_one(
     mutants: Path,
 ) -> None:
-    entries = scan_saves(mutants)
+    entries = summarize_saves(mutants, ScenarioCache([mutants]))
     listed = {entry.path.name for entry in entries}
     assert {path.name for path in _saves(mutants)} - listed <= {"folder.json"}
     for entry in entries:
         _clean(save_prompt(entry).plain)
-        if entry.path.name != "good.json" and not entry.scenario_id:
+        if entry.path.name != "good.json" and entry.save is None:
             assert entry.problem
     assert any(entry.path.name == "good.json" and not entry.problem for entry in entries)
 

@@ -29,8 +29,26 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_replay_plain_prints_the_game(save_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["replay", str(save_file), "--plain", "--scenarios", str(FIXTURES)], capsys)
     assert code == 0
-    assert "Decision 1: The opening move" in out
+    assert "Item 1: The opening move" in out
     assert "Ending: The ship sails" in out
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_replay_plain_fits_the_terminal_named_by_columns(
+    tmp_path: Path,
+    played: PlayFn,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+) -> None:
+    """Issue 15 item 17: lines ran to 88 columns even with COLUMNS=80."""
+    path = tmp_path / "a-save-with-a-rather-long-name-for-its-header-line.json"
+    write_save(path, played(humans={"governor": "Ann", "admiral": "Ben", "envoy": "Cy"}))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(["replay", str(path), "--plain", "--scenarios", str(FIXTURES)], capsys)
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= columns
+    assert max(len(line) for line in out.splitlines()) > columns - 10  # it does use the room
 
 
 def test_replay_finds_a_save_by_name_in_the_saves_folder(

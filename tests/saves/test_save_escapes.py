@@ -19,8 +19,8 @@ from excomm_sim.reports.after_action import render_markdown
 from excomm_sim.reports.html import render_html
 from excomm_sim.reports.plain import render_plain
 from excomm_sim.saves import write_save
-from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.timeline import build_timeline
 from saves.conftest import FIXTURES, PlayFn
 
 TITLE = "\x1b]0;pwned\x07"

@@ -24,7 +24,7 @@ def loaded_after_import(module: str, prefixes: tuple[str, ...]) -> list[str]:
     "module",
     [
         "excomm_sim.saves",
-        "excomm_sim.saves.timeline",
+        "excomm_sim.story.timeline",
         "excomm_sim.reports.plain",
         "excomm_sim.reports.after_action",
         "excomm_sim.reports.html",

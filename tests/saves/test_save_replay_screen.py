@@ -59,17 +59,17 @@ async def test_stepping_forward_and_back_shows_each_decision(
     app = Host(lambda: ReplayScreen(save_file, standoff, save_file.parent))
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        assert "Decision 1: The opening move" in text_of(app, "#replay-decision")
+        assert "Item 1: The opening move" in text_of(app, "#replay-decision")
         assert app.screen.query_one("#replay-back", Button).disabled
         await press(pilot, "right")
-        assert "Decision 2: Inspection" in text_of(app, "#replay-decision")
-        assert "Decision 2 of 3" in text_of(app, "#replay-heading")
+        assert "Item 2: Inspection" in text_of(app, "#replay-decision")
+        assert "Item 2 of 3" in text_of(app, "#replay-heading")
         await press(pilot, "n")
-        assert "Decision 3: The departure" in text_of(app, "#replay-decision")
+        assert "Item 3: The departure" in text_of(app, "#replay-decision")
         await press(pilot, "left")
-        assert "Decision 2: Inspection" in text_of(app, "#replay-decision")
+        assert "Item 2: Inspection" in text_of(app, "#replay-decision")
         await press(pilot, "p")
-        assert "Decision 1: The opening move" in text_of(app, "#replay-decision")
+        assert "Item 1: The opening move" in text_of(app, "#replay-decision")
 
 
 async def test_page_shows_positions_choice_consequences_and_state(
@@ -79,7 +79,7 @@ async def test_page_shows_positions_choice_consequences_and_state(
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
         story = text_of(app, "#replay-decision")
-        assert "• Admiral Stone recommends “Blockade the harbour”" in story
+        assert "• Admiral Stone leans to “Blockade the harbour”" in story
         assert "Choice: Governor Vale (a player) chose “Open talks”." in story
         assert "History made the same choice." in story
         assert 'because: Chose "Open talks"' in story
@@ -96,7 +96,7 @@ async def test_end_shows_the_ending_and_home_goes_back(save_file: Path, standoff
         assert "Governor Vale (Ann): 2 of 3 points — won" in ending
         assert app.screen.query_one("#replay-forward", Button).disabled
         await press(pilot, "home")
-        assert "Decision 1: The opening move" in text_of(app, "#replay-decision")
+        assert "Item 1: The opening move" in text_of(app, "#replay-decision")
 
 
 async def test_branch_here_posts_the_save_cut_before_the_decision(
@@ -149,7 +149,9 @@ async def test_branch_in_the_replay_app_writes_its_own_save_and_plays_on(
 async def test_continue_after_quitting_restores_the_game_exactly(
     tmp_path: Path, standoff: Scenario
 ) -> None:
-    """Play three decisions, quit, start a new app: Continue brings back the same state."""
+    """Play two decisions, quit, start a new app: Continue brings back the same state.
+
+    (Two, not three: three end this game, and Continue resumes only unfinished games.)"""
     saves_dir = tmp_path / "saves"
 
     def make_app() -> ExcommApp:
@@ -165,17 +167,18 @@ async def test_continue_after_quitting_restores_the_game_exactly(
     async with first.run_test(size=(100, 30)) as pilot:
         await press(pilot, "enter")  # title: New game
         await press(pilot, "enter")  # setup: the first seat, the governor
+        await press(pilot, *"Ann", "enter")  # the player's name
         await press(pilot, "enter")  # briefing read
         decisions = 0
-        while decisions < 3:
+        while decisions < 2:
             if isinstance(first.screen, DecisionRoomScreen):
-                await press(pilot, "1")
+                await press(pilot, "1", "enter")
                 decisions += 1
             else:
                 await press(pilot, "enter")
         assert first.session is not None
         played_state = first.session.state
-        assert len(played_state.choices) == 3
+        assert len(played_state.choices) == 2 and not played_state.ended
         first.exit(0)
 
     second = make_app()
@@ -200,3 +203,16 @@ async def test_unreadable_save_is_reported_and_the_screen_closes(
         await pilot.pause()
         assert not isinstance(app.screen, ReplayScreen)
     assert any(f"{broken}: truncated or not JSON" in message for message in app.notified)
+
+
+async def test_at_80_columns_the_heading_and_the_footer_fit(
+    save_file: Path, standoff: Scenario
+) -> None:
+    """Issue 15 item 17: the footer ended "q Qui" and the title wrapped mid-phrase."""
+    app = ReplayApp(read_save(save_file), standoff, save_file, save_file.parent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+        assert rows[0].strip() == "Replay: Harbour Standoff (test) — Decision 1 of 3"
+        assert rows[1].strip() == "game.json"
+        assert "q Quit" in rows[-1]

@@ -10,8 +10,8 @@ import pytest
 from excomm_sim.reports.after_action import render_markdown
 from excomm_sim.reports.html import render_html
 from excomm_sim.reports.plain import render_plain
-from excomm_sim.saves.timeline import Timeline, build_timeline
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.timeline import Timeline, build_timeline
 from saves.conftest import PlayFn
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
@@ -35,13 +35,13 @@ def html(timeline: Timeline) -> str:
 def test_plain_replay_tells_each_decision_then_the_ending(timeline: Timeline) -> None:
     text = render_plain(timeline, "game.json")
     for expected in (
-        "Decision 1: The opening move",
+        "Item 1: The opening move",
         "Date: Saturday 3 November 1962",
-        "Admiral Stone recommends “Blockade the harbour”",
+        "Admiral Stone leans to “Blockade the harbour”",
         "Choice: Governor Vale (a player) chose “Open talks”.",
         "History made the same choice. They talked first | then watched.",
         'Tension: 40/100 → 35/100 (down, better) — because: Chose "Open talks"',
-        "Decision 3: The departure",
+        "Item 3: The departure",
         "Ending: The ship sails",
         "Governor Vale (Ann): 2 of 3 points — won",
         "[x] The ship has left the harbour.",
@@ -152,3 +152,13 @@ def test_reports_say_why_a_computer_decider_chose_as_it_did(
     for text in (plain, markdown, html):
         assert heading in " ".join(text.split()), text[:200]
         assert voice in " ".join(text.split())
+
+
+def test_markdown_report_opens_with_the_result_and_closes_with_sources(markdown: str) -> None:
+    """Issue 15 item 16: the ending and scores came after every decision's detail."""
+    order = ["## Ending: ", "## Scores", "## Your choices beside history's", "## Timeline"]
+    positions = [markdown.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert "   *Your answer:*" in markdown
+    sources = markdown[markdown.index("## Sources") :]
+    assert "- **notes**: Test notes" in sources

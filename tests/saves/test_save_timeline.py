@@ -7,8 +7,8 @@ from pathlib import Path
 
 from excomm_sim.engine.moves import Action
 from excomm_sim.saves import BranchPoint, branch, read_save, resume, write_save
-from excomm_sim.saves.timeline import build_timeline
 from excomm_sim.scenario.model import Scenario
+from excomm_sim.story.timeline import build_timeline
 from saves.conftest import NOW, PlayFn, last_offered
 
 

@@ -149,9 +149,10 @@ def test_a_conditional_effect_needs_a_condition_and_holds_plain_effects() -> Non
     assert any("unknown variable 'x'" in line for line in found), found
 
 
-def test_a_conditional_effect_in_a_format_1_file_is_told_to_say_format_2() -> None:
+def test_a_conditional_effect_in_a_format_1_file_keeps_the_format_1_message() -> None:
+    """Format 1 reads as it always did: a mapping among effects is the old E105 error."""
     found = problems_of(edited("format: 2", "format: 1"))
     assert any(
-        "a conditional effect ({when: ..., effects: [...]}) is new in format 2" in line
+        "error[E105]: expected an effect as text (like 'tension -= 10'), got a mapping" in line
         for line in found
-    )
+    ), found

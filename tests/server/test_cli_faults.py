@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import json
 import os
+import re
 import socket
+import struct
 import sys
+import termios
 from pathlib import Path
 
 import pytest
 from aiohttp import web
 
-from server.hosting import client, running_host
+from excomm_sim.session.client import TableClient
+from server.hosting import Host, client, running_host
 
 
 async def cli(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -32,11 +37,75 @@ async def cli(home: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
     return process.returncode, out.decode(), err.decode()
 
 
+ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
+"""A terminal control sequence (CSI, OSC, DCS, or a two-character escape)."""
+LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"
+
+
+async def tty_cli(home: Path, *args: str) -> tuple[int, str]:
+    """Run the command in a pseudo-terminal (80x24), as a student's terminal would: the
+    exit code and what it wrote once its screen was closed, control sequences taken out
+    (a Textual app draws on stderr, and the command's own sentence follows it there)."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "excomm_sim",
+        *args,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**os.environ, "EXCOMM_SIM_HOME": str(home), "TERM": "xterm-256color"},
+    )
+    os.close(slave)
+    loop = asyncio.get_running_loop()
+    shown = bytearray()
+    closed = loop.create_future()
+
+    def drain() -> None:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed with the process
+            chunk = b""
+        if chunk:
+            shown.extend(chunk)
+        else:
+            loop.remove_reader(master)
+            if not closed.done():
+                closed.set_result(None)
+
+    loop.add_reader(master, drain)
+    try:
+        async with asyncio.timeout(60):
+            await process.wait()
+            await closed
+    finally:
+        loop.remove_reader(master)
+        os.close(master)
+    assert process.returncode is not None
+    # What the app drew is on the alternate screen; what the command said after it closed
+    # follows the switch back to the normal screen.
+    after = shown.decode("utf-8", "replace").rpartition(LEAVE_ALTERNATE_SCREEN)[2]
+    return process.returncode, ESCAPE.sub("", after).replace("\r", "")
+
+
 def one_sentence(err: str) -> str:
     assert "Traceback" not in err
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
     return lines[0]
+
+
+async def fill_table(host: Host) -> list[TableClient]:
+    """Every seat of the tiny scenario's table 1 taken by a client (closed by the caller)."""
+    seats = []
+    for role in ("mayor", "harbourmaster", "treasurer"):
+        seat_client = client(host, host.code())
+        await seat_client.join()
+        await seat_client.sit(role, role)
+        seats.append(seat_client)
+    return seats
 
 
 def free_port() -> int:
@@ -114,12 +183,7 @@ async def test_a_server_that_is_not_a_host_is_one_sentence(tmp_path: Path) -> No
 
 async def test_a_full_table_and_a_wrong_code_are_one_sentence_each(tmp_path: Path) -> None:
     async with running_host(tmp_path) as host:
-        seats = []
-        for role in ("mayor", "harbourmaster", "treasurer"):
-            seat_client = client(host, host.code())
-            await seat_client.join()
-            await seat_client.sit(role, role)
-            seats.append(seat_client)
+        seats = await fill_table(host)
         code, _, err = await cli(
             tmp_path / "late", "join", host.address, "--code", host.code(), "--plain"
         )
@@ -166,7 +230,7 @@ async def test_a_student_joins_and_plays_through_the_command_line(tmp_path: Path
     ("args", "message"),
     [
         (("join", "nonsense", "--code", "X", "--plain"), "is not HOST:PORT"),
-        (("join", "127.0.0.1:1", "--code", "X"), "add --plain"),
+        (("join", "127.0.0.1:1", "--code", "X"), "needs a terminal; add --plain"),
         (("host", "--tables", "0"), "--tables must be from 1 to 100"),
         (("host", "--resume", "--tables", "2"), "--resume continues the last lesson"),
         (("host", "no-such-scenario"), "no scenario 'no-such-scenario' found"),
@@ -185,4 +249,63 @@ async def test_resuming_with_no_lesson_is_one_sentence(tmp_path: Path) -> None:
     assert code == 1
     assert one_sentence(err) == (
         "excomm-sim host: there is no lesson to resume: this host has not run one yet"
+    )
+
+
+# -- the same mistakes in the terminal interface (a pseudo-terminal) ----------------------
+
+
+async def test_the_terminal_interface_where_nothing_listens_is_one_sentence(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    code, err = await tty_cli(tmp_path, "join", f"127.0.0.1:{port}", "--code", "KMR-472")
+    assert code == 1
+    assert one_sentence(err).startswith(
+        f"excomm-sim join: nothing is listening at 127.0.0.1:{port}"
+    )
+
+
+async def test_the_terminal_interface_at_a_host_of_another_version_is_one_sentence(
+    tmp_path: Path,
+) -> None:
+    async def future_host(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.receive()
+        await ws.send_str(json.dumps({"v": 2, "type": "error", "code": "version", "message": ""}))
+        await ws.close()
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/ws", future_host)
+    runner, address = await _serve(app)
+    try:
+        code, err = await tty_cli(tmp_path, "join", address, "--code", "KMR-472")
+    finally:
+        await runner.cleanup()
+    assert code == 1
+    assert "speaks protocol version 2; this excomm-sim speaks version 1" in one_sentence(err)
+
+
+async def test_the_terminal_interface_at_a_full_table_is_one_sentence(tmp_path: Path) -> None:
+    async with running_host(tmp_path) as host:
+        seats = await fill_table(host)
+        code, err = await tty_cli(tmp_path / "late", "join", host.address, "--code", host.code())
+        for seat_client in seats:
+            await seat_client.close()
+    assert code == 1
+    assert one_sentence(err) == "excomm-sim join: Every seat at table 1 is taken"
+
+
+async def test_the_teacher_console_on_a_port_in_use_is_one_sentence(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, err = await tty_cli(tmp_path, "host", "--port", str(port))
+    assert code == 1
+    assert one_sentence(err) == (
+        f"excomm-sim host: port {port} is already in use (is another host running?); "
+        "choose another with --port"
     )

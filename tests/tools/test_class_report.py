@@ -12,7 +12,7 @@ import pytest
 from excomm_sim.engine.moves import Action
 from excomm_sim.paths import bundled_scenario
 from excomm_sim.policies.autopilot import Autopilot
-from excomm_sim.saves import new_save, save_path, with_actions, write_save
+from excomm_sim.saves import branch, new_save, read_save, save_path, with_actions, write_save
 from excomm_sim.scenario.load import load_path
 from excomm_sim.tools.class_report import DecisionSummary, OptionShare, build_report, entropy
 from excomm_sim.tools.class_report_render import render_csv, render_html, render_markdown
@@ -95,6 +95,31 @@ def test_unfinished_games_count_their_choices_but_no_ending(tmp_path: Path) -> N
     (scenario,) = build_report([tmp_path]).scenarios
     assert scenario.finished == 0
     assert scenario.decisions[0].reached == 1
+
+
+def test_a_save_with_no_move_is_ignored_and_counted_apart(class_folder: Path) -> None:
+    """Issue 15 item 19: a game opened and left counted as an unfinished game of the class."""
+    _play_and_save(class_folder, 99, picks=0, finish=False)
+    empty = next(p for p in class_folder.glob("*.json") if "Student 99" in p.read_text())
+    save = read_save(empty)
+    write_save(empty, with_actions(save, (), NOW))
+    report = build_report([class_folder])
+    (scenario,) = report.scenarios
+    assert (scenario.games, scenario.finished, report.unplayed) == (GAMES, GAMES, 1)
+    assert "Ignored: 1 save with no move" in render_markdown(report)
+
+
+def test_branches_are_counted_apart_and_kept_out_of_the_tables(class_folder: Path) -> None:
+    """Issue 15 item 19: a branch replays its source's first moves, so they counted twice."""
+    source = sorted(class_folder.glob("school_budget-*.json"))[0]
+    forked = branch(read_save(source), source.name, 1, NOW)
+    write_save(class_folder / "branch.json", forked)
+    report = build_report([class_folder])
+    (scenario,) = report.scenarios
+    assert (scenario.games, scenario.finished) == (GAMES, GAMES)
+    assert (scenario.branches, scenario.branches_finished) == (1, 0)
+    assert scenario.decisions[0].reached == GAMES
+    assert "6 games, 6 finished; 1 branch, 0 finished" in render_markdown(report)
 
 
 def _decision(*counts: int) -> DecisionSummary:

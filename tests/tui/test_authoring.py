@@ -11,6 +11,7 @@ from excomm_sim.tui.app import ExcommApp
 from excomm_sim.tui.authoring import ScenarioWatcher
 from excomm_sim.tui.screens.decision import DecisionRoomScreen
 from excomm_sim.tui.screens.inspector import InspectorScreen
+from tui.conftest import settle
 
 MakeApp = Callable[..., ExcommApp]
 ScreenText = Callable[[ExcommApp], str]
@@ -53,12 +54,12 @@ async def test_an_edit_reloads_and_replays_the_game_so_far(
     app = make_app(scenario=load_path(path), scenario_path=path, roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "1", "enter")  # briefing, first decision, consequences
+        await pilot.press("enter", "1", "enter", "enter")  # briefing, decide, consequences
         await pilot.pause()
         assert "Who pays for the tugs" in screen_text(app)
         edit(path, "Who pays for the tugs", "Who pays for the pilots")
         app.check_scenario_file()
-        await pilot.pause()
+        await settle(pilot)  # the file is read in a worker
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "Who pays for the pilots" in screen_text(app)
         assert app.session is not None and len(app.session.actions) == 1
@@ -76,7 +77,7 @@ async def test_a_broken_edit_keeps_the_game_and_says_why(
         await pilot.pause()
         edit(path, 'version: "1.0"', "version: 1.0")
         app.check_scenario_file()
-        await pilot.pause()
+        await settle(pilot)  # the file is read in a worker
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "What to demand" in screen_text(app)
         messages = [n.message for n in app._notifications]
@@ -88,7 +89,7 @@ async def test_the_inspector_shows_hidden_variables_in_author_mode(
 ) -> None:
     app = make_app(roles={"mayor": "Ann"}, watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "1", "enter", "i")
+        await pilot.press("enter", "1", "enter", "enter", "i")
         await pilot.pause()
         assert isinstance(app.screen, InspectorScreen)
         shown = screen_text(app)
@@ -102,3 +103,24 @@ async def test_the_inspector_is_closed_to_players(make_app: MakeApp) -> None:
         await pilot.press("enter", "i")
         await pilot.pause()
         assert isinstance(app.screen, DecisionRoomScreen)
+
+
+async def test_a_fixed_edit_takes_its_problems_off_the_screen(
+    make_app: MakeApp, tmp_path: Path, tiny_path: Path
+) -> None:
+    path = tmp_path / "s.yaml"
+    shutil.copy(tiny_path, path)
+    app = make_app(scenario_path=path, roles={"mayor": "Ann"}, watch=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        edit(path, 'version: "1.0"', "version: 1.0")
+        app.check_scenario_file()
+        await settle(pilot)  # the file is read in a worker
+        assert any(f"{path}:" in n.message for n in app._notifications)
+        edit(path, "version: 1.0", 'version: "1.0"')
+        app.check_scenario_file()
+        await settle(pilot)  # the file is read in a worker
+        messages = [n.message for n in app._notifications]
+        assert not any(f"{path}:" in message for message in messages)
+        assert "Reloaded and replayed 0 moves." in messages

@@ -72,11 +72,45 @@ async def test_choosing_a_scenario_in_the_picker_opens_setup(
 async def test_every_decision_is_autosaved(make_app: MakeApp, saves_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1")
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter", "1", "enter")
         await pilot.pause()
         saves = list(saves_dir.glob("*.json"))
         assert len(saves) == 1
         assert [a.option for a in read_save(saves[0]).actions] == ["depart"]
+
+
+async def test_a_solo_player_is_asked_their_name_and_the_save_holds_it(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    """Issue 15 item 15: every solo game was played by "Player", so every report said so."""
+    from excomm_sim.tui.screens.ask import AskScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        assert "Your name (it goes on your report)" in screen_text(app)
+        await pilot.press("enter")  # nothing typed: asked again
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        assert "Type your name first" in screen_text(app)
+        await pilot.press(*"Ana Ruiz", "enter", "enter", "1", "enter")
+        await pilot.pause()
+    (path,) = saves_dir.glob("*.json")
+    assert list(read_save(path).humans.values()) == ["Ana Ruiz"]
+
+
+async def test_a_game_quit_before_its_first_decision_leaves_no_save(
+    make_app: MakeApp, saves_dir: Path
+) -> None:
+    """Issue 15 item 14: every game started wrote a save, and Continue could pick it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionRoomScreen)
+    assert list(saves_dir.glob("*.json")) == []
 
 
 async def test_continue_resumes_the_latest_save(
@@ -84,16 +118,48 @@ async def test_continue_resumes_the_latest_save(
 ) -> None:
     first = make_app()
     async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1")
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter", "1", "enter")
         await pilot.pause()
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "Continue  (tiny-" in screen_text(second)
+        assert "Continue: The Harbour Crisis as" in screen_text(second)
+        assert "item 2," in screen_text(second)
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(second.screen, DecisionRoomScreen)
         assert "Who pays for the tugs" in screen_text(second)
+
+
+async def test_the_load_list_says_where_a_game_stands_and_renames_and_deletes_it(
+    make_app: MakeApp, screen_text: ScreenText, saves_dir: Path
+) -> None:
+    """Issue 15 item 13: the list showed an id, a stamp and a move count; no rename, no delete."""
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter", "1", "enter")
+        await pilot.pause()
+    second = make_app()
+    async with second.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")  # Load
+        await settle(pilot)
+        shown = screen_text(second)
+        assert "The Harbour Crisis · " in shown
+        assert "item 2, Sunday 4 November 1962 · unfinished · 1 move" in shown
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"my game", "enter")
+        await settle(pilot)
+        assert [path.name for path in saves_dir.glob("*.json")] == ["my game.json"]
+        assert "my game.json · saved" in screen_text(second)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert list(saves_dir.glob("*.json")) == []
+        assert "No saved games yet." in screen_text(second)
 
 
 async def test_load_lists_an_unreadable_save_with_its_error(
@@ -157,7 +223,7 @@ async def test_the_command_palette_offers_the_game_commands(make_app: MakeApp) -
 async def test_clicking_an_option_chooses_it(make_app: MakeApp, screen_text: ScreenText) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter")
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter")
         await pilot.pause()
         options = app.screen.query_one("#options")
         await pilot.click(options, offset=(4, 2))  # the second line: option 2
@@ -172,7 +238,9 @@ async def test_replay_opens_a_save_and_branch_here_plays_on(
 
     first = make_app()
     async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1", "enter", "1")
+        await pilot.press(
+            "enter", "enter", *"Ana", "enter", "enter", "1", "enter", "enter", "1", "enter"
+        )
         await pilot.pause()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -196,16 +264,17 @@ async def test_back_to_title_from_the_debrief(make_app: MakeApp, screen_text: Sc
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter")
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter")
         for _ in range(3):
-            await pilot.press("1", "enter")
+            await pilot.press("1", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
         assert len(app.screen_stack) == 2
-        assert "Continue  (tiny-" in screen_text(app)
+        await settle(pilot)
+        assert "Continue  (no unfinished game)" in screen_text(app)
 
 
 async def test_b_shows_the_players_briefing_again(
@@ -215,7 +284,7 @@ async def test_b_shows_the_players_briefing_again(
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "b")
+        await pilot.press("enter", "enter", *"Ana", "enter", "enter", "b")
         await pilot.pause()
         assert isinstance(app.screen, BriefingReminder)
         assert "You decide. The council advises" in screen_text(app)
@@ -233,7 +302,9 @@ async def test_a_save_that_no_longer_fits_plays_on_in_a_new_file(
     shutil.copy(tiny_path, path)
     first = make_app(scenario=load_path(path), scenario_path=path)
     async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter", "1", "enter", "1")
+        await pilot.press(
+            "enter", "enter", *"Ana", "enter", "enter", "1", "enter", "enter", "1", "enter"
+        )
         await pilot.pause()
     (original,) = saves_dir.glob("*.json")
     text = path.read_text(encoding="utf-8")

@@ -37,7 +37,10 @@ async def play_to_debrief(pilot: Pilot[int], screen_text: ScreenText, limit: int
         if isinstance(screen, DebriefScreen):
             return seen
         seen.append(screen_text(pilot.app))
-        await press(pilot, "1" if isinstance(screen, DecisionRoomScreen) else "enter")
+        if isinstance(screen, DecisionRoomScreen):
+            await press(pilot, "1", "enter")
+        else:
+            await press(pilot, "enter")
     raise AssertionError("no debrief after many key presses")
 
 
@@ -48,6 +51,7 @@ async def test_solo_president_plays_to_an_ending(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
         await press(pilot, "enter")  # the first seat is the mayor, who decides
+        await press(pilot, *"Ana", "enter")  # the player's name
         assert isinstance(app.screen, BriefingScreen)
         assert "You decide. The council advises" in screen_text(app)
         await press(pilot, "enter")
@@ -61,17 +65,17 @@ async def test_solo_president_plays_to_an_ending(
         assert "odds: Inspectors allowed 67%, Inspectors refused 33%" in room
         assert "Captain Ines Moor\n✓ favours “Demand they depart”" in room
         assert "Captain's resolve" not in room  # a hidden variable
-        await press(pilot, "1")
+        await press(pilot, "1", "enter")
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Tension: 40/100 → 50/100 ▲ worse" in shown
-        assert "because: " in shown
+        assert "what it changed [record p.1 ¶2]" in shown
         assert "Ships: In port → Leaving" in shown
         assert "The date is now Sunday 4 November 1962" in shown
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
         assert "■ The ships sail and the town sleeps" in debrief
-        assert "Mayor Ada Byrne (Player): 3 of 3 points — won" in debrief
+        assert "Mayor Ada Byrne (Ana): 3 of 3 points — won" in debrief
         assert "History made the same choice." in debrief
         assert "1. Was the letter enough on its own?" in debrief
 
@@ -83,21 +87,26 @@ async def test_solo_adviser_recommends_and_the_computer_decides(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_setup(pilot)
         await press(pilot, "down", "enter")  # the harbourmaster
+        await press(pilot, *"Ana", "enter")  # the player's name
         assert "You know the pilots" in screen_text(app)
         await press(pilot, "enter")
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "What do you recommend to Mayor Ada Byrne?" in screen_text(app)
-        await press(pilot, "2")  # recommend the inspection
+        await press(pilot, "2", "enter")  # recommend the inspection
+        assert "Your case, in your own words" in screen_text(app)
+        await press(pilot, *"Inspectors calm the town", "enter")
         assert isinstance(app.screen, ConsequencesScreen)
         shown = screen_text(app)
         assert "Captain Ines Moor recommends “Demand an inspection”" in shown
+        assert app.local is not None
+        assert app.local.save.actions[0].argument == "Inspectors calm the town"
         assert "▶ Mayor Ada Byrne decides: “" in shown
         # why the computer mayor chose as she did, with the player's advice among the voices
         assert "Why: Mayor Ada Byrne adds up every voice at the table" in shown
         assert "Captain Ines Moor advised it +" in shown
         await play_to_debrief(pilot, screen_text)
         debrief = screen_text(app)
-        assert "Captain Ines Moor (Player)" in debrief
+        assert "Captain Ines Moor (Ana)" in debrief
         assert "Captain Ines Moor advised “Demand an inspection” (" in debrief
 
 
@@ -129,7 +138,7 @@ async def test_two_player_hot_seat_hides_each_briefing(
         # Ben has the screen and advises first; then the screen goes to Ann to decide.
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "You: Captain Ines Moor — recommend" in screen_text(app)
-        await press(pilot, "1")
+        await press(pilot, "1", "enter")  # and no case of his own
         assert isinstance(app.screen, HandoverScreen)
         assert "Pass to Ann" in screen_text(app)
         await press(pilot, "enter")

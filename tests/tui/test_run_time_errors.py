@@ -32,11 +32,11 @@ async def test_a_run_time_scenario_error_exits_1_with_one_located_message(
         clock=fixed_clock,
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in ("enter", "1", "enter"):  # briefing, spend it all, the consequences
+        for key in ("enter", "1", "enter", "enter"):  # briefing, spend it all, consequences
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(app.screen, DecisionRoomScreen)
-        await pilot.press("1")  # divide what is left: 100 / 0
+        await pilot.press("1", "enter")  # divide what is left: 100 / 0
         await pilot.pause()
     assert app.return_code == 1
     [save] = saves_dir.glob("division_by_zero-*.json")

@@ -24,20 +24,22 @@ async def settle(pilot: Pilot[int]) -> None:
 
 
 async def to_decision_room(pilot: Pilot[int]) -> None:
-    await pilot.press("enter", "enter", "enter")  # new game, solo mayor, briefing read
+    await pilot.press(
+        "enter", "enter", *"Ana", "enter", "enter"
+    )  # new game, solo mayor, briefing read
     await pilot.pause()
 
 
 async def to_consequences(pilot: Pilot[int]) -> None:
     await to_decision_room(pilot)
-    await pilot.press("2")  # the inspection: a chance roll, an event, several changes
+    await pilot.press("2", "enter")  # the inspection: a chance roll, an event, several changes
     await pilot.pause()
 
 
 async def to_debrief(pilot: Pilot[int]) -> None:
     await to_decision_room(pilot)
     for _ in range(3):
-        await pilot.press("1", "enter")
+        await pilot.press("1", "enter", "enter")
         await pilot.pause()
 
 

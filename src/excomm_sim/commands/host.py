@@ -1,8 +1,9 @@
 """``excomm-sim host``: run a classroom host, a table per group of students.
 
-The lesson is kept in the host's store (the user data folder's ``host/``) move by move,
-so ``--resume`` after a crash brings every table back where it was. Finished games go to
-the class folder as ordinary saves.
+In a terminal the host opens the teacher console (``tui.console``); otherwise it runs
+headless, one line per event on stdout. The lesson is kept in the host's store (the user
+data folder's ``host/``) move by move, so ``--resume`` after a crash brings every table
+back where it was. Finished games go to the class folder as ordinary saves.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from attrs import frozen
 from excomm_sim.commands.durations import duration
 
 if TYPE_CHECKING:
+    import socket
+
     from excomm_sim.scenario.model import Scenario
+    from excomm_sim.server.lesson import Opened
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_PORT = 8462
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
     from excomm_sim.paths import host_dir
     from excomm_sim.server.headless import Headless
-    from excomm_sim.server.lesson import LessonError, Opened, new_lesson, resume_lesson
+    from excomm_sim.server.lesson import LessonError, new_lesson, resume_lesson
     from excomm_sim.server.serve import BindError, bind, serve
     from excomm_sim.server.store import SqliteStore, StoreError
     from excomm_sim.server.writer import Writer
@@ -114,11 +118,31 @@ def run(args: argparse.Namespace) -> int:
     except (LessonError, BindError) as error:
         writer.close()
         return _fail(str(error))
-    # The teacher console (Textual) plugs in here when stdout is a terminal; until it
-    # lands, a terminal gets the headless lines too, with the teacher's key shown.
+    key_file = host_dir() / "host.json"
+    if sys.stdout.isatty() and sys.stdin.isatty():
+        return _console(sock, opened, lan, key_file, prepared is None)
     frontend = Headless(show_key=sys.stdout.isatty())
-    asyncio.run(serve(sock, opened, frontend, lan, host_dir() / "host.json", prepared is None))
+    asyncio.run(serve(sock, opened, frontend, lan, key_file, prepared is None))
     return EXIT_OK
+
+
+def _console(sock: socket.socket, opened: Opened, lan: bool, key_file: Path, resumed: bool) -> int:
+    """The teacher console (``tui.console``), with the host running in its event loop."""
+    import asyncio
+
+    from excomm_sim.server.desk import Desk
+    from excomm_sim.server.serve import serve
+    from excomm_sim.tui.console.app import ConsoleApp
+
+    async def run_host(console: ConsoleApp, stop: asyncio.Event) -> None:
+        await serve(sock, opened, console, lan, key_file, resumed, stop, signals=False)
+
+    app = ConsoleApp(Desk(opened.classroom), run_host)
+    result = app.run()
+    if app.failure:
+        print(f"excomm-sim host: {app.failure}", file=sys.stderr)
+    print("host stopped; continue the lesson with: excomm-sim host --resume")
+    return app.return_code or int(result or 0)
 
 
 def _usage(message: str) -> int:

@@ -1,7 +1,7 @@
 """``excomm-sim join HOST:PORT --code CODE``: take a seat at a classroom host's table.
 
-With ``--plain`` the game is played line by line (the plain game over a remote session);
-the terminal interface for joining comes with the TUI's session work. The client keeps its
+The game is played in the same terminal interface as a local one (``tui.join_app``), or
+line by line with ``--plain`` (the plain game over a remote session). The client keeps its
 seat token in the user data folder, so joining again (or after the host restarted) lands
 the student back in their seat.
 """
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="play line by line over stdin/stdout (the terminal interface comes later)",
+        help="play line by line over stdin/stdout instead of the terminal interface",
     )
 
 
@@ -47,16 +47,46 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     if not args.plain:
-        print(
-            "excomm-sim join: the terminal interface cannot join a host yet; "
-            "add --plain to play line by line",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        if not _can_draw():
+            print(
+                "excomm-sim join: the terminal interface needs a terminal; add --plain to "
+                "play line by line",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        return play_in_terminal(address, args.code, args.name, args.seat)
     for stream in (sys.stdin, sys.stdout):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     return play_remote(address, args.code, args.name, args.seat, sys.stdin, sys.stdout)
+
+
+def _can_draw() -> bool:
+    """True in a terminal, and under textual-serve (a browser tab: Textual's web driver
+    talks over pipes, named in ``TEXTUAL_DRIVER``)."""
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def play_in_terminal(address: str, code: str, name: str | None, seat: str | None) -> int:
+    """Join and play in the terminal interface (``tui.join_app``); 1 with one sentence
+    on stderr when the seat cannot be had or is lost."""
+    from excomm_sim.tui.join_app import JoinApp
+
+    app = JoinApp(address, code, name=name, seat=seat)
+    try:
+        result = app.run()
+    finally:
+        if app.remote is not None:
+            app.remote.close()
+    if app.failure:
+        print(f"excomm-sim join: {app.failure}", file=sys.stderr)
+    if app.return_code:
+        return app.return_code
+    return int(result or 0)
 
 
 def play_remote(

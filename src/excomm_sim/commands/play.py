@@ -244,15 +244,16 @@ class PlainSaver:
         import datetime as dt
 
         from excomm_sim.paths import saves_dir as default_saves_dir
-        from excomm_sim.saves import new_save, save_path
+        from excomm_sim.saves import new_save
 
         self._now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self.save = new_save(scenario, seed, humans, self._now(), scenario_path=scenario_path)
         self.actions: list[Action] = []
-        self.path: Path = save_path(saves_dir or default_saves_dir(), self.save)
+        self.saves_dir = saves_dir or default_saves_dir()
+        self.path: Path | None = None
+        """The save file, named at the first move: a game quit before it leaves none."""
         self.failure: str | None = None
         """Why the last write failed, while saving is failing; None once it works."""
-        self._write()
 
     def __call__(self, action: Action) -> None:
         from excomm_sim.saves import with_actions
@@ -262,8 +263,10 @@ class PlainSaver:
         self._write()
 
     def _write(self) -> None:
-        from excomm_sim.saves import SaveError, write_save
+        from excomm_sim.saves import SaveError, save_path, write_save
 
+        if self.path is None:
+            self.path = save_path(self.saves_dir, self.save)
         try:
             write_save(self.path, self.save)
         except (SaveError, OSError) as error:
@@ -285,7 +288,9 @@ class PlainSaver:
         self.failure = None
 
     def report(self) -> None:
-        if self.failure is None:
+        if self.path is None:
+            print("No decision was made, so nothing was saved.", file=sys.stderr)
+        elif self.failure is None:
             print(
                 visible(
                     f"Game saved in {self.path} (review it: excomm-sim replay {self.path.name})"

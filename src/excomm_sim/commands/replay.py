@@ -48,11 +48,14 @@ def run(args: argparse.Namespace) -> int:
         from excomm_sim.tui.replay_app import run_replay
 
         return run_replay(save_file, args.scenarios, saves_dir)
-    from excomm_sim.reports.plain import render_plain
-    from excomm_sim.saves.timeline import build_timeline
+    import shutil
+
+    from excomm_sim.reports.plain import WIDTH, render_plain, width_for
+    from excomm_sim.story.timeline import build_timeline
 
     timeline = build_timeline(save, scenario)
     if timeline.problem:
         print(visible(f"excomm-sim replay: {save_file}: {timeline.problem}"), file=sys.stderr)
-    sys.stdout.write(render_plain(timeline, save_file.name))
+    columns = shutil.get_terminal_size((WIDTH, 24)).columns  # COLUMNS first, then the tty
+    sys.stdout.write(render_plain(timeline, save_file.name, width_for(columns)))
     return 0

@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from excomm_sim.paths import saves_dir as default_saves_dir
     from excomm_sim.reports.loading import find_save, open_save
     from excomm_sim.saves.format import SaveError
-    from excomm_sim.saves.timeline import build_timeline
     from excomm_sim.scenario.characters import visible
+    from excomm_sim.story.timeline import build_timeline
     from excomm_sim.tools.files import emit
 
     saves_dir: Path = args.saves if args.saves is not None else default_saves_dir()
@@ -59,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
     generated_by = f"Made by excomm-sim {__version__} from {save_file.name}."
     if kind == "html":
         from excomm_sim.reports.html import render_html
+        from excomm_sim.sourcetext import shipped_texts
 
-        text = render_html(timeline, save_file.name, generated_by)
+        texts = shipped_texts(timeline.scenario)
+        text = render_html(timeline, save_file.name, generated_by, texts)
     else:
         from excomm_sim.reports.after_action import render_markdown
 

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -199,6 +199,6 @@ def _totals(passed: int, failed: int, seconds: float) -> str:
 
 
 def _counted(count: int, noun: str) -> str:
-    from excomm_sim.wording import counted
+    from excomm_sim.story.text import counted
 
     return counted(count, noun)

@@ -41,13 +41,14 @@ __all__ = [
     "Weight",
 ]
 
-CauseKind = Literal["start", "option", "chance", "delayed", "event", "teacher"]
+CauseKind = Literal["start", "option", "chance", "delayed", "event", "teacher", "author"]
 
 
 @frozen(cache_hash=True)
 class Cause:
     """Why something changed: the option, chance outcome, delayed consequence or event, or
-    the teacher who injected an event (``kind="teacher"``, ``text`` their line).
+    the teacher who injected an event (``kind="teacher"``, ``text`` their line), or the
+    author who set a value in author mode (``kind="author"``).
 
     ``decision``/``option`` name the decision and option at the root of the chain (an
     event triggered by an option names both, and ``event``); ``outcome`` is the chance
@@ -77,7 +78,8 @@ class DecisionSkipped:
     """A decision was passed over for good when its turn came.
 
     ``reason`` is "condition" when its ``when`` was false, "no options" when none of
-    its options was offered (so no player is ever left with nothing to do).
+    its options was offered (so no player is ever left with nothing to do), "author" when
+    the author jumped past it in author mode.
     """
 
     turn: int

@@ -20,11 +20,13 @@ from types import MappingProxyType
 
 from attrs import frozen
 
-from excomm_sim.engine import chance, turns
+from excomm_sim.engine import author_moves, chance, turns
 from excomm_sim.engine.events import Cause, DecisionWeighed, Record, SeatLeft, SeatTaken
 from excomm_sim.engine.layout import ACT, CHANCE, ENDED, Slots
 from excomm_sim.engine.moves import (
     Action,
+    AuthorJump,
+    AuthorSet,
     Draw,
     IllegalAction,
     Inject,
@@ -164,6 +166,10 @@ class Rules:
             humans = self._leave_seat(state, s, log, move)
         elif isinstance(move, Inject):
             self._inject(state, s, log, move)
+        elif isinstance(move, AuthorSet):
+            author_moves.set_value(self, state, s, log, move)
+        elif isinstance(move, AuthorJump):
+            author_moves.jump(self, state, s, log, move)
         else:
             raise IllegalAction(f"not a move: {move!r}")
         turns.run(self.program, s, log, answer)

@@ -2,9 +2,10 @@
 
 Every change to a game is a move: a seat's act (``Action``: a recommendation or the
 decision, whichever the turn asks), chance's outcome (``Draw``), or a seat changing hands
-(``TakeSeat``, ``LeaveSeat``), or an event the teacher injects (``Inject``). People,
-computer policies, the seeded sampler and the teacher all answer the kernel the same way,
-so one log and one replay hold them all.
+(``TakeSeat``, ``LeaveSeat``), an event the teacher injects (``Inject``), or an author's
+change while testing a scenario in author mode (``AuthorSet``, ``AuthorJump``). People,
+computer policies, the seeded sampler, the teacher and the author all answer the kernel
+the same way, so one log and one replay hold them all.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from typing import Literal
 from attrs import field, frozen
 
 from excomm_sim.engine.events import DecisionWeighed
+from excomm_sim.scenario.model import Value
 
 __all__ = [
     "Action",
+    "AuthorJump",
+    "AuthorSet",
     "Draw",
     "IllegalAction",
     "Inject",
@@ -73,7 +77,24 @@ class Inject:
     note: str = ""
 
 
-Move = Action | Draw | TakeSeat | LeaveSeat | Inject
+@frozen
+class AuthorSet:
+    """Author mode: the author sets a variable to a value (within its range or values), to
+    try what follows from it; recorded as a change whose cause is the author."""
+
+    variable: str
+    value: Value
+
+
+@frozen
+class AuthorJump:
+    """Author mode: the author puts a later decision on the table now; the items passed
+    over are recorded as skipped by the author."""
+
+    decision: str
+
+
+Move = Action | Draw | TakeSeat | LeaveSeat | Inject | AuthorSet | AuthorJump
 """Anything the kernel applies."""
 
 

@@ -1,19 +1,17 @@
-"""The format's keys by where they stand, with what each means: read from the JSON Schema.
+"""The format's keys by where they stand, with what each means: read from its declaration.
 
-The schema (``scenario.schema``) already says, for every kind of mapping, which keys it
-takes, what each means, and which words a key allows; the language server reads that
-rather than keeping its own copy, so completion and hovers follow the format.
+The declaration (``scenario.spec``) says, for every kind of mapping, which keys it takes,
+what each means, which are required and which words a key allows; the JSON Schema is made
+from the same declaration, so completion, hovers and the schema agree by construction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Any
 
 from attrs import frozen
 
-from excomm_sim.scenario.schema import json_schema
+from excomm_sim.scenario.spec import SCENARIO, Field, Part
 
 
 @frozen
@@ -29,66 +27,34 @@ class Key:
     """Its value is a mapping (or a list of them) with keys of its own."""
 
 
-@cache
-def _schema() -> dict[str, Any]:
-    return json_schema()
+def _key(field: Field) -> Key:
+    # The schema's description, so a hover says what an editor using the schema says.
+    description = field.shape.schema(field.summary).get("description", field.summary)
+    return Key(
+        field.name,
+        str(description),
+        field.required,
+        field.shape.words(),
+        field.shape.part() is not None,
+    )
 
 
-def _object(spec: dict[str, Any]) -> dict[str, Any] | None:
-    """The object schema a value's spec describes (directly, by $ref, as list items, or as
-    one of the alternatives), or None when its value is not a mapping."""
-    if "properties" in spec:
-        return spec
-    ref = spec.get("$ref", "")
-    if ref.startswith("#/definitions/"):
-        return _object(_schema()["definitions"][ref.removeprefix("#/definitions/")])
-    if isinstance(spec.get("items"), dict):
-        found = _object(spec["items"])
-        if found is not None:
-            return found
-    for group in ("allOf", "anyOf", "oneOf"):
-        for part in spec.get(group, ()):
-            found = _object(part)
-            if found is not None:
-                return found
-    return None
-
-
-def _keys(spec: dict[str, Any]) -> list[Key]:
-    required = set(spec.get("required", ()))
-    found = []
-    for name, value in spec.get("properties", {}).items():
-        words: tuple[str, ...] = tuple(value.get("enum", ()))
-        if value.get("type") == "boolean":
-            words = ("true", "false")
-        found.append(
-            Key(
-                name,
-                value.get("description", ""),
-                name in required,
-                words,
-                _object(value) is not None,
-            )
-        )
-    return found
-
-
-def _spec_at(path: Sequence[str]) -> dict[str, Any] | None:
-    spec: dict[str, Any] | None = _schema()
+def _part_at(path: Sequence[str]) -> Part | None:
+    part: Part | None = SCENARIO
     for name in path:
-        assert spec is not None
-        value = spec.get("properties", {}).get(name)
-        spec = _object(value) if value is not None else None
-        if spec is None:
+        assert part is not None
+        field = next((field for field in part.fields if field.name == name), None)
+        part = field.shape.part() if field is not None else None
+        if part is None:
             return None
-    return spec
+    return part
 
 
 def keys_at(path: Sequence[str]) -> list[Key] | None:
-    """The keys of the mapping reached through the keys ``path`` from the top (in schema
+    """The keys of the mapping reached through the keys ``path`` from the top (in declaration
     order), or None when the path leads to no mapping the format knows."""
-    spec = _spec_at(path)
-    return None if spec is None else _keys(spec)
+    part = _part_at(path)
+    return None if part is None else [_key(field) for field in part.fields]
 
 
 def key_at(path: Sequence[str], name: str) -> Key | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from excomm_sim.scenario.spec import VARIABLE_TYPES
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
 KINDS = ("variable", "role", "decision", "option", "event", "ending", "source", "phase")
@@ -143,16 +144,20 @@ def _variable(mapping: YMap) -> Declared | None:
     ident, kind = _text(mapping, "id"), _text(mapping, "type")
     initial = _text(mapping, "initial")
     values: tuple[str, ...] = ()
-    if kind == "int":
-        shape = f"int {_text(mapping, 'min')}..{_text(mapping, 'max')}"
-    elif kind == "enum":
+    spec = VARIABLE_TYPES.get(kind)
+    own = spec.keys if spec is not None else ()
+    if "min" in own:
+        shape = f"{kind} {_text(mapping, 'min')}..{_text(mapping, 'max')}"
+    elif "values" in own:
         entry = mapping.entries.get("values")
         if entry is not None and isinstance(entry.value, YSeq):
             values = tuple(v.text for v in entry.value.items if isinstance(v, YScalar))
-        shape = "enum: " + ", ".join(values)
+        shape = f"{kind}: " + ", ".join(values)
     else:
         shape = kind or "untyped"
     lines = [f"**{ident}**: {shape}, initial {initial or '?'}"]
+    if spec is not None:
+        lines.append(f"{kind}: {spec.summary}")
     label = _text(mapping, "label")
     if label:
         lines.append(

@@ -18,7 +18,7 @@ from excomm_sim.engine.moves import Action, Move
 from excomm_sim.engine.observe import Observation, observe
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.council import Council
-from excomm_sim.policies.sampler import sample
+from excomm_sim.policies.sampler import Sampler, sample
 from excomm_sim.scenario.model import Scenario
 
 __all__ = [
@@ -41,14 +41,21 @@ class Autopilot:
     """The kernel with computer policies and the sampler answering for everyone but people.
 
     ``policies`` maps a seat to the policy that plays it when no person does; seats not
-    listed get the computer decider (``Council``).
+    listed get the computer decider (``Council``). ``sampler`` answers for chance: the
+    seeded ``sample`` unless an author rigs it (``sampler.Rigged``).
     """
 
-    def __init__(self, scenario: Scenario, policies: Mapping[str, Policy] | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        policies: Mapping[str, Policy] | None = None,
+        sampler: Sampler = sample,
+    ) -> None:
         self.rules = Rules(scenario)
         self.scenario = scenario
         self.council = Council(scenario)
         self.policies = dict(policies or {})
+        self.sampler = sampler
 
     def start(
         self, seed: int, humans: Mapping[str, str] | None = None
@@ -74,7 +81,7 @@ class Autopilot:
             if turn.kind == "ended" or turn.human:
                 return state, tuple(made)
             if turn.kind == "chance":
-                move: Move = sample(rules, state)
+                move: Move = self.sampler(rules, state)
             else:
                 assert turn.role is not None
                 seen = observe(rules, state, turn.role, history=False)

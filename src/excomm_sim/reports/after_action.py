@@ -12,27 +12,15 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from excomm_sim.retold import (
-    choice_text,
-    consequence_lines,
-    history_match,
-    history_note,
-    score_text,
-    stand_text,
-)
-from excomm_sim.saves.timeline import Step, Timeline
 from excomm_sim.scenario.characters import visible
-from excomm_sim.scenario.model import Value, Variable
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    counted,
-    date_text,
-    history_option,
-    option_label,
-    played_text,
-    role_name,
-    value_text,
-)
+from excomm_sim.scenario.model import Display, Value, Variable, VariableKind
+from excomm_sim.story.history import history_match, history_note
+from excomm_sim.story.names import history_option, option_label, role_name
+from excomm_sim.story.retelling import choice_text, consequence_lines, score_text, stand_text
+from excomm_sim.story.text import counted, date_text, played_text
+from excomm_sim.story.timeline import Step, Timeline
+from excomm_sim.story.values import value_text
+from excomm_sim.story.why import why_lines
 
 
 @frozen
@@ -55,6 +43,62 @@ def variable_series(timeline: Timeline) -> list[Series]:
         Series(variable, tuple(point.get(variable.id, variable.initial) for point in points))
         for variable in timeline.scenario.variables
     ]
+
+
+def meter_series(timeline: Timeline) -> list[Series]:
+    """The meters a chart draws: int variables with a range, shown during play.
+
+    A hidden variable was never on the players' dashboard, and its value may be held
+    back all game, so drawn it would be a flat line telling nothing; the end-of-game
+    table gives its value with a note that players did not see it.
+    """
+    return [
+        series
+        for series in variable_series(timeline)
+        if series.variable.kind is VariableKind.INT
+        and series.variable.minimum is not None
+        and series.variable.maximum is not None
+        and series.variable.display is not Display.HIDDEN
+    ]
+
+
+def end_rows(timeline: Timeline, *, besides_meters: bool = False) -> list[tuple[str, str, str]]:
+    """(variable, at the start, at the end) for every variable; hidden ones say so.
+
+    ``besides_meters`` leaves out the meters the chart draws (its end labels give them).
+    """
+    charted = {series.variable.id for series in meter_series(timeline)} if besides_meters else set()
+    rows = []
+    for series in variable_series(timeline):
+        variable = series.variable
+        if variable.id in charted:
+            continue
+        label = variable.label
+        if variable.display is Display.HIDDEN:
+            label += " (hidden during play)"
+        first, last = series.values[0], series.values[-1]
+        rows.append((label, value_text(variable, first), value_text(variable, last)))
+    return rows
+
+
+def score_rows(timeline: Timeline) -> list[tuple[str, str, str]]:
+    """(role, played by, score line) for every scored role, in scenario order."""
+    rows = []
+    for role in timeline.scenario.roles:
+        score = timeline.scores.get(role.id)
+        if score is not None:
+            player = timeline.save.humans.get(role.id, "computer")
+            rows.append((role.name, player, score_text(score)))
+    return rows
+
+
+def players_line(timeline: Timeline) -> str:
+    """'Ana Ruiz played John F. Kennedy.' for every person, or that the computer played all."""
+    scenario, humans = timeline.scenario, timeline.save.humans
+    if not humans:
+        return "The computer played every seat."
+    seats = "; ".join(f"{name} played {role_name(scenario, role)}" for role, name in humans.items())
+    return f"{seats}."
 
 
 def players_rows(timeline: Timeline) -> list[tuple[str, str, str]]:
@@ -156,9 +200,8 @@ def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> st
         lines.extend(["", f"Note: {_md(save.note)}"])
     if timeline.problem:
         lines.extend(["", f"**Warning:** {_md(timeline.problem)}"])
-    lines.extend(["", _md(scenario.summary), "", "## Players and roles", ""])
-    lines.extend(_table(["Role", "Title", "Played by"], players_rows(timeline)))
-    lines.extend(["", "## Decisions beside history", ""])
+    lines.extend(_markdown_result(timeline))
+    lines.extend(["", "## Your choices beside history's", ""])
     lines.extend(
         _table(
             ["#", "Date", "Item", "Choice", "History", "Same?"],
@@ -175,6 +218,8 @@ def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> st
             ],
         )
     )
+    lines.extend(["", "## Players and roles", ""])
+    lines.extend(_table(["Role", "Title", "Played by"], players_rows(timeline)))
     lines.extend(["", "## Timeline"])
     for step in timeline.steps:
         lines.extend(_markdown_step(timeline, step))
@@ -190,18 +235,19 @@ def render_markdown(timeline: Timeline, save_name: str, generated_by: str) -> st
             ],
         )
     )
-    lines.extend(_markdown_ending(timeline))
+    lines.extend(_markdown_after(timeline))
+    lines.extend(["", "## The scenario", "", _md(scenario.summary)])
     lines.extend(["", "---", "", f"*{_md(generated_by)}*"])
     return visible("\n".join(lines) + "\n")  # control characters never reach a terminal
 
 
-def _markdown_ending(timeline: Timeline) -> list[str]:
+def _markdown_result(timeline: Timeline) -> list[str]:
+    """The ending and every seat's score, first: what a teacher reads before anything."""
     scenario = timeline.scenario
     ending = timeline.ending
     if ending is None:
         return ["", "## Ending", "", "The game was not finished when it was saved."]
     lines = ["", f"## Ending: {_md(ending.title)}", "", _md(ending.narrative)]
-    lines.extend(["", "### What happened in history", "", _md(ending.debrief)])
     lines.extend(["", "## Scores", ""])
     for role in scenario.roles:
         score = timeline.scores.get(role.id)
@@ -217,8 +263,27 @@ def _markdown_ending(timeline: Timeline) -> list[str]:
             for objective, met in score.met
         )
         lines.append("")
+    return lines
+
+
+def _markdown_after(timeline: Timeline) -> list[str]:
+    """What history did, the questions with room for answers, and the sources."""
+    lines: list[str] = []
+    ending = timeline.ending
+    if ending is not None and ending.debrief.strip():
+        lines.extend(["", "## What happened in history", "", _md(ending.debrief)])
     asked = questions(timeline)
     if asked:
-        lines.extend(["## Questions for discussion", ""])
-        lines.extend(f"{number}. {_md(text)}" for number, text in enumerate(asked, start=1))
+        lines.extend(["", "## Questions for discussion", ""])
+        for number, text in enumerate(asked, start=1):
+            lines.extend([f"{number}. {_md(text)}", "", "   *Your answer:*", "", "", ""])
+    sources = timeline.scenario.sources
+    if sources:
+        lines.extend(["", "## Sources", ""])
+        lines.append("“record p.2 ¶4” means paragraph 4 on page 2 of the source named “record”.")
+        lines.append("")
+        for source in sources:
+            reference = " ".join(source.reference.split())
+            text = f"**{_md(source.id)}**: {_md(source.title)}"
+            lines.append(f"- {text}" + (f". {_md(reference)}" if reference else ""))
     return lines

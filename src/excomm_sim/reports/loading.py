@@ -15,7 +15,7 @@ from excomm_sim.saves.replay import check_roles, check_scenario
 from excomm_sim.saves.store import read_save, resolve_scenario
 from excomm_sim.scenario.model import Scenario
 from excomm_sim.scenario.problems import ScenarioError
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 
 def load_scenario_for(save: SaveGame, save_file: Path, search_dirs: Sequence[Path]) -> Scenario:

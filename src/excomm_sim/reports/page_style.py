@@ -31,7 +31,7 @@ table.sticky thead th:first-child { background: #eee; }
 """
 
 PRINT_CSS = """
-@page { margin: 1.5cm; }
+@page { margin: 1.2cm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   .wide { overflow: visible; }

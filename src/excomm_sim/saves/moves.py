@@ -3,7 +3,9 @@
 Format 1 holds only seats' acts, ``{"role": ..., "option": ...}``. Format 2 adds what a
 classroom game records: an adviser's own words with a recommendation (``"argument"``), a
 seat changing hands (``{"take_seat": role, "player": name}``, ``{"leave_seat": role}``)
-and an event the teacher injected (``{"inject": event, "note": line}``). A save is written
+an event the teacher injected (``{"inject": event, "note": line}``) and an author's move in
+author mode (``{"author_set": variable, "value": value}``, ``{"author_jump": decision}``).
+A save is written
 in the lowest format that holds its moves, so a solo game's file is what it always was
 and any reader of format 1 still opens it; format 1 files read as they always did.
 """
@@ -13,7 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from excomm_sim.engine.moves import Action, Inject, LeaveSeat, Move, TakeSeat
+from excomm_sim.engine.moves import (
+    Action,
+    AuthorJump,
+    AuthorSet,
+    Inject,
+    LeaveSeat,
+    Move,
+    TakeSeat,
+)
 
 MAX_ARGUMENT = 600
 """Longest argument (in characters) a recommendation may carry: a few hundred words' worth
@@ -37,7 +47,7 @@ def needs_format(moves: Iterable[Move]) -> int:
     return BASIC_FORMAT
 
 
-def to_data(move: Move) -> dict[str, str]:
+def to_data(move: Move) -> dict[str, Any]:
     """A move as the JSON object a save holds."""
     if isinstance(move, Action):
         data = {"role": move.role, "option": move.option}
@@ -50,6 +60,10 @@ def to_data(move: Move) -> dict[str, str]:
         return {"leave_seat": move.role}
     if isinstance(move, Inject):
         return {"inject": move.event, "note": move.note}
+    if isinstance(move, AuthorSet):
+        return {"author_set": move.variable, "value": move.value}
+    if isinstance(move, AuthorJump):
+        return {"author_jump": move.decision}
     raise MoveProblem(f"a save does not hold {type(move).__name__} moves")
 
 
@@ -63,6 +77,10 @@ def describe(move: Move) -> str:
         return f"{move.role}'s seat was left"
     if isinstance(move, Inject):
         return f"the teacher injected {move.event!r}"
+    if isinstance(move, AuthorSet):
+        return f"the author set {move.variable} to {move.value!r}"
+    if isinstance(move, AuthorJump):
+        return f"the author jumped to {move.decision!r}"
     return f"chance drew {move.outcome!r}"
 
 
@@ -71,6 +89,8 @@ _SHAPES: Mapping[str, tuple[str, ...]] = {
     "take_seat": ("take_seat", "player"),
     "leave_seat": ("leave_seat",),
     "inject": ("inject", "note"),
+    "author_set": ("author_set", "value"),
+    "author_jump": ("author_jump",),
 }
 """The key that says what a move is -> every key that move may have."""
 
@@ -111,7 +131,27 @@ def from_data(
         )
     if kind == "leave_seat":
         return LeaveSeat(text(entry["leave_seat"], f"{where}.leave_seat", identifier=True))
+    if kind == "author_set":
+        return AuthorSet(
+            text(entry["author_set"], f"{where}.author_set", identifier=True),
+            _value(entry, where, text),
+        )
+    if kind == "author_jump":
+        return AuthorJump(text(entry["author_jump"], f"{where}.author_jump", identifier=True))
     return Inject(
         text(entry["inject"], f"{where}.inject", identifier=True),
         text(entry.get("note", ""), f"{where}.note", limit=MAX_ARGUMENT),
     )
+
+
+def _value(entry: Mapping[str, Any], where: str, text: Any) -> int | bool | str:
+    """An author's value: an integer, true/false or a word (checked by the kernel on replay)."""
+    if "value" not in entry:
+        raise MoveProblem(f"{where} has no 'value'")
+    value = entry["value"]
+    if isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, str):
+        result: str = text(value, f"{where}.value", identifier=True)
+        return result
+    raise MoveProblem(f"{where}.value must be an integer, true/false or a value's id")

@@ -15,6 +15,7 @@ from attrs import frozen
 from excomm_sim.engine.moves import IllegalAction
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.policies.sampler import Sampler, sample
 from excomm_sim.saves.format import SaveError, SaveGame
 from excomm_sim.saves.moves import describe
 from excomm_sim.scenario.expr import EvalError
@@ -94,7 +95,7 @@ def misfit_message(
     )
 
 
-def resume(save: SaveGame, scenario: Scenario) -> Resumed:
+def resume(save: SaveGame, scenario: Scenario, sampler: Sampler = sample) -> Resumed:
     """Replay ``save`` on ``scenario``: stops at the first action that no longer fits.
 
     Raises SaveError when the save is for another scenario, or names roles the scenario
@@ -102,7 +103,7 @@ def resume(save: SaveGame, scenario: Scenario) -> Resumed:
     """
     check_scenario(save, scenario)
     check_roles(save, scenario)
-    autopilot = Autopilot(scenario)
+    autopilot = Autopilot(scenario, sampler=sampler)
     state = start_game(autopilot, save.seed, save.humans)
     changed = scenario_changed(save, scenario)
     for index, action in enumerate(save.actions):

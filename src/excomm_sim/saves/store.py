@@ -248,6 +248,71 @@ def latest_save(saves_dir: Path) -> Path | None:
     return None
 
 
+def rename_save(path: Path, new_name: str) -> Path:
+    """Give the save at ``path`` the name ``new_name`` (checked as ``safe_save_path``).
+
+    The new name is taken atomically and never overwrites: a hard link to the new name
+    fails if anything has it, and only then is the old name removed, so a crash leaves
+    the game under one name or both, never under none. Where the folder cannot hold
+    links, the new name is reserved (``O_EXCL``) and the file renamed over the reservation.
+    Returns the new path; SaveError (saying why) if the name is taken, unsafe or unwritable.
+    """
+    path = Path(path)
+    target = safe_save_path(path.parent, new_name)
+    if target.name == path.name:
+        return path
+    read_save(path)  # only a save is renamed: the list never offers anything else
+    try:
+        os.link(path, target, follow_symlinks=False)
+    except FileExistsError:
+        raise SaveError(target, "a save of that name exists already; pick another name") from None
+    except OSError:
+        _reserve_and_replace(path, target)
+    else:
+        try:
+            path.unlink()
+        except OSError as error:
+            target.unlink(missing_ok=True)
+            raise SaveError(path, f"cannot rename: {error.strerror or error}") from None
+    _fsync_folder(path.parent)
+    return target
+
+
+def _reserve_and_replace(path: Path, target: Path) -> None:
+    """Rename without links: take ``target`` with O_EXCL, then replace it with ``path``."""
+    try:
+        os.close(os.open(target, _RESERVE_FLAGS, 0o600))
+    except FileExistsError:
+        raise SaveError(target, "a save of that name exists already; pick another name") from None
+    except OSError as error:
+        raise SaveError(target, f"cannot rename: {error.strerror or error}") from None
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        target.unlink(missing_ok=True)
+        raise SaveError(path, f"cannot rename: {error.strerror or error}") from None
+
+
+def delete_save(path: Path) -> None:
+    """Remove the save file at ``path``; SaveError if it is not a file or cannot be removed.
+
+    Entries that are not saves (they fail to read, or are a pipe) may be removed too: the
+    load list shows them so that a player can clear them away. A link is removed, never
+    what it points to; a folder never.
+    """
+    path = Path(path)
+    if not path.is_symlink():
+        if not path.exists():
+            raise SaveError(path, "no such save file")
+        if path.is_dir():
+            raise SaveError(path, "is a folder, not a save file")
+    try:
+        path.unlink()
+    except OSError as error:
+        raise SaveError(path, f"cannot delete: {error.strerror or error}") from None
+    _fsync_folder(path.parent)
+
+
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 """A save's scenario is only ever looked for in files named like scenarios."""
 

@@ -24,6 +24,7 @@ from excomm_sim.scenario.fields import (
     shortened,
     text_of,
 )
+from excomm_sim.scenario.glossary import build_glossary, build_people
 from excomm_sim.scenario.limits import MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
@@ -40,46 +41,21 @@ from excomm_sim.scenario.model import (
 )
 from excomm_sim.scenario.problems import did_you_mean
 from excomm_sim.scenario.refs import Refs, declared_id, declared_ids, newer_keys, url_of
+from excomm_sim.scenario.spec import (
+    CALENDAR,
+    ENDING,
+    EVENT,
+    OBJECTIVE,
+    READING,
+    ROLE,
+    SCENARIO,
+    SOURCE,
+)
+from excomm_sim.scenario.spec.top import VISIBILITIES
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
-SCENARIO_KEYS = (
-    "format",
-    "id",
-    "title",
-    "version",
-    "date",
-    "summary",
-    "sources",
-    "calendar",
-    "phases",
-    "roles",
-    "variables",
-    "decisions",
-    "events",
-    "endings",
-    "bibliography",
-)
-SOURCE_KEYS = ("id", "title", "reference", "document", "url", "file")
 SOURCE_KEYS_2 = ("document", "url", "file")
 """The source keys new in format 2."""
-READING_KEYS = ("reference", "url")
-CALENDAR_KEYS = ("start", "days_per_decision")
-ROLE_KEYS = (
-    "id",
-    "name",
-    "title",
-    "president",
-    "influence",
-    "bio",
-    "briefing",
-    "objectives",
-    "joins",
-)
-OBJECTIVE_KEYS = ("id", "text", "when", "points", "visibility")
-VISIBILITIES = ("private", "public", "secret")
-"""Who reads an objective (``Objective.visibility``)."""
-EVENT_KEYS = ("id", "title", "text", "when", "once", "effects", "sources", *DATED_KEYS)
-ENDING_KEYS = ("id", "title", "when", "early", "historical", "narrative", "debrief", "questions")
 _PLACEHOLDER_DATE = dt.date(1962, 11, 3)
 
 
@@ -91,8 +67,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     top = mapping_of(ctx, root, "", "a scenario")
     if top is None:
         return None
-    fields = Fields(ctx, top, "", SCENARIO_KEYS, "a scenario")
-    version_format = fields.integer("format", FORMAT_VERSION, required=True)
+    fields = Fields(ctx, top, "", SCENARIO)
+    version_format = fields.integer("format", FORMAT_VERSION)
     if fields.has("format") and version_format not in FORMAT_VERSIONS:
         node = fields.get("format")
         assert node is not None
@@ -104,10 +80,10 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         )
         version_format = FORMAT_VERSION
     ident = fields.identifier()
-    title = fields.text("title", required=True)
+    title = fields.text("title")
     version = _version(fields)
-    date = fields.date("date", required=True) or _PLACEHOLDER_DATE
-    summary = fields.text("summary", required=True)
+    date = fields.date("date") or _PLACEHOLDER_DATE
+    summary = fields.text("summary")
     calendar = _calendar(fields, date, phased=fields.has("phases"))
     phases = build_phases(ctx, fields, calendar.start)
     dating = Dating(ctx, phases, calendar.start)
@@ -138,7 +114,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     _check_visible_to(refs, fields)
     decisions = []
     seen: dict[str, YNode] = {}
-    for node, path in fields.items("decisions", required=True):
+    for node, path in fields.items("decisions"):
         decision = build_decision(refs, node, path, calendar.days_per_decision, dating)
         if decision is not None:
             refs.unique(seen, decision.id, node, path + ".id", "decision")
@@ -146,6 +122,7 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
     roles = seat_late_roles(fields.ctx, roles, tuple(decisions))
     events = _events(refs, fields, dating)
     endings = _endings(refs, fields)
+    people, glossary = build_people(ctx, fields), build_glossary(ctx, fields)
     check_calendar(fields, calendar, decisions)
     check_game_size(fields, roles, decisions)
     return Scenario(
@@ -163,6 +140,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         sources=sources,
         phases=phases,
         bibliography=bibliography,
+        people=people,
+        glossary=glossary,
         format=version_format,
     )
 
@@ -199,7 +178,7 @@ def _declared_president(top: YMap) -> str:
 
 
 def _version(fields: Fields) -> str:
-    node = fields.get("version", required=True)
+    node = fields.get("version")
     if node is None:
         return ""
     if isinstance(node, YScalar) and node.kind in ("int", "float"):
@@ -210,7 +189,7 @@ def _version(fields: Fields) -> str:
             f'version must be text: YAML reads {shown} as a number; quote it (version: "{shown}")',
         )
         return node.text
-    version = fields.text("version", required=True)
+    version = fields.text("version")
     if len(version) > MAX_VERSION_LENGTH:
         fields.ctx.report(
             node,
@@ -228,7 +207,7 @@ def _calendar(fields: Fields, date: dt.date, phased: bool) -> Calendar:
     mapping = fields.mapping("calendar")
     if mapping is None:
         return Calendar(start=date, days_per_decision=default)
-    calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR_KEYS, "the calendar")
+    calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR)
     return Calendar(
         start=calendar.date("start") or date,
         days_per_decision=calendar.integer("days_per_decision", default, minimum=0),
@@ -242,14 +221,14 @@ def _sources(fields: Fields, version: int) -> tuple[Source, ...]:
         mapping = mapping_of(fields.ctx, node, path, "a source")
         if mapping is None:
             continue
-        source = Fields(fields.ctx, mapping, path, SOURCE_KEYS, "a source")
+        source = Fields(fields.ctx, mapping, path, SOURCE)
         newer_keys(source, SOURCE_KEYS_2, version)
         ident = source.identifier()
         check_unique(fields.ctx, seen, ident, mapping, path + ".id", "source")
         sources.append(
             Source(
                 ident,
-                source.text("title", required=True),
+                source.text("title"),
                 source.text("reference"),
                 document=source.text("document"),
                 url=url_of(source),
@@ -273,8 +252,8 @@ def _bibliography(fields: Fields) -> tuple[Reading, ...]:
         mapping = mapping_of(fields.ctx, node, path, "a bibliography entry")
         if mapping is None:
             continue
-        entry = Fields(fields.ctx, mapping, path, READING_KEYS, "a bibliography entry")
-        found.append(Reading(entry.text("reference", required=True), url_of(entry)))
+        entry = Fields(fields.ctx, mapping, path, READING)
+        found.append(Reading(entry.text("reference"), url_of(entry)))
     return tuple(found)
 
 
@@ -282,11 +261,11 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
     roles = []
     seen: dict[str, YNode] = {}
     presidents: list[YNode] = []
-    for node, path in fields.items("roles", required=True):
+    for node, path in fields.items("roles"):
         mapping = mapping_of(refs.ctx, node, path, "a role")
         if mapping is None:
             continue
-        role = Fields(refs.ctx, mapping, path, ROLE_KEYS, "a role")
+        role = Fields(refs.ctx, mapping, path, ROLE)
         ident = role.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "role")
         is_president = role.boolean("president")
@@ -298,10 +277,10 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
         roles.append(
             Role(
                 id=ident,
-                name=role.text("name", required=True),
-                title=role.text("title", required=True),
-                bio=role.text("bio", required=True),
-                briefing=role.text("briefing", required=True),
+                name=role.text("name"),
+                title=role.text("title"),
+                bio=role.text("bio"),
+                briefing=role.text("briefing"),
                 objectives=_objectives(refs, role),
                 is_president=is_president,
                 influence=role.integer("influence", 1, minimum=0),
@@ -360,11 +339,11 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
         mapping = mapping_of(refs.ctx, node, path, "an objective")
         if mapping is None:
             continue
-        fields = Fields(refs.ctx, mapping, path, OBJECTIVE_KEYS, "an objective")
+        fields = Fields(refs.ctx, mapping, path, OBJECTIVE)
         ident = fields.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "objective")
-        text = fields.text("text", required=True)
-        condition = refs.condition(fields, required=True)
+        text = fields.text("text")
+        condition = refs.condition(fields)
         points = fields.integer("points", 1)
         refs.newer(fields, ("visibility",))
         visibility = fields.choice("visibility", VISIBILITIES, "private")
@@ -391,14 +370,14 @@ def _events(refs: Refs, fields: Fields, dating: Dating) -> tuple[Event, ...]:
         mapping = mapping_of(refs.ctx, node, path, "an event")
         if mapping is None:
             continue
-        event = Fields(refs.ctx, mapping, path, EVENT_KEYS, "an event")
+        event = Fields(refs.ctx, mapping, path, EVENT)
         ident = event.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "event")
         refs.newer(event, DATED_KEYS)
         built = Event(
             id=ident,
-            title=event.text("title", required=True),
-            text=event.text("text", required=True),
+            title=event.text("title"),
+            text=event.text("text"),
             when=refs.condition(event),
             once=event.boolean("once", True),
             effects=refs.effects(event),
@@ -429,11 +408,11 @@ def _endings(refs: Refs, fields: Fields) -> tuple[Ending, ...]:
     seen: dict[str, YNode] = {}
     fallbacks: list[YNode] = []
     historical: list[YNode] = []
-    for node, path in fields.items("endings", required=True):
+    for node, path in fields.items("endings"):
         mapping = mapping_of(refs.ctx, node, path, "an ending")
         if mapping is None:
             continue
-        ending = Fields(refs.ctx, mapping, path, ENDING_KEYS, "an ending")
+        ending = Fields(refs.ctx, mapping, path, ENDING)
         ident = ending.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "ending")
         early = ending.boolean("early")
@@ -452,9 +431,9 @@ def _endings(refs: Refs, fields: Fields) -> tuple[Ending, ...]:
         endings.append(
             Ending(
                 id=ident,
-                title=ending.text("title", required=True),
-                narrative=ending.text("narrative", required=True),
-                debrief=ending.text("debrief", required=True),
+                title=ending.text("title"),
+                narrative=ending.text("narrative"),
+                debrief=ending.text("debrief"),
                 when=refs.condition(ending),
                 early=early,
                 historical=is_historical,

@@ -17,11 +17,12 @@ from attrs import evolve
 from excomm_sim.scenario.fields import Context, Fields, check_unique, join, mapping_of
 from excomm_sim.scenario.model import Decision, Location, Phase, Role
 from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.spec import PHASE
+from excomm_sim.scenario.spec.agenda import DATED
 from excomm_sim.scenario.yamlnodes import YNode
 
-PHASE_KEYS = ("id", "heading", "date", "until", "note")
-DATED_KEYS = ("phase", "date", "offset")
-"""The keys that date a decision or an event (format 2)."""
+DATED_KEYS = tuple(field.name for field in DATED)
+"""The keys that date a decision or an event (format 2; declared in ``spec.agenda``)."""
 
 
 def build_phases(ctx: Context, fields: Fields, start: dt.date) -> tuple[Phase, ...]:
@@ -33,7 +34,7 @@ def build_phases(ctx: Context, fields: Fields, start: dt.date) -> tuple[Phase, .
         mapping = mapping_of(ctx, node, path, "a phase")
         if mapping is None:
             continue
-        phase = Fields(ctx, mapping, path, PHASE_KEYS, "a phase")
+        phase = Fields(ctx, mapping, path, PHASE)
         ident = phase.identifier()
         check_unique(ctx, seen, ident, mapping, path + ".id", "phase")
         heading = phase.text("heading", required=True)

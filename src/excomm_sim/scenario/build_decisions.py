@@ -17,43 +17,9 @@ from excomm_sim.scenario.model import (
     Stance,
 )
 from excomm_sim.scenario.refs import Refs
+from excomm_sim.scenario.spec import CHANCE, DECISION, DELAYED, OPTION, OUTCOME, STANCE
+from excomm_sim.scenario.spec.agenda import LEANS, MAX_STRENGTH, POSITIONS
 from excomm_sim.scenario.yamlnodes import YNode
-
-DECISION_KEYS = (
-    "id",
-    "title",
-    "decider",
-    "context",
-    "sources",
-    "when",
-    "days",
-    "history_note",
-    "options",
-    *DATED_KEYS,
-)
-OPTION_KEYS = (
-    "id",
-    "label",
-    "text",
-    "when",
-    "unavailable",
-    "effects",
-    "trigger",
-    "chance",
-    "delayed",
-    "stances",
-    "history",
-    "history_note",
-    "lean",
-)
-CHANCE_KEYS = ("visible", "outcomes")
-OUTCOME_KEYS = ("id", "label", "weight", "text", "effects", "trigger", "history")
-DELAYED_KEYS = ("after", "when", "text", "effects", "trigger")
-STANCE_KEYS = ("role", "position", "strength", "reason", "when")
-LEANS = ("hawk", "dove", "middle", "")
-"""Option leans; "middle" and "" both mean the middle course (stored as "")."""
-POSITIONS = tuple(position.value for position in Position)
-MAX_STRENGTH = 3
 
 
 def build_decision(
@@ -62,11 +28,11 @@ def build_decision(
     mapping = mapping_of(refs.ctx, node, path, "a decision")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, DECISION_KEYS, "a decision")
+    fields = Fields(refs.ctx, mapping, path, DECISION)
     ident = fields.identifier()
     refs.newer(fields, DATED_KEYS)
     phase, date = dating.decision(fields, ident)
-    title = fields.text("title", required=True)
+    title = fields.text("title")
     decider = refs.role(fields, "decider") or refs.president
     context, context_variants, varies = refs.varied_text(fields, "context", required=True)
     sources = refs.citations(fields)
@@ -97,9 +63,9 @@ def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
     mapping = mapping_of(refs.ctx, node, path, "an option")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, OPTION_KEYS, "an option")
+    fields = Fields(refs.ctx, mapping, path, OPTION)
     ident = fields.identifier()
-    label = fields.text("label", required=True)
+    label = fields.text("label")
     text, text_variants, _ = refs.varied_text(fields, "text")
     when = refs.condition(fields)
     unavailable = fields.text("unavailable")
@@ -151,7 +117,7 @@ def build_chance(refs: Refs, node: YNode, path: str) -> Chance | None:
     mapping = mapping_of(refs.ctx, node, path, "a chance node")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, CHANCE_KEYS, "a chance node")
+    fields = Fields(refs.ctx, mapping, path, CHANCE)
     visible = fields.boolean("visible")
     outcomes = _children(refs, fields, path, "outcomes", build_outcome)
     return Chance(outcomes=outcomes, visible=visible)
@@ -184,7 +150,7 @@ def _children(
     children: list[ChildT] = []
     seen: dict[str, YNode] = {}
     history: list[YNode] = []
-    for item, item_path in fields.items(key, required=True):
+    for item, item_path in fields.items(key):
         child = build(refs, item, item_path)
         if child is None:
             continue
@@ -206,9 +172,9 @@ def build_outcome(refs: Refs, node: YNode, path: str) -> ChanceOutcome | None:
     mapping = mapping_of(refs.ctx, node, path, "a chance outcome")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, OUTCOME_KEYS, "a chance outcome")
+    fields = Fields(refs.ctx, mapping, path, OUTCOME)
     ident = fields.identifier()
-    label = fields.text("label", required=True)
+    label = fields.text("label")
     weight_node = fields.get("weight")
     weight = None
     if weight_node is not None:
@@ -231,10 +197,10 @@ def build_delayed(refs: Refs, node: YNode, path: str) -> Delayed | None:
     mapping = mapping_of(refs.ctx, node, path, "a delayed consequence")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, DELAYED_KEYS, "a delayed consequence")
+    fields = Fields(refs.ctx, mapping, path, DELAYED)
     return Delayed(
-        after=fields.integer("after", 1, minimum=1, required=True),
-        text=fields.text("text", required=True),
+        after=fields.integer("after", 1, minimum=1),
+        text=fields.text("text"),
         effects=refs.effects(fields),
         trigger=refs.trigger(fields),
         when=refs.condition(fields),
@@ -246,13 +212,13 @@ def build_stance(refs: Refs, node: YNode, path: str) -> Stance | None:
     mapping = mapping_of(refs.ctx, node, path, "a stance")
     if mapping is None:
         return None
-    fields = Fields(refs.ctx, mapping, path, STANCE_KEYS, "a stance")
-    role = refs.role(fields, "role", required=True)
-    position = fields.choice("position", POSITIONS, "favour", required=True)
+    fields = Fields(refs.ctx, mapping, path, STANCE)
+    role = refs.role(fields, "role")
+    position = fields.choice("position", POSITIONS, "favour")
     return Stance(
         role=role or "",
         position=Position(position),
-        reason=fields.text("reason", required=True),
+        reason=fields.text("reason"),
         strength=fields.integer("strength", 1, minimum=1, maximum=MAX_STRENGTH),
         when=refs.condition(fields),
         location=refs.location(mapping),

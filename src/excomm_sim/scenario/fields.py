@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from excomm_sim.scenario.limits import MAX_ID_LENGTH, MAX_INTEGER
 from excomm_sim.scenario.problems import Problems, Severity, closest, did_you_mean
@@ -110,25 +111,55 @@ def shortened(text: str, most: int = 40) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
+class Declared(Protocol):
+    """A declared kind of mapping (``spec.Part``): its keys, the required ones, its name."""
+
+    @property
+    def keys(self) -> tuple[str, ...]: ...
+    @property
+    def key_set(self) -> frozenset[str]: ...
+    @property
+    def required_set(self) -> frozenset[str]: ...
+    @property
+    def what(self) -> str: ...
+
+
 class Fields:
-    """The fields of one mapping; ``allowed`` keys only, each read at most once by type."""
+    """The fields of one mapping; ``allowed`` keys only, each read at most once by type.
+
+    Given a declared part (``spec.Part``), the keys and the name come from it, and an
+    accessor called without ``required`` asks the declaration whether the key is required.
+    """
 
     def __init__(
-        self, ctx: Context, node: YMap, path: str, allowed: Sequence[str], what: str
+        self,
+        ctx: Context,
+        node: YMap,
+        path: str,
+        allowed: tuple[str, ...] | Declared,
+        what: str = "",
     ) -> None:
         self.ctx = ctx
         self.node = node
         self.path = path
-        self.what = what
+        self.required_keys: frozenset[str] = frozenset()
         self.misspelt: set[str] = set()
         """Allowed keys an unknown key was reported as a slip for: not reported missing too."""
-        known = _ALLOWED.get(id(allowed))
-        if known is None or known[0] is not allowed:
-            known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
-        if node.entries.keys() <= known[1]:
+        if isinstance(allowed, tuple):
+            known = _ALLOWED.get(id(allowed))
+            if known is None or known[0] is not allowed:
+                known = _ALLOWED[id(allowed)] = (allowed, frozenset(allowed))
+            key_set = known[1]
+        else:
+            self.required_keys = allowed.required_set
+            what = what or allowed.what
+            key_set = allowed.key_set
+            allowed = allowed.keys
+        self.what = what
+        if node.entries.keys() <= key_set:
             return
         for key, entry in node.entries.items():
-            if key not in known[1]:
+            if key not in key_set:
                 meant = closest(key, allowed)
                 hint = f" (did you mean '{meant}'?)" if meant is not None else ""
                 if meant is not None and meant not in node.entries:
@@ -142,6 +173,10 @@ class Fields:
                     f"unknown key '{shortened(key)}' in {what}{hint}",
                 )
 
+    def needs(self, key: str, required: bool | None = None) -> bool:
+        """Whether ``key`` is required: as the caller says, else as the declaration says."""
+        return key in self.required_keys if required is None else required
+
     def has(self, key: str) -> bool:
         entry = self.node.entries.get(key)
         return entry is not None and not _is_null(entry.value)
@@ -149,14 +184,14 @@ class Fields:
     def entry(self, key: str) -> YEntry | None:
         return self.node.entries.get(key)
 
-    def get(self, key: str, required: bool = False) -> YNode | None:
+    def get(self, key: str, required: bool | None = None) -> YNode | None:
         """The value node, or None when absent or null (reported when ``required``)."""
         entry = self.node.entries.get(key)
         if entry is not None:
             value = entry.value
             if type(value) is not YScalar or value.kind != "null":
                 return value
-        if required:
+        if key in self.required_keys if required is None else required:
             self.missing(key)
         return None
 
@@ -172,7 +207,7 @@ class Fields:
                 self.node, join(self.path, key), f"missing required key '{key}' in {self.what}"
             )
 
-    def text(self, key: str, required: bool = False, default: str = "") -> str:
+    def text(self, key: str, required: bool | None = None, default: str = "") -> str:
         entry = self.node.entries.get(key)
         if entry is not None:
             # Fast path for the common case: plain or quoted text that is not blank.
@@ -181,9 +216,13 @@ class Fields:
                 type(value) is YScalar
                 and value.kind == "str"
                 and value.node.style not in _BLOCK_STYLES
-                and (not required or value.text.strip())
+                and (
+                    not (key in self.required_keys if required is None else required)
+                    or value.text.strip()
+                )
             ):
                 return value.text
+        required = self.needs(key, required)
         node = self.get(key, required)
         if node is None:
             return default
@@ -206,7 +245,7 @@ class Fields:
         default: int,
         minimum: int | None = None,
         maximum: int | None = None,
-        required: bool = False,
+        required: bool | None = None,
     ) -> int:
         node = self.get(key, required)
         if node is None:
@@ -242,7 +281,9 @@ class Fields:
         value = boolean_of(self.ctx, node, join(self.path, key))
         return default if value is None else value
 
-    def choice(self, key: str, choices: Sequence[str], default: str, required: bool = False) -> str:
+    def choice(
+        self, key: str, choices: Sequence[str], default: str, required: bool | None = None
+    ) -> str:
         node = self.get(key, required)
         if node is None:
             return default
@@ -262,7 +303,7 @@ class Fields:
             return default
         return node.text
 
-    def date(self, key: str, required: bool = False) -> dt.date | None:
+    def date(self, key: str, required: bool | None = None) -> dt.date | None:
         node = self.get(key, required)
         if node is None:
             return None
@@ -276,7 +317,7 @@ class Fields:
         return value
 
     def items(
-        self, key: str, required: bool = False, single: bool = False
+        self, key: str, required: bool | None = None, single: bool = False
     ) -> Iterator[tuple[YNode, str]]:
         """The items of a list field with their paths; ``single`` also takes one bare item
 
@@ -287,7 +328,7 @@ class Fields:
             return
         path = join(self.path, key)
         if isinstance(node, YSeq):
-            if required and not node.items:
+            if not node.items and self.needs(key, required):
                 self.ctx.report(node, path, f"'{key}' needs at least one item")
             for index, item in enumerate(node.items):
                 yield item, f"{path}[{index}]"
@@ -296,7 +337,7 @@ class Fields:
         else:
             self.ctx.report(node, path, f"expected a list, got {describe(node)}")
 
-    def mapping(self, key: str, required: bool = False) -> YMap | None:
+    def mapping(self, key: str, required: bool | None = None) -> YMap | None:
         node = self.get(key, required)
         if node is None:
             return None

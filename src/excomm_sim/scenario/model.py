@@ -391,6 +391,29 @@ class Phase:
 
 
 @frozen
+class Person:
+    """Someone the scenario names who has no seat at the table (who's who, ``people:``)."""
+
+    name: str
+    title: str
+    about: str = ""
+    also: tuple[str, ...] = ()
+    """Other ways the text names them ("Kuznetsov"); the first mention of any is explained."""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+
+@frozen
+class Term:
+    """A word a student may not know (``glossary:``): an acronym, a weapon, a legal term."""
+
+    term: str
+    meaning: str
+    also: tuple[str, ...] = ()
+    """Other spellings the text uses ("IL-28s", "SAMs")."""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+
+@frozen
 class Calendar:
     """The in-game date: starts at ``start``; each decision adds its ``days``."""
 
@@ -416,6 +439,9 @@ class Scenario:
     sources: tuple[Source, ...] = ()
     phases: tuple[Phase, ...] = ()
     bibliography: tuple[Reading, ...] = ()
+    people: tuple[Person, ...] = ()
+    """Who's who beyond the seats (``scenario.glossary`` reads them)."""
+    glossary: tuple[Term, ...] = ()
     format: int = FORMAT_VERSION
     content_hash: str = field(default="", eq=False)
     """sha256 of the file's bytes; saves use it to spot an edited scenario."""

@@ -24,6 +24,7 @@ from excomm_sim.scenario.fields import (
 )
 from excomm_sim.scenario.model import Citation, Display, Location, TextVariant
 from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.spec.agenda import CITATION, GUARDED, VARIANT
 from excomm_sim.scenario.texts import BUILT_IN as TEXT_BUILT_IN
 from excomm_sim.scenario.texts import placeholders
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq, describe
@@ -35,12 +36,7 @@ CITATION_SHORTHAND = re.compile(
 )
 """``record p.2 ¶4 (Thompson's warning)``: source id, then optional document number
 (``frus doc.138``, format 2), page, paragraph, note."""
-CITATION_KEYS = ("source", "page", "paragraph", "note", "document", "url")
 CITATION_KEYS_2 = ("document", "url")
-VARIANT_KEYS = ("when", "text")
-"""A text variant's keys (format 2)."""
-GUARDED_KEYS = ("when", "effects")
-"""A conditional effect's keys (format 2)."""
 """The citation keys new in format 2."""
 URL = re.compile(r"https?://[^\s]+")
 """What a ``url`` looks like: an http or https address with no spaces."""
@@ -78,7 +74,7 @@ class Refs:
     def unique(self, seen: dict[str, YNode], ident: str, node: YNode, path: str, what: str) -> None:
         check_unique(self.ctx, seen, ident, node, path, what)
 
-    def role(self, fields: Fields, key: str, required: bool = False) -> str | None:
+    def role(self, fields: Fields, key: str, required: bool | None = None) -> str | None:
         node = fields.get(key, required)
         if node is None:
             return None
@@ -103,7 +99,7 @@ class Refs:
         return text
 
     def condition(
-        self, fields: Fields, key: str = "when", required: bool = False
+        self, fields: Fields, key: str = "when", required: bool | None = None
     ) -> Expression | None:
         node = fields.get(key, required)
         if node is None:
@@ -124,7 +120,7 @@ class Refs:
     def guarded_effects(self, node: YMap, path: str) -> list[Assignment]:
         """``{when: COND, effects: [...]}`` in an effects list (format 2): the effects,
         each guarded by the condition (one level: a guarded group holds plain effects)."""
-        fields = Fields(self.ctx, node, path, GUARDED_KEYS, "a conditional effect")
+        fields = Fields(self.ctx, node, path, GUARDED)
         if self.format < 2:
             self.ctx.report(
                 node,
@@ -167,7 +163,7 @@ class Refs:
             mapping = mapping_of(self.ctx, item, item_path, "a text variant")
             if mapping is None:
                 continue
-            variant = Fields(self.ctx, mapping, item_path, VARIANT_KEYS, "a text variant")
+            variant = Fields(self.ctx, mapping, item_path, VARIANT)
             last = index == len(node.items) - 1
             when = self.condition(variant, required=False)
             if last and variant.has("when"):
@@ -282,7 +278,7 @@ class Refs:
             )
             return None
         mapping = node
-        fields = Fields(self.ctx, mapping, path, CITATION_KEYS, "a citation")
+        fields = Fields(self.ctx, mapping, path, CITATION)
         self.newer(fields, CITATION_KEYS_2)
         source = self.reference_field(fields, "source", self.source_ids, "source")
         return Citation(

@@ -21,10 +21,10 @@ from aiohttp import WSMsgType, web
 from excomm_sim.server.classroom import Classroom, Refusal
 from excomm_sim.server.credentials import same
 from excomm_sim.server.limits import FailureLimit
-from excomm_sim.server.overview import overview
 from excomm_sim.server.students import Students
 from excomm_sim.server.teacher import Teacher
 from excomm_sim.server.updates import Connection
+from excomm_sim.server.web.routes import add_pages
 from excomm_sim.wire.checks import Check, WireError, identifier, nullable, number, obj, text
 from excomm_sim.wire.protocol import (
     CLIENT,
@@ -84,6 +84,7 @@ def make_app(classroom: Classroom, key: str) -> web.Application:
     app.router.add_get("/api/hello", hello)
     app.router.add_get("/api/tables", tables)
     app.router.add_post("/api/tables/{number}/{action}", control)
+    add_pages(app, classroom, key, app[TEACHER])  # the browsers' pages (server.web)
     return app
 
 
@@ -226,10 +227,7 @@ async def tables(request: web.Request) -> web.Response:
         {
             "v": PROTOCOL_VERSION,
             "lesson": classroom.lesson,
-            "tables": [
-                overview(t, classroom.present(t), classroom.timers[n].left())
-                for n, t in classroom.tables.items()
-            ],
+            "tables": request.app[TEACHER].overviews(),
         }
     )
 
@@ -260,36 +258,11 @@ async def control(request: web.Request) -> web.Response:
         return _refused(error.code, error.message, error.field)
     except (ValueError, RecursionError) as error:
         return _refused("malformed", f"the body is not JSON: {error}"[:300])
-    classroom = request.app[CLASSROOM]
+    teacher = request.app[TEACHER]
     try:
-        await _do(request.app[TEACHER], number_, action, fields)
+        await teacher.control(number_, action, fields)
     except Refusal as refusal:
         return _refused(refusal.code, refusal.message)
-    table = classroom.table(number_)
     return web.json_response(
-        {
-            "v": PROTOCOL_VERSION,
-            "ok": True,
-            "table": overview(table, classroom.present(table), classroom.timers[number_].left()),
-        }
+        {"v": PROTOCOL_VERSION, "ok": True, "table": teacher.overview(number_)}
     )
-
-
-async def _do(teacher: Teacher, number_: int, action: str, fields: dict[str, Any]) -> None:
-    if action == "start":
-        await teacher.start(number_)
-    elif action in ("pause", "resume"):
-        await teacher.pause(number_, action == "pause")
-    elif action == "timer":
-        await teacher.set_timer(number_, fields["seconds"])
-    elif action == "free":
-        await teacher.free(number_, fields["seat"])
-    elif action == "inject":
-        events = {event.id for event in teacher.classroom.table(number_).scenario.events}
-        if fields["event"] not in events:
-            raise Refusal(
-                "illegal", f"no event {fields['event']!r}; events: {', '.join(sorted(events))}"
-            )
-        await teacher.inject(number_, fields["event"], fields.get("note", "").strip())
-    else:
-        await teacher.end(number_)

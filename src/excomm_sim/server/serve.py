@@ -2,9 +2,9 @@
 
 The port is bound before a new lesson is written, so "port in use" costs nothing, and the
 lesson keeps the port it really got, so ``--resume`` listens where the students' clients
-will knock again. What the teacher sees goes through a ``Frontend``: today the
-headless one (lines on stdout, one per event); the teacher console plugs in at the same
-seam (``commands.host``).
+will knock again. What the teacher sees goes through a ``Frontend``: the
+headless one (lines on stdout, one per event) or, in a terminal, the teacher console
+(``tui.console``), which runs this coroutine in its own event loop (``commands.host``).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class HostInfo:
 
 
 class Frontend(Protocol):
-    """What the teacher sees: the headless log today, the Textual console next."""
+    """What the teacher sees: the headless log, or the Textual console."""
 
     def opened(self, info: HostInfo) -> None: ...
 
@@ -109,8 +109,10 @@ async def serve(
     key_file: Path,
     resumed: bool,
     stop: asyncio.Event | None = None,
+    signals: bool = True,
 ) -> None:
-    """Serve ``opened`` on ``sock`` until SIGINT/SIGTERM (or ``stop``)."""
+    """Serve ``opened`` on ``sock`` until ``stop`` is set (or, with ``signals``, SIGINT or
+    SIGTERM: a console in the same loop may leave the signals to its own terminal)."""
     port = sock.getsockname()[1]
     classroom = opened.classroom
     classroom.listeners.append(frontend.event)
@@ -128,7 +130,7 @@ async def serve(
             classroom.resave(table)
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in (signal.SIGINT, signal.SIGTERM) if signals else ():
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     try:

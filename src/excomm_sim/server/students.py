@@ -154,8 +154,9 @@ class Students:
         async with self.classroom.locks[table.number]:
             if seat not in self.classroom.present(table):
                 holder = table.holders.get(seat)
-                who = holder.player if holder is not None else "someone"
-                self.classroom.tell(table.number, "seat", f"{who} left {seat_words(table, seat)}")
+                if holder is not None:  # a seat the teacher freed was told of already
+                    words = seat_words(table, seat)
+                    self.classroom.tell(table.number, "seat", f"{holder.player} left {words}")
                 await self._presence(table, seat)
                 self.classroom.publish(table)
 

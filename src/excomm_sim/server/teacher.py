@@ -1,13 +1,17 @@
 """The teacher's controls over a classroom's tables: start, pause, timer, free, inject, end.
 
-The teacher's HTTP API (``server.app``) calls these, and the teacher console will call
-them directly. Each change is written to the store before it takes effect, like a move.
+The teacher's HTTP API (``server.app``) and the teacher console (through
+``server.desk``) call these: ``control`` by a control's name, or each by its own. Each
+change is written to the store before it takes effect, like a move.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from excomm_sim.engine.moves import Inject
 from excomm_sim.server.classroom import Classroom, Refusal, error_text, humans_json, seat_words
+from excomm_sim.server.overview import overview
 from excomm_sim.server.store import Change, DropSeat
 from excomm_sim.server.table import ENDED, PLAYING, SEATING, STOPPED
 
@@ -17,6 +21,38 @@ class Teacher:
 
     def __init__(self, classroom: Classroom) -> None:
         self.classroom = classroom
+
+    def overview(self, number: int) -> dict[str, Any]:
+        """What the teacher sees of table ``number`` (``server.overview``)."""
+        classroom = self.classroom
+        table = classroom.table(number)
+        return overview(table, classroom.present(table), classroom.timers[number].left())
+
+    def overviews(self) -> list[dict[str, Any]]:
+        return [self.overview(number) for number in self.classroom.tables]
+
+    async def control(self, number: int, action: str, fields: dict[str, Any]) -> None:
+        """Do the control named ``action`` (start, pause, resume, timer, free, inject, end)
+        with its checked ``fields``; Refusal says why not."""
+        if action == "start":
+            await self.start(number)
+        elif action in ("pause", "resume"):
+            await self.pause(number, action == "pause")
+        elif action == "timer":
+            await self.set_timer(number, fields["seconds"])
+        elif action == "free":
+            await self.free(number, fields["seat"])
+        elif action == "inject":
+            events = {event.id for event in self.classroom.table(number).scenario.events}
+            if fields["event"] not in events:
+                raise Refusal(
+                    "illegal", f"no event {fields['event']!r}; events: {', '.join(sorted(events))}"
+                )
+            await self.inject(number, fields["event"], fields.get("note", "").strip())
+        elif action == "end":
+            await self.end(number)
+        else:
+            raise Refusal("not_found", f"no control {action!r}")
 
     async def start(self, number: int) -> None:
         table = self.classroom.table(number)

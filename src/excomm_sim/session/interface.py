@@ -59,6 +59,10 @@ class Session(Protocol):
         """Play a person's move; return what happened until a person must act again.
         Raises the kernel's ``IllegalAction`` (with its reason) for a move refused."""
 
+    def take_back(self) -> Move | None:
+        """Undo this session's last move and return it; None when there is nothing this
+        session may take back (no move yet, or a shared game whose moves are final)."""
+
     def wait(self, timeout: float | None = None) -> tuple[Record, ...]:
         """Block until the game moves on without this session (or ``timeout`` seconds
         pass); return the new records its seats may see."""

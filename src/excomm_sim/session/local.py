@@ -12,6 +12,7 @@ is pure of Textual so it can be tested, and reused by other shells, headless.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from excomm_sim.engine.moves import Move, Turn
 from excomm_sim.engine.observe import Observation, observe, visible
 from excomm_sim.engine.state import GameState
 from excomm_sim.policies.autopilot import Autopilot
+from excomm_sim.policies.sampler import Sampler, sample
 from excomm_sim.saves import (
     SaveError,
     SaveGame,
@@ -44,8 +46,12 @@ class GameSession:
     """One game: the scenario, the kernel, the current state and the save it keeps current.
 
     Build it with ``new`` (a fresh game) or ``resumed`` (from a save). Its ``save`` always
-    holds every person's move so far; ``autosave`` (called by ``new`` and after each
-    ``act``) writes it to ``path``.
+    holds every person's move so far; ``autosave`` (called after each ``act``) writes it
+    to ``path``. A new game takes its file name at its first move: a game quit before
+    any decision leaves no save behind (nothing to continue or report). A shell that must
+    not wait for the disk (the TUI) sets ``deferred``: then ``act`` only plays, and the
+    shell calls ``autosave`` from a worker thread (writes are serialized, each writes the
+    latest save).
     """
 
     def __init__(
@@ -57,6 +63,7 @@ class GameSession:
         path: Path | None,
         clock: Clock = utc_now,
         problem: str | None = None,
+        saves_dir: Path | None = None,
     ) -> None:
         self.scenario = scenario
         self.autopilot = autopilot
@@ -70,6 +77,11 @@ class GameSession:
         """Why a resumed game stopped replaying early (scenario edited), else None."""
         self.save_problem: str | None = None
         """Why the last autosave could not be written (disk full, folder gone), else None."""
+        self.saves_dir = saves_dir
+        """Where a new game's file is named at its first move (while ``path`` is None)."""
+        self.deferred = False
+        """True: ``act`` leaves the writing to the shell's own ``autosave`` calls."""
+        self._writing = threading.Lock()
 
     @classmethod
     def new(
@@ -80,17 +92,19 @@ class GameSession:
         saves_dir: Path | None,
         scenario_path: str = "",
         clock: Clock = utc_now,
+        deferred: bool = False,
     ) -> GameSession:
         """Start a game; computer seats act until a person must.
 
-        ``saves_dir`` None disables autosaving (used by benchmarks and author mode).
+        ``saves_dir`` None disables autosaving (used by benchmarks and author mode). With
+        ``deferred`` nothing touches the disk here: the first ``autosave`` reserves the
+        file's name and writes it (see the class docstring).
         """
         autopilot = Autopilot(scenario)
         state, _records = autopilot.start(seed, dict(humans))
         save = new_save(scenario, seed, dict(humans), clock(), scenario_path=scenario_path)
-        path = save_path(saves_dir, save) if saves_dir is not None else None
-        session = cls(scenario, autopilot, state, save, path, clock)
-        session.autosave()
+        session = cls(scenario, autopilot, state, save, None, clock, saves_dir=saves_dir)
+        session.deferred = deferred
         return session
 
     @classmethod
@@ -100,9 +114,13 @@ class GameSession:
         scenario: Scenario,
         path: Path | None,
         clock: Clock = utc_now,
+        sampler: Sampler = sample,
     ) -> GameSession:
-        """Continue a saved game by replaying its moves; later moves go back to ``path``."""
-        result = resume(save, scenario)
+        """Continue a saved game by replaying its moves; later moves go back to ``path``.
+
+        ``sampler`` answers for chance (author mode passes its ``Rigged`` one, so outcomes
+        it forced are drawn again)."""
+        result = resume(save, scenario, sampler)
         kept = with_actions(save, save.actions[: result.applied], clock())
         return cls(
             scenario,
@@ -173,8 +191,29 @@ class GameSession:
         state, records = self.autopilot.act(self.state, action)
         self.state = state
         self.save = with_actions(self.save, (*self.save.actions, action), self.clock())
-        self.autosave()
+        if not self.deferred:
+            self.autosave()
         return records
+
+    def take_back(self) -> Move | None:
+        """Undo the last person's move; return it, or None when no move was made yet.
+
+        The kernel is pure, so this is a replay: the game starts again from its seed and
+        every person's move but the last is applied (computer seats and chance answer as
+        they did before, since they read only the seed and the state). The save is
+        rewritten without the move (by the shell's own ``autosave`` when ``deferred``).
+        """
+        if not self.save.actions:
+            return None
+        *kept, last = self.save.actions
+        state, _records = self.autopilot.start(self.save.seed, self.save.humans)
+        for move in kept:
+            state, _records = self.autopilot.act(state, move)
+        self.state = state
+        self.save = with_actions(self.save, tuple(kept), self.clock())
+        if not self.deferred:
+            self.autosave()
+        return last
 
     def wait(self, timeout: float | None = None) -> tuple[Record, ...]:
         """Nothing moves without a person here: the computer has acted already."""
@@ -186,13 +225,16 @@ class GameSession:
         A failed write must not end the game: the moves stay in memory, the previous
         save file stays whole (writes are atomic), and the next autosave tries again.
         """
-        if self.path is None:
-            return None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_save(self.path, self.save)
-        except (SaveError, OSError) as error:
-            self.save_problem = f"could not save the game: {error}"
-        else:
-            self.save_problem = None
-        return self.save_problem
+        with self._writing:
+            if self.path is None:
+                if self.saves_dir is None or not self.save.actions:
+                    return None
+                self.path = save_path(self.saves_dir, self.save)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_save(self.path, self.save)
+            except (SaveError, OSError) as error:
+                self.save_problem = f"could not save the game: {error}"
+            else:
+                self.save_problem = None
+            return self.save_problem

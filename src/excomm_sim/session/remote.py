@@ -153,7 +153,11 @@ class RemoteSession:
 
     @property
     def humans(self) -> Mapping[str, str]:
-        return self._seen().humans
+        """Who sits where; before the game starts, only this seat is known for sure."""
+        observation = self.client.observation
+        if observation is None:
+            return {self.client.seat: self.client.name} if self.client.seat else {}
+        return observation.humans
 
     @property
     def seats(self) -> tuple[str, ...]:
@@ -195,8 +199,17 @@ class RemoteSession:
             raise IllegalAction("A student's client sends only its seat's acts.")
         return self._run(self.client.act(action))
 
+    def take_back(self) -> Move | None:
+        """Never: the host's log is shared by the whole table, so a move there is final."""
+        return None
+
     def wait(self, timeout: float | None = None) -> tuple[Record, ...]:
         return self._run(self.client.wait(timeout))
+
+    def wake(self) -> None:
+        """Make a ``wait`` under way in another thread return soon (a move is to be sent)."""
+        if not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self.client.changed.set)
 
     def scores(self) -> Mapping[str, RoleScore]:
         return self._seen().scores

@@ -38,8 +38,8 @@ from excomm_sim.engine.layout import Slots
 from excomm_sim.policies.fast import Seats
 from excomm_sim.policies.strategies import names
 from excomm_sim.scenario.model import NOWHERE, Decision, Location, Option, Role, Scenario
+from excomm_sim.story.text import counted
 from excomm_sim.tools.simulate import Final, SimulationSpec, Simulator, Tally, game_seed
-from excomm_sim.wording import counted
 
 EASY = 0.80
 """A seat that wins clearly more than this share of random games is too easy."""

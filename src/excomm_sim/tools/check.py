@@ -27,6 +27,7 @@ from excomm_sim.scenario.model import (
     Scenario,
     VariableKind,
 )
+from excomm_sim.story.text import counted
 from excomm_sim.tools.explore import (
     DEFAULT_MAX_STATES,
     DEFAULT_SAMPLES,
@@ -34,7 +35,6 @@ from excomm_sim.tools.explore import (
     Step,
     explore,
 )
-from excomm_sim.wording import counted
 
 Severity = Literal["error", "warning"]
 

@@ -3,6 +3,9 @@
 Every save is replayed through the engine (``saves.resume``), so the report reflects the
 scenario's rules, not whatever a file claims. A save that cannot be read or replayed is
 listed with its reason and skipped: one student's broken file never sinks the report.
+Saves with no move (a game opened and left) say nothing about the class and are only
+counted. A branch replays its source's first moves, so counting its choices would count
+those twice: branches are counted apart and kept out of the splits, endings and scores.
 The builders here return data; ``render_*`` turn it into Markdown, HTML or CSV text.
 """
 
@@ -18,8 +21,8 @@ from attrs import define, field, frozen
 from excomm_sim.engine.kernel import Rules
 from excomm_sim.engine.state import GameState
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.weighed import advice_taken
-from excomm_sim.wording import counted
+from excomm_sim.story.advice import advice_taken
+from excomm_sim.story.text import counted
 
 
 @frozen
@@ -35,6 +38,8 @@ class PlayedGame:
     state: GameState
     problem: str | None
     """Why replay stopped early (the scenario was edited since), or None."""
+    branched: bool = False
+    """True for a game branched from another save (its first moves are the source's)."""
 
 
 @frozen
@@ -109,6 +114,21 @@ class ScenarioReport:
     """(ending id, title, count, historical)."""
     roles: tuple[RoleSummary, ...]
     replay_problems: tuple[BadSave, ...]
+    branches: int = 0
+    """Games branched from another save: counted here, left out of every count above."""
+    branches_finished: int = 0
+
+    @property
+    def games_text(self) -> str:
+        """'12 games, 9 finished; 3 branches, 2 finished (not counted in the tables)'."""
+        text = f"{counted(self.games, 'game')}, {self.finished} finished"
+        if self.branches:
+            text += (
+                f"; {self.branches} branch{'' if self.branches == 1 else 'es'}, "
+                f"{self.branches_finished} finished "
+                "(branches replay another game's first moves: not counted in the tables)"
+            )
+        return text + "."
 
     @property
     def splits(self) -> tuple[DecisionSummary, ...]:
@@ -121,6 +141,8 @@ class ScenarioReport:
 class ClassReport:
     scenarios: list[ScenarioReport] = field(factory=list)
     bad: list[BadSave] = field(factory=list)
+    unplayed: int = 0
+    """Saves with no move (opened and left before the first decision), ignored."""
 
 
 def save_files(arguments: Iterable[Path]) -> list[Path]:
@@ -134,8 +156,11 @@ def save_files(arguments: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
-    """Read and replay each save; collect the ones that fail with their reason."""
+def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave], int]:
+    """Read and replay each save; collect the ones that fail with their reason.
+
+    Returns the games, the bad saves and how many saves had no move (not replayed).
+    """
     from excomm_sim.reports.loading import scenario_failure
     from excomm_sim.saves import SaveError, read_save, resolve_scenario, resume
     from excomm_sim.scenario.load import ScenarioError, load_path
@@ -143,9 +168,13 @@ def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
     scenarios: dict[Path, Scenario] = {}
     games: list[PlayedGame] = []
     bad: list[BadSave] = []
+    unplayed = 0
     for path in files:
         try:
             save = read_save(path)
+            if not save.actions:
+                unplayed += 1
+                continue
             scenario_path = resolve_scenario(save, (path.parent,))
             if scenario_path is None:
                 bad.append(BadSave(str(path), f"scenario {save.scenario_id!r} not found"))
@@ -166,8 +195,16 @@ def load_games(files: Sequence[Path]) -> tuple[list[PlayedGame], list[BadSave]]:
         except Exception as error:  # a replay fault must not sink the whole class
             bad.append(BadSave(str(path), f"cannot replay: {type(error).__name__}: {error}"))
             continue
-        games.append(PlayedGame(str(path), resumed.autopilot.rules, resumed.state, resumed.problem))
-    return games, bad
+        games.append(
+            PlayedGame(
+                str(path),
+                resumed.autopilot.rules,
+                resumed.state,
+                resumed.problem,
+                branched=save.branched_from is not None,
+            )
+        )
+    return games, bad, unplayed
 
 
 def entropy(counts: Iterable[int]) -> float:
@@ -186,8 +223,10 @@ def summarise(games: Sequence[PlayedGame]) -> list[ScenarioReport]:
     return [_summarise_one(group) for group in grouped.values()]
 
 
-def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
-    scenario = games[0].rules.scenario
+def _summarise_one(played_games: Sequence[PlayedGame]) -> ScenarioReport:
+    scenario = played_games[0].rules.scenario
+    games = [played for played in played_games if not played.branched]
+    branches = [played for played in played_games if played.branched]
     taken: Counter[tuple[str, str]] = Counter()
     reached: Counter[str] = Counter()
     endings: Counter[str] = Counter()
@@ -260,12 +299,14 @@ def _summarise_one(games: Sequence[PlayedGame]) -> ScenarioReport:
         ),
         roles=roles,
         replay_problems=tuple(
-            BadSave(played.path, played.problem) for played in games if played.problem
+            BadSave(played.path, played.problem) for played in played_games if played.problem
         ),
+        branches=len(branches),
+        branches_finished=sum(played.state.ending is not None for played in branches),
     )
 
 
 def build_report(arguments: Iterable[Path]) -> ClassReport:
     """Read, replay and summarise every save named (folders expanded)."""
-    games, bad = load_games(save_files(arguments))
-    return ClassReport(summarise(games), bad)
+    games, bad, unplayed = load_games(save_files(arguments))
+    return ClassReport(summarise(games), bad, unplayed)

@@ -8,8 +8,8 @@ import io
 
 from excomm_sim.reports.page_style import HEAD_META, SHARED_CSS
 from excomm_sim.scenario.characters import visible
+from excomm_sim.story.text import counted
 from excomm_sim.tools.class_report import ClassReport, ScenarioReport
-from excomm_sim.wording import counted
 
 FORMATS = ("md", "html", "csv")
 
@@ -27,12 +27,19 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def unplayed_note(count: int) -> str:
+    """Saves with no move were left out: say how many, so the teacher's count adds up."""
+    return f"Ignored: {counted(count, 'save')} with no move (a game opened and left)."
+
+
 def render_markdown(report: ClassReport) -> str:
     lines = ["# Class report", ""]
     if not report.scenarios:
         lines += ["No saved game could be read.", ""]
     for scenario in report.scenarios:
         lines += _markdown_scenario(scenario)
+    if report.unplayed:
+        lines += [unplayed_note(report.unplayed), ""]
     if report.bad:
         lines += ["## Skipped save files", ""]
         lines += [f"- `{bad.path}`: {_md_cell(bad.problem)}" for bad in report.bad]
@@ -44,7 +51,7 @@ def _markdown_scenario(scenario: ScenarioReport) -> list[str]:
     lines = [
         f"## {_md_cell(scenario.title)} (`{scenario.scenario_id}`)",
         "",
-        f"{counted(scenario.games, 'game')}, {scenario.finished} finished.",
+        scenario.games_text,
         "",
     ]
     if scenario.splits:
@@ -133,7 +140,7 @@ def render_html(report: ClassReport) -> str:
         parts.append("<p>No saved game could be read.</p>")
     for scenario in report.scenarios:
         parts.append(f"<h2>{esc(scenario.title)} <code>{esc(scenario.scenario_id)}</code></h2>")
-        parts.append(f"<p>{counted(scenario.games, 'game')}, {scenario.finished} finished.</p>")
+        parts.append(f"<p>{esc(scenario.games_text)}</p>")
         if scenario.splits:
             parts.append("<h3>Where the class split most</h3><ul>")
             for decision in scenario.splits[:SPLITS_SHOWN]:
@@ -194,6 +201,8 @@ def render_html(report: ClassReport) -> str:
             for problem in scenario.replay_problems:
                 parts.append(f"<li><code>{esc(problem.path)}</code>: {esc(problem.problem)}</li>")
             parts.append("</ul>")
+    if report.unplayed:
+        parts.append(f"<p>{esc(unplayed_note(report.unplayed))}</p>")
     if report.bad:
         parts.append('<h2>Skipped save files</h2><ul class="bad">')
         for bad in report.bad:

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from excomm_sim.scenario.expr import Assignment, Expression
 from excomm_sim.scenario.model import Decision, Option, Scenario
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 Shape = Literal["start", "decision", "option", "outcome", "event", "delayed", "check", "ending"]
 Style = Literal["solid", "dashed", "thick"]

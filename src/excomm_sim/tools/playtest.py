@@ -37,9 +37,9 @@ from excomm_sim.policies.sampler import sample
 from excomm_sim.policies.strategies import Strategy, strategy
 from excomm_sim.scenario.expr import EvalError
 from excomm_sim.scenario.model import Location, Scenario, Value
+from excomm_sim.story.text import counted
 from excomm_sim.tools.explored import Step
 from excomm_sim.tools.playtest_spec import Along, Holds, PlayTest, SeatPlan
-from excomm_sim.wording import counted
 
 PLAYER = "playtest"
 """The name of the person in each seat a test holds."""

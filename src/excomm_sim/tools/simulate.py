@@ -16,6 +16,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import compress
 from typing import Any
 
 from attrs import define, field, frozen
@@ -32,7 +33,7 @@ from excomm_sim.policies.strategies import (
     strategy,
 )
 from excomm_sim.scenario.model import Scenario, Value, VariableKind
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
 
 __all__ = [
     "BASIC_STRATEGIES",
@@ -175,6 +176,8 @@ class Simulator:
         self.int_ids = tuple(v.id for v in scenario.variables if v.kind is VariableKind.INT)
         self.other_ids = tuple(v.id for v in scenario.variables if v.kind is not VariableKind.INT)
         self.chose = layout.CHOSE
+        self.scoring = _scoring(scenario)
+        """Per role: its id, a getter of its objectives' results, their points, the total."""
 
     def play(self, index: int) -> Final:
         """Game ``index``: the kernel's slots at its end (no records: nobody reads them)."""
@@ -200,7 +203,7 @@ class Simulator:
         tally.endings.update(names[e] for e in endings if e != -1)
         chose, decisions, options = self.chose, layout.decision_ids, layout.option_ids
         for k, decision in enumerate(decisions):
-            taken = Counter(final[chose + k] for final in finals)
+            taken = Counter(map(operator.itemgetter(chose + k), finals))
             taken.pop(CHOSE_NONE, None)
             for option, count in taken.items():
                 tally.taken[(decision, options[k][option])] += count
@@ -222,19 +225,34 @@ class Simulator:
             if counts:
                 tally.categories[name] = Counter({_text(v): n for v, n in counts.items()})
         objectives = self.program.objectives
-        patterns = Counter(
+        mets = [
             tuple(objectives(final))
             for final, ending in zip(finals, endings, strict=True)
             if ending != -1
-        )
-        for met, count in patterns.items():  # many games end with the same objectives met
-            scored = iter(met)
-            for role in self.scenario.roles:
-                earned = sum(o.points for o in role.objectives if next(scored))
-                tally.points[role.id] += earned * count
-                if wins(earned, sum(o.points for o in role.objectives)):
-                    tally.wins[role.id] += count
+        ]
+        for role, own, points, possible in self.scoring:
+            # one role has few objectives, so its games fall into few patterns of them
+            for met, count in Counter(map(own, mets)).items():
+                earned = sum(compress(points, met))
+                tally.points[role] += earned * count
+                if wins(earned, possible):
+                    tally.wins[role] += count
         return tally
+
+
+def _scoring(
+    scenario: Scenario,
+) -> tuple[tuple[str, Callable[[tuple[bool, ...]], tuple[bool, ...]], tuple[int, ...], int], ...]:
+    """How ``tally`` scores a game's objectives (``Program.objectives``, in role order)."""
+    rows = []
+    start = 0
+    for role in scenario.roles:
+        points = tuple(objective.points for objective in role.objectives)
+        stop = start + len(points)
+        own = operator.itemgetter(slice(start, stop))
+        rows.append((role.id, own, points, sum(points)))
+        start = stop
+    return tuple(rows)
 
 
 def _text(value: Value) -> str:

@@ -1,48 +1,47 @@
-"""The Textual app: wires the screens together around one ``GameSession``; ``run_game`` starts it.
+"""The local game's app: the title and its menus, saved games, and a game on this machine.
 
-The app holds no game rules. Screens post messages (``tui.messages``); each handler
-asks the session (or the saves and scenario modules) for the next thing and shows the
-screen that renders it. Screens other than the title are imported when first needed so the
-title appears quickly.
-
-This module is the outline: the app's state, the title and its menus, and a game from
-set-up to debrief. Each other concern is a mixin in its own module: ``saved_games``
-(Continue, load, replay, branch), ``hot_seat`` (briefings and the hand-over between
-players), ``author_mode`` (reload on edit, the inspector) and ``app_commands`` (help,
-theme, quit, the command palette).
+``ExcommApp`` only wires: a screen posts a message (``tui.messages``), the app asks a
+Textual-free flow what comes next (``tui.flow.menus.MenuFlow`` on the menus,
+``tui.flow.game.GameFlow`` in a game, through ``GameApp``) and shows that screen, or
+runs the flow's file task (``tui.flow.tasks``) in a worker and hands the result back.
+Reading scenarios and saves and writing the save after each move never happen on the UI
+thread. Author mode (``play --watch``) is a part of its own (``tui.author_mode``).
+Screens other than the title are imported when first needed so the title appears quickly.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from excomm_sim.scenario.characters import visible
 from excomm_sim.tui import messages as msg
-from excomm_sim.tui.app_commands import DARK_THEME, LIGHT_THEME, AppCommands
 from excomm_sim.tui.author_mode import AuthorMode
-from excomm_sim.tui.hot_seat import HotSeat
+from excomm_sim.tui.flow import menus
+from excomm_sim.tui.game_app import DARK_THEME, LIGHT_THEME, GameApp
 from excomm_sim.tui.launch import (
     parse_roles,
     replay_available,
     run_game,
     scenario_path_for_save,
 )
-from excomm_sim.tui.saved_games import SavedGames
 
 __all__ = ["DARK_THEME", "LIGHT_THEME", "ExcommApp", "parse_roles", "run_game"]
 
 if TYPE_CHECKING:
+    from excomm_sim.saves.summary import SaveSummary
     from excomm_sim.scenario.model import Scenario
     from excomm_sim.session import Clock, GameSession
-    from excomm_sim.tui.authoring import ScenarioWatcher
 
 
-class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
+class ExcommApp(GameApp):
     """The game. Constructor arguments mirror ``excomm-sim play``'s options.
 
     ``scenario`` (already loaded) or ``scenario_path`` names the scenario New game uses;
@@ -50,21 +49,14 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
     the title and setup and starts a game at once. ``clock`` pins save timestamps (tests).
     """
 
-    CSS_PATH = Path(__file__).parent / "excomm.tcss"
-    """Absolute, so subclasses elsewhere (benchmark and test harnesses) find it too."""
-    # Textual declares this a plain attribute, not a ClassVar, so it is annotated as one.
-    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
-    """Screens get ``-wide`` at 110 columns and more; the stylesheet widens panels then."""
-    TITLE = "ExComm — 3 November 1962"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("t", "toggle_theme", "Theme"),
-        Binding("q", "request_quit", "Quit"),
-        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
+        *GameApp.BINDINGS,
         Binding("i", "inspect", "Inspector", show=False),
+        Binding("ctrl+d", "debug", "Debug panel", show=False),
     ]
-    """? / F1 help · t light/dark theme · q or ctrl+q quit (asks first) · ctrl+p commands ·
-    i the inspector (every variable, hidden ones too: for authors and instructors)."""
+    """As every game app's, and i the inspector (every variable, hidden ones too: for
+    authors and instructors, in author mode only) and g the debug panel (author mode: set
+    a variable, jump to an item, force chance, mark history's options)."""
 
     def __init__(
         self,
@@ -84,17 +76,13 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
         self.seed = seed if seed is not None else secrets.randbelow(1_000_000)
         self.scenarios_dir = scenarios_dir
         self.saves_dir = saves_dir
-        self.author_mode = watch
-        """Author mode (``play --watch``): reload the scenario file when it changes; the
-        inspector (i) works. Not named ``watch``: that is Textual's own method."""
-        self.watcher: ScenarioWatcher | None = None
         self.clock = clock
-        self.session: GameSession | None = None
-        self.seat: str | None = None
-        """The role whose private information may be on screen (hot-seat hand-over)."""
-        self.briefing_queue: list[str] = []
-        self.after_handover: Callable[[], None] | None = None
-        self.theme = DARK_THEME
+        self.menus = menus.MenuFlow(scenario, scenario_path, self.seed)
+        self.author = AuthorMode(self, scenario_path, watch)
+        """Author mode (``play --watch``): reload the scenario file when it changes; the
+        inspector (i) works."""
+        self.local: GameSession | None = None
+        """The game on this machine (``session``, as the local session it is)."""
 
     # -- wiring helpers -------------------------------------------------------------
 
@@ -125,112 +113,219 @@ class ExcommApp(SavedGames, HotSeat, AuthorMode, AppCommands):
 
     def on_mount(self) -> None:
         self.push_screen(self.title_screen())
-        self.start_watching()
-        if self.start_roles and self.scenario is not None:
-            path = self.scenario_path or Path(self.scenario.path)
-            self.post_message(msg.GameSetUp(self.scenario, path, self.seed, self.start_roles))
+        self.author.start()
+        start = self.menus.start_at_once(self.start_roles)
+        if start is not None:
+            self.go(start)
 
-    # -- title and menus ------------------------------------------------------------
+    # -- the menus' flow ----------------------------------------------------------------
+
+    def go(self, step: menus.MenuStep | menus.MenuTask) -> None:
+        """Show the menus' ``step``, or run its task off the UI thread."""
+        if isinstance(step, menus.Notice):
+            self.notify(visible(step.text), title=step.title, severity=step.severity)  # type: ignore[arg-type]
+        elif isinstance(step, menus.Setup):
+            from excomm_sim.tui.screens.setup import SetupScreen
+
+            self.push_screen(SetupScreen(step.scenario, step.path, step.seed))
+        elif isinstance(step, menus.Picker):
+            from excomm_sim.tui.screens.picker import ScenarioPickerScreen
+
+            self.push_screen(ScenarioPickerScreen(step.catalog))
+        elif isinstance(step, menus.SavesList):
+            from excomm_sim.tui.screens.saves import SavesScreen
+
+            self.push_screen(
+                SavesScreen(self.resolved_saves_dir(), step.purpose, self.scenarios_dir)
+            )
+        elif isinstance(step, menus.Replay):
+            self.open_replay(step)
+        elif isinstance(step, menus.StartGame):
+            self.start_game(step)
+        else:
+            self.run_task(step)
+
+    @work(thread=True, exclusive=True, group="menus", exit_on_error=False)
+    def run_task(
+        self, task: menus.ScanScenarios | menus.OpenSave | menus.FindLatest | menus.PlayOn
+    ) -> None:
+        """The menus' file work, in a thread; its result goes back to the flow."""
+        from excomm_sim.tui.flow import tasks
+        from excomm_sim.tui.screens.title import continue_target
+
+        if isinstance(task, menus.ScanScenarios):
+            catalog = tasks.scan(self.scenarios_dir)
+            self.call_from_thread(self.go, self.menus.scanned(catalog))
+        elif isinstance(task, menus.FindLatest):
+            latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
+            self.call_from_thread(self.go, self.menus.latest_found(latest))
+        elif isinstance(task, menus.OpenSave):
+            opened = tasks.opened(task.path, self.scenarios_dir)
+            self.call_from_thread(self.go, self.menus.opened(opened, task.path, task.purpose))
+        elif isinstance(task, menus.PlayOn):
+            sampler = self.author.chance_sampler  # author mode's forced outcomes, if any
+            resumed = tasks.play_on(task, self.resolved_saves_dir(), self.clock, sampler)
+            self.call_from_thread(self.played_on, resumed)
 
     def on_new_game_requested(self, _message: msg.NewGameRequested) -> None:
-        if self.scenario is not None:
-            path = self.scenario_path or Path(self.scenario.path)
-            self.post_message(msg.ScenarioChosen(self.scenario, path))
-            return
-        from excomm_sim.paths import bundled_scenarios_dir
-        from excomm_sim.tui.catalog import scan_scenarios
-        from excomm_sim.tui.screens.picker import ScenarioPickerScreen
-
-        extra = [self.scenarios_dir] if self.scenarios_dir else []
-        self.push_screen(ScenarioPickerScreen(scan_scenarios(bundled_scenarios_dir(), extra)))
+        self.go(self.menus.new_game())
 
     def on_scenario_chosen(self, message: msg.ScenarioChosen) -> None:
-        from excomm_sim.tui.screens.setup import SetupScreen
-
-        self.push_screen(SetupScreen(message.scenario, message.path, self.seed))
-
-    # -- a game -------------------------------------------------------------------
+        self.go(self.menus.scenario_chosen(message.scenario, message.path))
 
     def on_game_set_up(self, message: msg.GameSetUp) -> None:
-        from excomm_sim.scenario.expr import EvalError
-        from excomm_sim.session import GameSession
+        self.go(self.menus.set_up(message.scenario, message.path, message.seed, message.humans))
 
-        kwargs = {"clock": self.clock} if self.clock else {}
-        try:
-            self.session = GameSession.new(
-                message.scenario,
-                message.seed,
-                message.humans,
-                self.resolved_saves_dir(),
-                scenario_path=scenario_path_for_save(message.path),
-                **kwargs,
-            )
-        except EvalError as error:
-            self.scenario_failed(error)
-            return
-        humans = list(message.humans)
-        self.seat = humans[0] if len(humans) == 1 else None
-        self.briefing_queue = [r.id for r in message.scenario.roles if r.id in message.humans]
-        self.next_briefing()
+    def on_saves_list_requested(self, message: msg.SavesListRequested) -> None:
+        self.go(self.menus.saves_list(message.purpose))
 
-    def show_turn(self) -> None:
-        """The decision room for whoever must act next, or the debrief once it has ended."""
-        session = self.session
-        assert session is not None
-        turn = session.to_act
-        if turn.role is None:
-            self.show_debrief()
-            return
-        if self.hand_over_then(turn.role, self.show_turn):
-            return
-        from excomm_sim.tui.screens.decision import DecisionRoomScreen
+    def on_continue_requested(self, _message: msg.ContinueRequested) -> None:
+        self.go(self.menus.continue_latest())
 
-        self.show(DecisionRoomScreen(session.scenario, session.observe(turn.role)))
+    def on_save_chosen(self, message: msg.SaveChosen) -> None:
+        self.go(self.menus.save_chosen(message.path, message.purpose))
 
-    def on_option_picked(self, message: msg.OptionPicked) -> None:
-        from excomm_sim.engine.events import OptionChosen
-        from excomm_sim.engine.moves import Action, IllegalAction
-        from excomm_sim.scenario.expr import EvalError
+    def on_branch_requested(self, message: msg.BranchRequested) -> None:
+        from excomm_sim.saves import SaveGame
 
-        assert self.session is not None
-        try:
-            records = self.session.seen(
-                self.session.act(Action(message.role, message.option)), message.role
-            )
-        except IllegalAction as error:
-            self.notify(error.message, severity="error")
-            return
-        except EvalError as error:
-            self.scenario_failed(error)
-            return
-        if self.session.save_problem:
-            self.notify(self.session.save_problem, severity="warning", timeout=8)
-        if any(isinstance(record, OptionChosen) for record in records):
-            from excomm_sim.tui.screens.consequences import ConsequencesScreen
-
-            session = self.session
-            self.show(ConsequencesScreen(session.scenario, records, session.ended, session.date))
-        else:
-            self.show_turn()
-
-    def on_consequences_read(self, _message: msg.ConsequencesRead) -> None:
-        self.show_turn()
-
-    def show_debrief(self) -> None:
-        from excomm_sim.tui.screens.debrief import DebriefScreen
-
-        session = self.session
-        assert session is not None and session.ended
-        self.show(DebriefScreen(session.scenario, session.observe(None)))
+        assert isinstance(message.save, SaveGame)
+        self.pop_to_title()
+        self.go(self.menus.branch(message.save, message.scenario))
 
     def on_back_to_title(self, _message: msg.BackToTitle) -> None:
         self.pop_to_title()
+
+    @work(thread=True, exclusive=True, group="latest-save", exit_on_error=False)
+    def find_latest_save(self) -> None:
+        """Tell the title about the newest save (read off the UI thread, after it shows)."""
+        from excomm_sim.tui.screens.title import continue_target
+
+        # Not through flow.tasks: with no save at all, continue_target loads nothing more.
+        latest = continue_target(self.resolved_saves_dir(), self.scenarios_dir)
+        self.call_from_thread(self.show_latest_save, latest)
+
+    def show_latest_save(self, latest: SaveSummary | None) -> None:
+        from excomm_sim.tui.screens.title import TitleScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.set_latest(latest)
+
+    def open_replay(self, step: menus.Replay) -> None:
+        """The saves helper's replay screen; its "Branch here" comes back as BranchRequested."""
+        try:
+            from excomm_sim.tui.screens.replay import ReplayScreen
+        except ImportError:
+            self.notify("Replay is not available in this version.", severity="warning")
+            return
+        self.push_screen(
+            ReplayScreen(
+                step.save, step.scenario, self.resolved_saves_dir(), source_name=step.path.name
+            )
+        )
 
     def pop_to_title(self) -> None:
         """Drop every screen above the title; refresh which save Continue resumes."""
         from excomm_sim.tui.screens.title import TitleScreen
 
-        self.session = None
+        self.session = self.local = None
+        self.flow = None
         while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
             self.pop_screen()
         self.call_after_refresh(self.find_latest_save)
+
+    # -- a game ---------------------------------------------------------------------
+
+    def start_game(self, step: menus.StartGame) -> None:
+        """A new game: the kernel starts it here; its file is written in a worker."""
+        from excomm_sim.scenario.expr import EvalError
+        from excomm_sim.session import GameSession
+
+        kwargs = {"clock": self.clock} if self.clock else {}
+        try:
+            session = GameSession.new(
+                step.scenario,
+                step.seed,
+                step.humans,
+                self.resolved_saves_dir(),
+                scenario_path=scenario_path_for_save(step.path),
+                deferred=True,
+                **kwargs,
+            )
+        except EvalError as error:
+            self.act_failed(error)
+            return
+        self.play(session, briefed=False)
+        self.after_move()
+
+    def played_on(self, resumed: object) -> None:
+        """A save opened (or branched, or reloaded): play on from it."""
+        from excomm_sim.tui.flow.tasks import Resumed
+
+        assert isinstance(resumed, Resumed)
+        if resumed.session is None:
+            self.notify(resumed.problem, title="Cannot open this save", severity="error")
+            return
+        if resumed.notice:
+            self.notify(
+                resumed.notice, title="The scenario changed", severity="warning", timeout=20
+            )
+        self.play(resumed.session, briefed=True)
+        self.author.replayed(len(resumed.session.actions))
+
+    def play(self, session: GameSession, briefed: bool) -> None:
+        self.session = self.local = session
+        from excomm_sim.tui.flow.game import GameFlow
+
+        self.flow = GameFlow(session, briefed=briefed)
+        self.show_step(self.flow.start())
+
+    def after_move(self) -> None:
+        self.autosave()
+
+    @work(thread=True, group="autosave", exit_on_error=False)
+    def autosave(self) -> None:
+        """Write the game's save (off the UI thread); a failure is told, the game goes on."""
+        session = self.local
+        if session is None:
+            return
+        problem = session.autosave()
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning", timeout=8)
+
+    def act_failed(self, error: Exception) -> None:
+        """A scenario expression failed in play: leave with its located message, exit 1.
+
+        The engine raised before the move was applied, so the save holds every decision
+        up to this one. ``run_game`` prints ``failure`` once the terminal is restored, as
+        plain lines (Rich would wrap or crop the file:line:col an editor jumps to).
+        """
+        saved = ""
+        if self.local is not None and self.local.path is not None:
+            saved = f"\nThe game is saved in {self.local.path} up to this decision."
+        self.acting = False
+        self.failure = visible(f"{error} (the game cannot go on: fix the scenario){saved}")
+        self.exit(return_code=1)
+
+    # -- app-wide ---------------------------------------------------------------------
+
+    def quit_question(self) -> str:
+        question = "Quit ExComm?"
+        if self.session is not None and not self.session.ended:
+            question += " The game is saved; Continue resumes it."
+        return question
+
+    def action_inspect(self) -> None:
+        self.author.inspect()
+
+    def action_debug(self) -> None:
+        self.author.debug()
+
+    def check_scenario_file(self) -> None:
+        """Author mode: look at the scenario file now (the timer does it twice a second)."""
+        self.author.check()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.session is not None:
+            yield SystemCommand("Back to title", "Leave this game (it is saved)", self.pop_to_title)

@@ -1,7 +1,8 @@
-"""Finding scenarios and saves for the menus, with each broken file's problems kept as text.
+"""Finding scenarios for the menus, with each broken file's problems kept as text.
 
-Pure of Textual: the title, picker and load screens render what these functions return,
-and a broken file becomes an entry with its messages instead of an exception.
+Pure of Textual: the picker renders what these functions return, and a broken file
+becomes an entry with its messages instead of an exception. (The load list's saves are
+read by ``saves.summary``.)
 """
 
 from __future__ import annotations
@@ -22,18 +23,6 @@ class ScenarioEntry:
     scenario: Scenario | None
     problems: tuple[str, ...] = ()
     bundled: bool = False
-
-
-@frozen
-class SaveEntry:
-    """A save file as the load list shows it: what it holds, or why it cannot be read."""
-
-    path: Path
-    scenario_id: str = ""
-    updated: str = ""
-    moves: int = 0
-    players: str = ""
-    problem: str = ""
 
 
 def load_scenario(path: Path, bundled: bool = False) -> ScenarioEntry:
@@ -60,32 +49,4 @@ def scan_scenarios(bundled_dir: Path, extra_dirs: Sequence[Path] = ()) -> list[S
             continue
         for path in sorted(folder.glob("*.y*ml")):
             entries.append(load_scenario(path, bundled))
-    return entries
-
-
-def scan_saves(saves_dir: Path) -> list[SaveEntry]:
-    """The saves, newest first; unreadable ones are listed with their error."""
-    from excomm_sim.saves import SaveError, list_saves, read_save
-
-    entries: list[SaveEntry] = []
-    if not saves_dir.is_dir():
-        return entries
-    listed = list_saves(saves_dir)
-    strays = [p for p in sorted(saves_dir.glob("*.json")) if p not in listed]
-    for path in [*listed, *strays]:
-        try:
-            save = read_save(path)
-        except SaveError as error:
-            entries.append(SaveEntry(path, problem=error.problem))
-            continue
-        players = ", ".join(f"{name} ({role})" for role, name in save.humans.items())
-        entries.append(
-            SaveEntry(
-                path,
-                scenario_id=save.scenario_id,
-                updated=save.updated[:16].replace("T", " "),
-                moves=len(save.actions),
-                players=players,
-            )
-        )
     return entries

@@ -1,7 +1,7 @@
 """Text gauges for the screens: a meter bar and a sparkline, drawn in block characters.
 
 Pure (no Textual) so the drawing can be unit-tested; the words beside a gauge come from
-``excomm_sim.wording``, because a bar alone never carries the meaning.
+``excomm_sim.story.values``, because a bar alone never carries the meaning.
 """
 
 from __future__ import annotations
@@ -19,6 +19,22 @@ def meter(value: int, minimum: int, maximum: int, width: int = 10) -> str:
     filled = round((value - minimum) * width / span)
     filled = min(max(filled, 0), width)
     return "█" * filled + "░" * (width - filled)
+
+
+LINE_MARK = "┃"
+"""Drawn on a meter where the game breaks (``stakes.BreakingPoint``)."""
+
+
+def marked_meter(
+    value: int, minimum: int, maximum: int, width: int, lines: Sequence[int] = ()
+) -> str:
+    """``meter`` with a ┃ in the cell where each of ``lines`` falls (a breaking point)."""
+    cells = list(meter(value, minimum, maximum, width))
+    span = max(maximum - minimum, 1)
+    for line in lines:
+        cell = min(max(round((line - minimum) * width / span) - 1, 0), width - 1)
+        cells[cell] = LINE_MARK
+    return "".join(cells)
 
 
 def spark(values: Sequence[Value], variable: Variable) -> str:

@@ -109,3 +109,8 @@ class BriefingRequested(Message):
     """The player on the spot wants to re-read their private briefing."""
 
     role: str
+
+
+@dataclass
+class TakeBackRequested(Message):
+    """The player asks to take back the last decision (u or ctrl+z)."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from excomm_sim.saves import SaveGame
-from excomm_sim.scenario.model import Scenario
-from excomm_sim.wording import counted
+from excomm_sim.story.text import counted
+
+if TYPE_CHECKING:  # types only: the kernel and the saves load after the first paint
+    from excomm_sim.saves import SaveGame
+    from excomm_sim.scenario.model import Scenario
 
 
 @frozen

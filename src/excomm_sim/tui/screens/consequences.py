@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from excomm_sim.engine.events import (
+    Cause,
     ChanceResolved,
     ConsequenceLanded,
     DateAdvanced,
@@ -26,18 +27,18 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.scenario.model import Scenario
-from excomm_sim.tui.messages import ConsequencesRead
-from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
+from excomm_sim.story.names import outcome_of
+from excomm_sim.story.records import (
     cause_text,
     change_text,
-    date_text,
-    outcome_of,
-    prose,
+    citations_text,
     record_text,
     sources_text,
 )
+from excomm_sim.story.text import date_text, prose
+from excomm_sim.story.why import why_lines
+from excomm_sim.tui.messages import ConsequencesRead, TakeBackRequested
+from excomm_sim.tui.widgets.hanging import hung
 
 Line = tuple[int, Content]
 """A line and its indent level (0 = an event of the step, 1 = its cause, 2 = its detail)."""
@@ -55,6 +56,7 @@ def consequence_lines(
     """
     lines: list[Line] = []
     last_cause = None
+    shown: Record | None = None
     cited: set[tuple[object, ...]] = set()
     for record in records:
         if isinstance(record, DecisionPosed):
@@ -64,19 +66,43 @@ def consequence_lines(
                 # Cite each set of sources once: a chance roll repeats its option's sources.
                 new = tuple(record.cause.sources) not in cited
                 cited.add(tuple(record.cause.sources))
-                because = cause_text(record.cause, sources=new)
-                lines.append((1, Content.assemble("because: ", (because, "italic"))))
+                lines.append((1, _cause_line(record.cause, shown, new)))
                 last_cause = record.cause
             change = change_text(scenario, record, symbols=True)
             lines.append((2, Content.assemble("• ", (change, "bold"))))
             continue
         last_cause = None
+        shown = record
         lines.extend(_record_lines(scenario, record))
     moved = any(isinstance(record, DateAdvanced) for record in records)
     if date is not None and not moved:
         still = f"→ Still {date_text(date)}: the meeting goes on"
         lines.append((0, Content.styled(still, "bold")))
     return lines
+
+
+def _cause_line(cause: Cause, shown: Record | None, cite: bool) -> Content:
+    """The line over a group of changes. Caused by the record just above them (the choice,
+    the roll, the event), it says so with that record's sources rather than repeat it:
+    'what it changed [record p.1 ¶1]'; caused by something else, 'because: ' and the cause.
+    """
+    if caused_by(cause, shown):
+        sources = f" [{citations_text(cause.sources)}]" if cite and cause.sources else ""
+        return Content.styled(f"what it changed{sources}", "italic")
+    return Content.assemble("because: ", (cause_text(cause, sources=cite), "italic"))
+
+
+def caused_by(cause: Cause, record: Record | None) -> bool:
+    """True when ``cause`` is ``record`` itself: its option, its outcome, its event."""
+    if isinstance(record, OptionChosen):
+        return cause.kind == "option" and cause.option == record.option
+    if isinstance(record, ChanceResolved):
+        return cause.kind == "chance" and cause.outcome == record.outcome
+    if isinstance(record, EventFired):
+        return cause.kind == "event" and cause.event == record.event
+    if isinstance(record, ConsequenceLanded):
+        return cause.kind == "delayed" and cause.option == record.option
+    return False
 
 
 def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
@@ -115,7 +141,11 @@ def _record_lines(scenario: Scenario, record: Record) -> list[Line]:
 class ConsequencesScreen(Screen[None]):
     """Shown after every decision; Enter goes on (to the next item or the debrief)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "done", "Continue", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done", "Continue", show=True),
+        Binding("u,ctrl+z", "take_back", "Take back", key_display="u"),
+    ]
+    """Enter goes on; u or ctrl+z take the decision back (in hot-seat, before the hand-over)."""
 
     def __init__(
         self,
@@ -149,6 +179,9 @@ class ConsequencesScreen(Screen[None]):
 
     def action_done(self) -> None:
         self.post_message(ConsequencesRead())
+
+    def action_take_back(self) -> None:
+        self.post_message(TakeBackRequested())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

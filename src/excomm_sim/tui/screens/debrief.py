@@ -12,19 +12,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from excomm_sim.chance_road import off_road
 from excomm_sim.engine.kernel import RoleScore
 from excomm_sim.engine.observe import Observation
-from excomm_sim.retold import (
-    beside_history,
-    history_note,
-    score_text,
-)
 from excomm_sim.scenario.model import Ending, Scenario
+from excomm_sim.story.advice import advice_lines
+from excomm_sim.story.history import THE_GAMES_OWN, beside_history, history_note
+from excomm_sim.story.retelling import score_text
+from excomm_sim.story.text import prose
 from excomm_sim.tui.messages import BackToTitle
 from excomm_sim.tui.widgets.chart import VariableChart
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.weighed import advice_lines
-from excomm_sim.wording import prose
 
 
 def scores_content(
@@ -55,7 +53,11 @@ def choices_content(
     scenario: Scenario, observation: Observation, humans: Mapping[str, str]
 ) -> Content:
     """Decision by decision: what was chosen (and by whom) beside what history did."""
-    lines: list[Content] = []
+    lines: list[Content] = [Content.styled(THE_GAMES_OWN, "italic")]
+    roads = {
+        (road.turn, road.decision): road
+        for road in off_road(scenario, observation.choices, observation.log)
+    }
     for choice in observation.choices:
         decision = scenario.decision(choice.decision)
         chosen = decision.option(choice.option)
@@ -68,12 +70,28 @@ def choices_content(
             Content("   " + line) for line in advice_lines(scenario, observation.log, choice)
         )
         lines.append(Content("   " + beside_history(decision, chosen.id)))
+        road = roads.get((choice.turn, choice.decision))
+        if road is not None:
+            lines.append(Content.styled("   " + road.text(), "bold"))
         note = history_note(decision)
         if note:
             lines.append(Content.styled("   " + prose(note), "italic"))
-    if not lines:
+    if not observation.choices:
         return Content("No decision was taken.")
     return Content("\n").join(lines)
+
+
+def chance_content(scenario: Scenario, observation: Observation) -> Content:
+    """Each item where history's own choice met another outcome than history's, or a line
+    saying chance kept to history's road wherever the game did."""
+    roads = off_road(scenario, observation.choices, observation.log)
+    if not roads:
+        return Content(
+            "Nowhere: wherever you made history's choice, chance came out as it did in history."
+        )
+    return Content("\n").join(
+        Content(f"• {scenario.decision(road.decision).title}: {road.text()}") for road in roads
+    )
 
 
 class DebriefScreen(Screen[None]):
@@ -113,6 +131,11 @@ class DebriefScreen(Screen[None]):
             yield Static(
                 hung(choices_content(self.scenario, self.observation, self.humans)), id="choices"
             )
+            yield Static(
+                Content.styled("Where chance took the game off history's road", "bold"),
+                classes="section-title",
+            )
+            yield Static(hung(chance_content(self.scenario, self.observation)), id="off-road")
             yield Static(
                 Content.styled("The situation over time (start → end)", "bold"),
                 classes="section-title",

@@ -24,26 +24,34 @@ Keys (everywhere)
   Escape            back / close
 
 In the decision room
-  1-9               choose the numbered option at once
+  1-9               pick the numbered option (nothing is decided yet)
+  Enter             confirm the picked option: the decision is made
+  u, ctrl+z         take back your last decision (solo; in hot-seat only
+                    before you hand the keyboard on)
   o                 go to the options
   d                 go to the situation panel (dashboard and log)
   b                 read your private briefing again
+  s                 read the record's paragraphs this item cites
+  m                 your objectives now, and what each meter means
+  g                 who's who and the glossary
+  l                 the whole log, full screen
 
 The situation panel
-  ██████░░ 60/100   a meter: the bar and the number show the value in its range
-  ▲ better, ▼ worse how the last decision moved it, judged by the variable
-  ▁▂▃▅▆             its trend line: one mark per decision since the start
+  ██████░░ 60/100   a meter: its value in its range
+  ███░░░┃░          ┃ marks where the game breaks (m explains each meter)
+  ▲ better, ▼ worse how the last decision moved it, and if that is good
+  ▁▂▃▅▆             its trend: one mark per decision since the start
   yes / no          a flag; other words are a status (e.g. "In port")
 
 Options and advisers
-  ▶                 the highlighted option (Enter chooses it)
+  ▶                 the picked option (Enter confirms it)
   [withheld]        not open now; the reason is shown under it
-  odds: …           each outcome's chance, when the scenario lets you see it
-  ✓ favours         an adviser's position, with how strongly:
-  ✗ opposes           leans, firmly, or insists
-  → recommends      a human adviser's recommendation
+  odds: …           each outcome's chance (when the scenario shows it)
+  ✓ favours         a computer adviser's position, with how strongly:
+  ✗ opposes           leans to, firmly, or insists
+  → recommends      a player's recommendation (the computer "leans to")
 
-The game saves itself after every decision: "Continue" on the title resumes it.
+Every decision is saved at once; Continue on the title resumes the game.
 """
 
 

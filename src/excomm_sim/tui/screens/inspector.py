@@ -14,8 +14,9 @@ from textual.widgets import Button, Static
 
 from excomm_sim.engine.events import Record, VariableChanged
 from excomm_sim.scenario.model import Scenario, Value
+from excomm_sim.story.records import cause_text
+from excomm_sim.story.values import value_text
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.wording import cause_text, value_text
 
 CHANGES_SHOWN = 3
 """How many of a variable's latest changes the inspector lists."""

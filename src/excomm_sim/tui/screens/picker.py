@@ -13,10 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from excomm_sim.story.text import prose
 from excomm_sim.tui.catalog import ScenarioEntry
 from excomm_sim.tui.messages import ScenarioChosen
 from excomm_sim.tui.widgets.marked import MarkedOptionList
-from excomm_sim.wording import prose
 
 MAX_PROBLEMS = 3
 """Problems listed per broken file; the rest are one ``validate`` away."""

@@ -22,25 +22,17 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from excomm_sim.retold import (
-    choice_text,
-    consequence_lines,
-    history_text,
-    score_text,
-    stand_text,
-)
 from excomm_sim.saves import SaveError, SaveGame, branch, read_save
-from excomm_sim.saves.timeline import Step, Timeline, build_timeline
 from excomm_sim.scenario.model import Display, Scenario, Value
+from excomm_sim.story.history import history_text
+from excomm_sim.story.names import role_name, short_title
+from excomm_sim.story.retelling import choice_text, consequence_lines, score_text, stand_text
+from excomm_sim.story.text import date_text
+from excomm_sim.story.timeline import Step, Timeline, build_timeline
+from excomm_sim.story.values import trend, value_text
+from excomm_sim.story.why import why_lines
 from excomm_sim.tui.messages import BranchRequested
 from excomm_sim.tui.widgets.hanging import hung
-from excomm_sim.weighed import why_lines
-from excomm_sim.wording import (
-    date_text,
-    role_name,
-    trend,
-    value_text,
-)
 
 
 def _source_name(save: SaveGame) -> str:
@@ -85,7 +77,7 @@ def step_content(timeline: Timeline, step: Step) -> Content:
     """The decision on show: item, context, positions, choice, history, consequences."""
     scenario = timeline.scenario
     lines: list[Content] = [
-        Content.styled(f"Decision {step.number}: {step.decision.title}", "bold"),
+        Content.styled(f"Item {step.number}: {step.decision.title}", "bold"),
         Content.styled(date_text(step.date), "italic"),
         Content(""),
         Content(" ".join(step.decision.context.split())),
@@ -165,10 +157,13 @@ class ReplayScreen(Screen[None]):
         Binding("right,n", "next", "Forward"),
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
-        Binding("b", "branch", "Branch here"),
+        Binding("b", "branch", "Branch"),  # short: the footer must fit 80 columns
         Binding("escape", "close", "Close"),
     ]
-    """left/p back · right/n forward · home/end first/last · b branch here · escape close."""
+    """left/p back · right/n forward · home/end first/last · b branch here · escape close.
+
+    The footer's words are short so that, with the app's own keys, it fits 80 columns.
+    """
 
     DEFAULT_CSS = """
     ReplayScreen #replay-heading { height: auto; padding: 0 1; background: $panel; }
@@ -246,13 +241,17 @@ class ReplayScreen(Screen[None]):
         """Show the page at ``index``: heading, story, state and which buttons apply."""
         step = self.step
         total = len(self.timeline.steps)
-        where = f"Decision {step.number} of {total}" if step else "The ending"
-        heading = f"Replay: {self.scenario.title} — {self.source_name} — {where}"
+        where = f"Item {step.number} of {total}" if step else "The ending"
+        # Two short lines, not one long one: at 80 columns the title wrapped mid-phrase.
+        heading = f"Replay: {short_title(self.scenario)} — {where}"
+        about = self.source_name
         if self.save.branched_from is not None:
-            heading += f" (branched from {self.save.branched_from.save})"
+            about += f" (branched from {self.save.branched_from.save})"
         if self.timeline.problem:
-            heading += " — replayed only in part (the scenario changed)"
-        self.query_one("#replay-heading", Static).update(Content(heading))
+            about += " — replayed only in part (the scenario changed)"
+        self.query_one("#replay-heading", Static).update(
+            Content.assemble((heading, "bold"), "\n", about)
+        )
         story = self.query_one("#replay-decision", Static)
         state = self.query_one("#replay-state", Static)
         if step is None:

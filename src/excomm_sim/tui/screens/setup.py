@@ -29,7 +29,11 @@ from excomm_sim.scenario.model import Scenario
 from excomm_sim.tui.messages import GameSetUp
 from excomm_sim.tui.widgets.marked import MarkedOptionList
 
-SOLO_NAME = "Player"
+
+def name_problem(name: str) -> str | None:
+    """Why a save could not hold ``name`` (too long, control characters), or None."""
+    problem = player_name_problem(name)
+    return visible(problem) if problem is not None else None
 
 
 def seats_text(scenario: Scenario) -> str:
@@ -118,10 +122,29 @@ class SetupScreen(Screen[None]):
             return self.seed
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Ask the solo player's name (their report names them), then start the game."""
+        from excomm_sim.tui.screens.ask import AskScreen
+
         event.stop()
         role = event.option.id or self.scenario.president.id
-        self.post_message(
-            GameSetUp(self.scenario, self.path, self.chosen_seed(), {role: SOLO_NAME})
+        seed = self.chosen_seed()
+
+        def named(name: str | None) -> None:
+            if name:
+                self.post_message(GameSetUp(self.scenario, self.path, seed, {role: name}))
+
+        seat = self.scenario.role(role).name
+        self.app.push_screen(
+            AskScreen(
+                f"You take {seat}'s seat. Your name (it goes on your report):",
+                hint="Enter: start · Esc: back",
+                empty="Type your name first: your report names who played.",
+                max_length=MAX_PLAYER_NAME,
+                check=lambda name: (
+                    visible(problem) if (problem := player_name_problem(name)) else None
+                ),
+            ),
+            named,
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -12,16 +15,35 @@ from textual.widgets.option_list import Option
 from excomm_sim.tui.messages import ContinueRequested, NewGameRequested, SavesListRequested
 from excomm_sim.tui.widgets.marked import MarkedOptionList, gutter_prompt
 
+if TYPE_CHECKING:  # the saves and the engine load after the first paint, in a worker
+    from excomm_sim.saves.summary import SaveSummary
+
 TITLE_ART = "E X C O M M"
 TAGLINE = "A teaching wargame — the ExComm meeting of 3 November 1962"
 
 
+def continue_target(saves_dir: Path, scenarios_dir: Path | None) -> SaveSummary | None:
+    """The game Continue resumes: the most recently played unfinished one (file I/O: a worker).
+
+    With no save file at all (a new student) nothing more is loaded: the saves and the
+    engine are imported only to replay a save, so the first keys stay quick.
+    """
+    try:
+        if not any(path.suffix == ".json" for path in saves_dir.iterdir()):
+            return None
+    except OSError:  # no folder yet, or one that cannot be read: nothing to continue
+        return None
+    from excomm_sim.saves.summary import ScenarioCache, latest_unfinished
+
+    return latest_unfinished(saves_dir, ScenarioCache([scenarios_dir] if scenarios_dir else []))
+
+
 class TitleScreen(Screen[None]):
-    """The first screen. The app names the newest save for Continue with ``set_latest``."""
+    """The first screen. The app names the game Continue resumes with ``set_latest``."""
 
     def __init__(self, replay_available: bool, tagline: str = TAGLINE) -> None:
         super().__init__()
-        self.latest_name: str | None = None
+        self.latest: SaveSummary | None = None
         self.replay_available = replay_available
         self.tagline = tagline
 
@@ -47,13 +69,18 @@ class TitleScreen(Screen[None]):
             )
         yield Footer()
 
-    def set_latest(self, name: str | None) -> None:
-        """Show which save Continue resumes (None: there is none, Continue stays greyed)."""
-        self.latest_name = name
+    def set_latest(self, latest: SaveSummary | None) -> None:
+        """Say where Continue takes the player (None: no unfinished game, Continue greyed)."""
+        self.latest = latest
         menu = self.query_one("#title-menu", MarkedOptionList)
-        text = f"Continue  ({name})" if name else "Continue  (no saved game)"
+        text = "Continue  (no unfinished game)"
+        if latest is not None:
+            from excomm_sim.story.saved import continue_parts
+
+            head, standing = continue_parts(latest)
+            text = f"{head}\n    {standing}"
         menu.replace_option_prompt("continue", gutter_prompt(text))
-        if name:
+        if latest:
             menu.enable_option("continue")
         else:
             menu.disable_option("continue")

@@ -17,7 +17,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-BULLET = re.compile(r" *(?:(?:[•✓✗▲▼■*-]|\[[x ]\]|\d+\.|[█░]+) )?")
+BULLET = re.compile(r" *(?:(?:[•✓✗▲▼■*!-]|\[[x ]\]|\d+\.|[█░]+) )?")
 """Leading spaces, then an optional bullet, check mark, '[x]' box, '1.' number or meter."""
 
 

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from excomm_sim.engine.observe import PositionView
 from excomm_sim.scenario.model import Decision, Position, Scenario
-from excomm_sim.wording import option_label, role_name, stance_verb
+from excomm_sim.story.names import option_label, role_name, stance_verb
 
 
 def position_entries(
@@ -34,8 +34,12 @@ def position_entries(
             verb = f"{'✓' if favour else '✗'} {stance_verb(favour, view.strength)}"
             stance = Content.assemble((verb, "bold"), f" “{label}”")
         entries.append((1, stance))
+        if view.argument:  # a person's own case, for the decider to read
+            entries.append((2, Content.styled(f"“{view.argument}”", "italic")))
         if view.reason:
             entries.append((2, Content.styled(view.reason, "italic")))
+        if view.argument:
+            entries.append((2, Content.styled(f"“{view.argument}”", "italic")))
     return entries
 
 
