@@ -57,10 +57,16 @@ def excomm(*args: str | Path, home: Path, memory: int | None = None) -> tuple[in
 
 
 def save_naming(tmp_path: Path, scenario_path: str, scenario_id: str = "nowhere") -> Path:
-    """A save of a real game whose scenario is recorded as ``scenario_path``."""
+    """A save of a real game (one move made: a save with none is ignored as a game opened
+    and left) whose scenario is recorded as ``scenario_path``."""
     import datetime as dt
 
+    import attrs
+
+    from excomm_sim.engine.moves import Action
+
     save = new_save(load_path(FIXTURE), 1, {"governor": "Ann"}, dt.datetime(2026, 1, 1))
+    save = attrs.evolve(save, actions=(Action("governor", "talk"),))
     path = tmp_path / "saves" / "game.json"
     write_save(path, save)
     data = json.loads(path.read_text(encoding="utf-8"))

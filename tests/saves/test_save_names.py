@@ -24,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from excomm_sim.engine.moves import Action
 from excomm_sim.scenario.load import load_path
 from excomm_sim.session import GameSession
 
@@ -34,7 +35,10 @@ while not go.exists():
     time.sleep(0.001)
 for game in range({GAMES_EACH}):
     seed = worker * 1000 + game
-    GameSession.new(scenario, seed, {{"governor": "Ann"}}, folder, clock=clock)
+    session = GameSession.new(scenario, seed, {{"governor": "Ann"}}, folder, clock=clock)
+    # a game takes its file name at its first move
+    legal = session.rules.legal_actions(session.state)
+    session.act(next(move for move in legal if isinstance(move, Action)))
 """
 
 

@@ -145,8 +145,10 @@ async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"127.0.0.1:{port}"
 
 
-async def test_a_host_of_another_protocol_version_is_one_sentence(tmp_path: Path) -> None:
-    async def future_host(request: web.Request) -> web.WebSocketResponse:
+def future_host() -> web.Application:
+    """A host of protocol version 2: it answers every hello in its own version."""
+
+    async def play(request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         await ws.receive()
@@ -159,8 +161,12 @@ async def test_a_host_of_another_protocol_version_is_one_sentence(tmp_path: Path
         return ws
 
     app = web.Application()
-    app.router.add_get("/ws", future_host)
-    runner, address = await _serve(app)
+    app.router.add_get("/ws", play)
+    return app
+
+
+async def test_a_host_of_another_protocol_version_is_one_sentence(tmp_path: Path) -> None:
+    runner, address = await _serve(future_host())
     try:
         code, _, err = await cli(tmp_path, "join", address, "--code", "KMR-472", "--plain")
     finally:
@@ -269,17 +275,7 @@ async def test_the_terminal_interface_where_nothing_listens_is_one_sentence(
 async def test_the_terminal_interface_at_a_host_of_another_version_is_one_sentence(
     tmp_path: Path,
 ) -> None:
-    async def future_host(request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse()
-        await ws.prepare(request)
-        await ws.receive()
-        await ws.send_str(json.dumps({"v": 2, "type": "error", "code": "version", "message": ""}))
-        await ws.close()
-        return ws
-
-    app = web.Application()
-    app.router.add_get("/ws", future_host)
-    runner, address = await _serve(app)
+    runner, address = await _serve(future_host())
     try:
         code, err = await tty_cli(tmp_path, "join", address, "--code", "KMR-472")
     finally:

@@ -79,3 +79,17 @@ def test_an_opened_save_is_replayed_or_played_on_and_a_bad_one_told(
     assert flow.opened(Opened(save, tiny), path, "load") == menus.PlayOn(save, tiny, path)
     told = flow.opened(Opened(problem="a.json: not a save"), path, "load")
     assert told == menus.Notice("a.json: not a save", "Cannot open this save", "error")
+
+
+def test_a_branch_plays_on_in_a_file_of_its_own(tiny: Scenario, tmp_path: Path) -> None:
+    from excomm_sim.tui.flow.tasks import play_on
+
+    played = session(tiny, {"mayor": "Ann"})
+    room = GameFlow(played, briefed=True).start()
+    assert isinstance(room, Decision)
+    played.act(Action("mayor", room.observation.item.offered[0].id))
+    task = menus.MenuFlow(tiny, None, SEED).branch(played.save, tiny)
+    resumed = play_on(task, tmp_path, None)
+    assert resumed.session is not None and resumed.session.path is not None
+    assert resumed.session.path.parent == tmp_path and resumed.session.path.stat().st_size
+    assert len(resumed.session.actions) == 1

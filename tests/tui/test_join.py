@@ -45,7 +45,7 @@ async def test_a_student_chooses_a_seat_reads_the_briefing_and_decides(tmp_path:
             await until(pilot, lambda: "has not started" in screen_text(app), "waiting")
             await host.control(1, "start")
             await until(pilot, lambda: "— decide" in screen_text(app), "the decision room")
-            await pilot.press("1")
+            await pilot.press("1", "enter")
             await until(pilot, lambda: "What happened" in screen_text(app), "what happened")
             text = screen_text(app)
             assert "decides: “Demand they depart”" in text, text
@@ -64,7 +64,7 @@ async def test_an_adviser_gives_a_case_and_sees_what_the_decider_did(tmp_path: P
             await pilot.press("enter")
             await host.control(1, "start")
             await until(pilot, lambda: "— recommend" in screen_text(app), "the decision room")
-            await pilot.press("1")
+            await pilot.press("1", "enter")
             await until(pilot, lambda: "Your case" in screen_text(app), "the argument field")
             await pilot.press(*"They go if asked", "enter")
             await until(pilot, lambda: "waiting for" in screen_text(app), "waiting")
@@ -101,7 +101,7 @@ async def test_the_client_says_it_is_reconnecting_and_lands_back_in_its_seat(
             await until(pilot, lambda: any("reconnected" in text for text in seen), "back")
             assert any("reconnecting" in text for text in seen)
             assert app.remote is not None and app.remote.seat == "mayor"
-            await pilot.press("1")
+            await pilot.press("1", "enter")
             await until(pilot, lambda: "What happened" in screen_text(app), "what happened")
             assert "Mayor Ada Byrne decides" in screen_text(app)
 
@@ -135,5 +135,5 @@ async def test_the_decider_reads_the_advisers_own_case(tmp_path: Path) -> None:
             item = adviser.observation.item
             await adviser.act(Action("harbourmaster", item.offered[0].id, "They leave if asked"))
             await until(pilot, lambda: "— decide" in screen_text(app), "the decision room")
-            assert "“They leave if asked”" in screen_text(app)
+            await until(pilot, lambda: "“They leave if asked”" in screen_text(app), "the case")
         await adviser.close()

@@ -138,7 +138,7 @@ async def test_two_player_hot_seat_hides_each_briefing(
         # Ben has the screen and advises first; then the screen goes to Ann to decide.
         assert isinstance(app.screen, DecisionRoomScreen)
         assert "You: Captain Ines Moor — recommend" in screen_text(app)
-        await press(pilot, "1", "enter")  # and no case of his own
+        await press(pilot, "1", "enter", "enter")  # and no case of his own
         assert isinstance(app.screen, HandoverScreen)
         assert "Pass to Ann" in screen_text(app)
         await press(pilot, "enter")

@@ -23,6 +23,8 @@ async def test_s_opens_the_cited_paragraphs_and_escape_goes_back(
         await settle(pilot)
         await pilot.press("enter")  # the first seat, the President
         await settle(pilot)
+        await pilot.press(*"Ana", "enter")  # a solo student is asked their name
+        await settle(pilot)
         assert isinstance(app.screen, BriefingScreen)
         await pilot.press("enter")
         await settle(pilot)

@@ -146,10 +146,14 @@ class ExcommApp(GameApp):
             self.run_task(step)
 
     @work(thread=True, exclusive=True, group="menus", exit_on_error=False)
-    def run_task(
-        self, task: menus.ScanScenarios | menus.OpenSave | menus.FindLatest | menus.PlayOn
-    ) -> None:
+    def run_task(self, task: menus.MenuTask) -> None:
         """The menus' file work, in a thread; its result goes back to the flow."""
+        try:
+            self._run_task(task)
+        except Exception as error:  # told in a sentence; the menus stay usable
+            self.call_from_thread(self.notify, str(error), title="That failed", severity="error")
+
+    def _run_task(self, task: menus.MenuTask) -> None:
         from excomm_sim.tui.flow import tasks
         from excomm_sim.tui.screens.title import continue_target
 
@@ -274,8 +278,9 @@ class ExcommApp(GameApp):
         self.author.replayed(len(resumed.session.actions))
 
     def play(self, session: GameSession, briefed: bool) -> None:
-        self.session = self.local = session
         from excomm_sim.tui.flow.game import GameFlow
+
+        self.session = self.local = session
 
         self.flow = GameFlow(session, briefed=briefed)
         self.show_step(self.flow.start())
@@ -292,6 +297,14 @@ class ExcommApp(GameApp):
         problem = session.autosave()
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning", timeout=8)
+
+    async def on_unmount(self) -> None:
+        """Leaving: the last move's save must be on the disk, not in a worker still writing
+        (a thread, awaited here, so the screen never waits on the disk)."""
+        import asyncio
+
+        if self.local is not None:
+            await asyncio.to_thread(self.local.autosave)
 
     def act_failed(self, error: Exception) -> None:
         """A scenario expression failed in play: leave with its located message, exit 1.

@@ -103,6 +103,18 @@ class GameApp(App[int]):
             return
         self.show_step(self.held)
 
+    def _visible_ids(self, role: str) -> Iterable[str]:
+        """The variables ``role`` sees now; at a table still seating (no game yet, so no
+        observation) the scenario's own, of which the briefing shows only the meters."""
+        from excomm_sim.engine.moves import IllegalAction
+
+        session = self.session
+        assert session is not None
+        try:
+            return session.observe(role).values
+        except IllegalAction:
+            return [variable.id for variable in session.scenario.variables]
+
     def screen_for(self, step: Step) -> Screen[None]:
         """The screen that renders ``step`` (screens are imported when first needed)."""
         session = self.session
@@ -112,7 +124,7 @@ class GameApp(App[int]):
             from excomm_sim.stakes import stakes
             from excomm_sim.tui.screens.briefing import BriefingScreen
 
-            meters = stakes(scenario, session.observe(step.role).values)
+            meters = stakes(scenario, self._visible_ids(step.role))
             role = scenario.role(step.role)
             return BriefingScreen(role, step.player, last=step.last, stakes=meters)
         if isinstance(step, Handover):

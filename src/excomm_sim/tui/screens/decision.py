@@ -84,7 +84,7 @@ class DecisionRoomScreen(Screen[None]):
         Binding("u,ctrl+z", "take_back", "Undo", key_display="u"),
         Binding("o", "focus_options", "Options", show=False),
         Binding("d", "focus_side", "Panel", show=False),
-        Binding("b", "briefing", "Briefing"),
+        Binding("b", "briefing", "Briefing", show=False),
         Binding("s", "source", "Source"),
         Binding("m", "stakes", "Stakes"),
         Binding("g", "glossary", "Glossary"),
