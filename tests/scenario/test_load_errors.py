@@ -328,9 +328,9 @@ CASES: dict[str, tuple[str, str, list[str]]] = {
     ),
     "unsupported_format": (
         "format: 1",
-        "format: 2",
+        "format: 3",
         [
-            "harbour.yaml:3:9: error: format 2 is not supported: this excomm-sim reads format 1 [format]"
+            "harbour.yaml:3:9: error: format 3 is not supported: this excomm-sim reads formats 1, 2 [format]"
         ],
     ),
     "unavailable_without_when": (

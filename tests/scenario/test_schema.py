@@ -121,6 +121,12 @@ def test_fixture_satisfies_the_schema() -> None:
     assert _check(FIXTURE) == []
 
 
+def test_the_format_2_fixture_satisfies_the_schema() -> None:
+    """Phases, dates, documents and the bibliography (tests/scenario/fixtures/calendar.yaml)."""
+    assert _check(FIXTURE.with_name("calendar.yaml")) == []
+    assert _check(FIXTURE.with_name("secrets.yaml")) == []
+
+
 @pytest.mark.parametrize("path", sorted(bundled_scenarios_dir().glob("*.yaml")), ids=str)
 def test_bundled_scenario_satisfies_the_schema(path: Path) -> None:
     assert _check(path) == []

@@ -16,24 +16,32 @@ ROOT = Path(__file__).resolve().parents[2]
 FORMAT_DOCS = ROOT / "docs" / "scenario-format.md"
 
 EVERY_PART_EMPTY = """\
+format: 2
 sources: [{}]
 calendar: {}
+phases: [{}]
 roles: [{objectives: [{}]}]
 variables: [{type: bool}]
 decisions:
   - sources: [{}]
+    context: [{}]
     options:
-      - chance: {outcomes: [{}]}
+      - effects: [{}]
+        chance: {outcomes: [{}]}
         delayed: [{}]
         stances: [{}]
 events: [{}]
 endings: [{}]
 people: [{}]
 glossary: [{}]
+bibliography: [{}]
 """
 """Every part once, each with none of its own keys (but the lists that hold the others)."""
-PRESENT = {("scenario", key) for key in ("roles", "variables", "decisions", "endings")} | {
+PRESENT = {
+    ("scenario", key) for key in ("format", "roles", "variables", "decisions", "endings")
+} | {
     ("variable", "type"),
+    ("decision", "context"),
     ("decision", "options"),
     ("chance", "outcomes"),
 }

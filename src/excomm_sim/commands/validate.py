@@ -36,18 +36,22 @@ def run(args: argparse.Namespace) -> int:
     from excomm_sim.scenario.characters import visible
     from excomm_sim.scenario.lint import lint_path
     from excomm_sim.scenario.load import Problem
+    from excomm_sim.source_texts import check_source_texts
 
     files, unreadable = _scenario_files(args.paths)
     findings: list[Problem] = []
     checked = 0
     for path in files:
         try:
-            problems = lint_path(path).problems
+            linted = lint_path(path)
         except OSError as error:
             unreadable.append(f"{path}: cannot read: {error.strerror or error}")
             continue
         checked += 1
-        findings.extend(problems)
+        findings.extend(linted.problems)
+        if linted.scenario is not None:
+            # The texts beside the file: every cited page and paragraph must be there.
+            findings.extend(check_source_texts(linted.scenario, path))
     for message in unreadable:
         print(visible(message), file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in findings)

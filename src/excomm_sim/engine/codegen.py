@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from excomm_sim.engine.layout import ACT, CHANCE, POSE, Layout
+from excomm_sim.engine.seating import present
 from excomm_sim.engine.statements import (
     ADVICE_SLOT,
     CURRENT_SLOT,
@@ -50,6 +51,7 @@ class Writer(Statements):
         for index, event in enumerate(self.scenario.events):
             self.event(index, event)
         self.watch()
+        self.watch("dated", dated_only=True)
         self.endings()
         self.objectives()
         return "\n".join(self.lines) + "\n"
@@ -107,9 +109,12 @@ class Writer(Statements):
         self.add("    return tuple(offered)", "")
 
     def posing(self, k: int) -> None:
-        """Pose decision k (stage POSE, cursor k): skipped for good if its ``when`` fails or
-        it offers nothing, else on the table."""
+        """Pose decision k (stage POSE, cursor k): the clock moves on to its date, if it has
+        one; then it is skipped for good if its ``when`` fails or it offers nothing, else
+        put on the table."""
         decision = self.scenario.decisions[k]
+        if decision.date is not None:
+            self.clock_to(self.scenario.day_of(decision.date))
         skip = [f"        {CURSOR_SLOT} = " + str(k + 1), "        return"]
         if decision.when is not None:
             self.add(*self.test("        ", decision.when, decision, negate=True))
@@ -137,13 +142,39 @@ class Writer(Statements):
                 f"        computer_advice(s, log, {k}, offered)",
             )
 
+    def clock_to(self, day: int) -> None:
+        """Move the clock on to ``day`` (never back): the events whose date has come fire,
+        and an early ending that now holds ends the game before the decision is posed."""
+        self.add(f"        if {DAY_SLOT} < {day}:", f"            {DAY_SLOT} = {day}")
+        self.clock_moved("            ")
+        self.add(
+            "            ending = early(s)",
+            "            if ending >= 0:",
+            "                end(s, log, ending)",
+            "                return",
+        )
+
+    def clock_moved(self, indent: str) -> None:
+        """After the clock moved: the record of it, then the events whose date has come."""
+        if self.records:
+            self.add(
+                f"{indent}log.append(DateAdvanced({TURN_SLOT}, {DAY_SLOT}, "
+                f"START + timedelta(days={DAY_SLOT})))"
+            )
+        if self.dated_events:
+            self.add(f"{indent}dated(s, log)")
+
+    @property
+    def dated_events(self) -> bool:
+        return any(event.date is not None for event in self.scenario.events)
+
     def taking(self, k: int) -> None:
         """The people advising recommend, the decider takes an option, the option's effects
         follow, then its chance node or the rest of it."""
         decision = self.scenario.decisions[k]
         layout = self.layout
         decider = layout.role_index[decision.decider]
-        advisers = ((1 << len(layout.role_ids)) - 1) & ~(1 << decider)
+        advisers = present(self.scenario)[k] & ~(1 << decider)
         self.add(
             f"        if {HUMANS_SLOT} & {advisers}:",
             f"            advise(s, log, agent, {k}, offered)",
@@ -189,11 +220,7 @@ class Writer(Statements):
         )
         if decision.days:
             self.add(f"    {DAY_SLOT} += {decision.days}")
-            if self.records:
-                self.add(
-                    f"    log.append(DateAdvanced({TURN_SLOT}, {DAY_SLOT}, "
-                    f"START + timedelta(days={DAY_SLOT})))"
-                )
+            self.clock_moved("    ")
         self.add(
             f"    {CURRENT_SLOT} = -1",
             f"    {OPTION_SLOT} = -1",
@@ -322,24 +349,28 @@ class Writer(Statements):
             )
         self.add(*self.effects("    ", event.effects, f"event {event.id}", event.location), "")
 
-    def watch(self) -> None:
-        """Events with a condition, checked after every decision in file order."""
-        self.add("def watch(s, log):")
-        watched = [(i, e) for i, e in enumerate(self.scenario.events) if e.when is not None]
-        for index, event in watched:
-            assert event.when is not None
+    def watch(self, name: str = "watch", dated_only: bool = False) -> None:
+        """``watch``: the events with a condition or a date, checked after every decision in
+        file order; ``dated``: those with a date only, checked whenever the clock moves."""
+        self.add(f"def {name}(s, log):")
+        for index, event in enumerate(self.scenario.events):
+            if event.when is None and event.date is None:
+                continue
+            if dated_only and event.date is None:
+                continue
             indent = "    "
             if event.once:
                 self.add(f"    if not s[{self.layout.FIRED + index}]:")
                 indent = "        "
-            self.add(*self.test(indent, event.when, event))
+            if event.date is not None:
+                self.add(f"{indent}if {DAY_SLOT} >= {self.scenario.day_of(event.date)}:")
+                indent += "    "
+            if event.when is not None:
+                self.add(*self.test(indent, event.when, event))
+                indent += "    "
             if self.records:
-                self.add(
-                    self.cause(
-                        indent + "    ", "event", None, None, None, event.id, event.title, ()
-                    )
-                )
-            self.add(f"{indent}    fire_{index}(s, log, {'cause' if self.records else 'None'})")
+                self.add(self.cause(indent, "event", None, None, None, event.id, event.title, ()))
+            self.add(f"{indent}fire_{index}(s, log, {'cause' if self.records else 'None'})")
         self.add("    return", "")
 
     def endings(self) -> None:

@@ -6,22 +6,26 @@ and the advisers' positions), the seat's own briefing and objectives, and the lo
 seat saw it. Every shell renders from observations, the classroom server sends them, and
 computer policies act on them, so privacy is decided here once:
 
-- a variable shown as ``hidden`` is withheld (value, changes, timeline) until the end;
-- another seat's briefing and objectives are never in a seat's observation during play;
+- a variable shown as ``hidden`` is withheld (value, changes, timeline) until the end; one
+  with ``visible_to`` is withheld from every other seat (and the spectator) until the end;
+- another seat's briefing and objectives are never in a seat's observation during play,
+  except its ``public`` objectives, which every seat sees (``public_objectives``);
 - a person's recommendation on the open decision is seen by its author and the decider
   only; once the decision is taken it is public (the weighing that counted it is too);
 - ``seat=None`` is the spectator's view: public things only.
 
 At the end the debrief's truths are revealed to everyone: hidden values, every seat's
-objectives and scores. Briefings stay private.
+objectives and scores, except ``secret`` objectives, which only their own seat ever reads
+(the others see the role's points, not the aim). Briefings stay private.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from types import MappingProxyType
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from excomm_sim.engine import turns
 from excomm_sim.engine.chance import probabilities
@@ -42,8 +46,10 @@ from excomm_sim.scenario.model import (
     Role,
     Scenario,
     Stance,
+    TextVariant,
     Value,
 )
+from excomm_sim.scenario.texts import choose, render
 
 __all__ = [
     "HUMAN_RECOMMENDATION_STRENGTH",
@@ -118,6 +124,9 @@ class ObjectiveView:
     holds: bool
 
 
+_NOTHING: Mapping[str, tuple[ObjectiveView, ...]] = MappingProxyType({})
+
+
 @frozen
 class Observation:
     """Everything ``seat`` may see now (``seat`` None: a spectator)."""
@@ -149,6 +158,9 @@ class Observation:
     """The decisions taken so far: by whom, what, and what chance made of it (public)."""
     seed: int | None
     """The game's seed, revealed at the end (with it, the same moves replay the game)."""
+    public_objectives: Mapping[str, tuple[ObjectiveView, ...]] = _NOTHING
+    """Other seats' ``public`` objectives, by role id, and whether each holds now (during
+    play; at the end ``scores`` has them)."""
 
     @property
     def ended(self) -> bool:
@@ -161,10 +173,41 @@ class Observation:
 
 
 def withheld(scenario: Scenario, state: GameState, seat: str | None) -> frozenset[str]:
-    """The variables ``seat`` may not see in ``state``: hidden ones, until the end."""
+    """The variables ``seat`` may not see in ``state``: hidden ones, and those visible to
+    other roles only, until the end."""
     if state.ended:
         return frozenset()
-    return frozenset(v.id for v in scenario.variables if v.display is Display.HIDDEN)
+    return frozenset(
+        v.id
+        for v in scenario.variables
+        if v.display is Display.HIDDEN or (v.visible_to and seat not in v.visible_to)
+    )
+
+
+def _scores_seen(
+    scores: Mapping[str, RoleScore], seat: str | None, ended: bool
+) -> tuple[dict[str, RoleScore], dict[str, tuple[ObjectiveView, ...]]]:
+    """The scores ``seat`` may read (its own during play; at the end every seat's, less the
+    others' secret objectives) and the other seats' public objectives during play."""
+    if not ended:
+        public = {
+            role: views
+            for role, score in scores.items()
+            if role != seat
+            and (
+                views := tuple(
+                    ObjectiveView(o, met) for o, met in score.met if o.visibility == "public"
+                )
+            )
+        }
+        return ({seat: scores[seat]} if seat is not None and seat in scores else {}), public
+    shown = {}
+    for role, score in scores.items():
+        if role != seat and any(o.visibility == "secret" for o, _ in score.met):
+            kept = tuple((o, met) for o, met in score.met if o.visibility != "secret")
+            score = RoleScore(score.role, score.points, score.possible, kept)
+        shown[role] = score
+    return shown, {}
 
 
 def observe(
@@ -182,9 +225,10 @@ def observe(
     hidden = withheld(scenario, state, seat)
     values = {k: v for k, v in state.values.items() if k not in hidden}
     role = scenario.role(seat) if seat is not None else None
-    scores = rules.scores(state) if history else {}
-    if not state.ended and history:
-        scores = {seat: scores[seat]} if seat is not None else {}
+    scores: Mapping[str, RoleScore] = {}
+    public: Mapping[str, tuple[ObjectiveView, ...]] = _NOTHING
+    if history:
+        scores, public = _scores_seen(rules.scores(state), seat, state.ended)
     own = scores.get(seat) if seat is not None else None
     objectives = tuple(ObjectiveView(o, met) for o, met in own.met) if own is not None else ()
     return Observation(
@@ -209,6 +253,7 @@ def observe(
         scores=scores,
         choices=state.choices if history else (),
         seed=state.seed if state.ended else None,
+        public_objectives=public,
     )
 
 
@@ -267,6 +312,8 @@ def item_view(rules: Rules, state: GameState, seat: str | None) -> ItemView | No
     for j, option in enumerate(decision.options):
         if j not in offered and option.unavailable:
             views.append(OptionView(option, False, option.unavailable, odds(rules, state, k, j)))
+    if decision.varies:
+        decision, views = _worded(rules, state, decision, views)
     return ItemView(
         decision,
         state.turn + 1,
@@ -274,6 +321,27 @@ def item_view(rules: Rules, state: GameState, seat: str | None) -> ItemView | No
         positions(rules, state, seat, k, offered),
         own_stances(rules, state, seat, k, offered),
     )
+
+
+def _worded(
+    rules: Rules, state: GameState, decision: Decision, views: list[OptionView]
+) -> tuple[Decision, list[OptionView]]:
+    """The decision and its options with their texts chosen and filled for ``state``
+    (format 2's variants and ``{name}`` placeholders), as every seat reads them."""
+    env = rules.env(state)
+    variables = {v.id: v for v in rules.scenario.variables}
+
+    def word(text: str, variants: tuple[TextVariant, ...]) -> str:
+        chosen = choose(variants, env, text)
+        return render(chosen, state.values, variables, state.turn, state.day, rules.date(state))
+
+    worded = evolve(decision, context=word(decision.context, decision.context_variants))
+    return worded, [
+        evolve(
+            view, option=evolve(view.option, text=word(view.option.text, view.option.text_variants))
+        )
+        for view in views
+    ]
 
 
 def odds(rules: Rules, state: GameState, k: int, j: int) -> tuple[tuple[ChanceOutcome, float], ...]:

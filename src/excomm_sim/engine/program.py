@@ -29,6 +29,7 @@ from excomm_sim.engine.events import (
     VariableChanged,
 )
 from excomm_sim.engine.layout import Layout, Slots
+from excomm_sim.engine.seating import present
 from excomm_sim.scenario.expr import PYTHON_HELPERS, EvalError
 from excomm_sim.scenario.model import Location, Position, Scenario, Stance
 
@@ -150,6 +151,8 @@ class Program:
             layout.role_index[d.decider] for d in scenario.decisions
         )
         self.start_date: dt.date = scenario.calendar.start
+        self.present: tuple[int, ...] = present(scenario)
+        """Decision k -> a bit per role at the table then (roles that join later are not)."""
         namespace.update(helpers(self))
 
     def _compile(self, text: str, what: str) -> None:

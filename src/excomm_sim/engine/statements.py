@@ -84,6 +84,15 @@ class SlotReader:
         return f"(s[{slot}] == {layout.option_ids[index].index(option)})"
 
 
+class Effect:
+    """Names a conditional effect's owner when its condition fails at run time
+    ("effect option d.o: condition ... failed", see ``engine.errors``)."""
+
+    def __init__(self, owner: str, location: object) -> None:
+        self.id = owner
+        self.location = location
+
+
 def _can_fail(text: str) -> bool:
     return any(helper in text for helper in _RAISES)
 
@@ -138,10 +147,17 @@ class Statements:
     def effects(
         self, indent: str, assignments: Sequence[Assignment], owner: str, location: object
     ) -> list[str]:
-        """Apply ``assignments`` in order, clamping ints (records: each real change)."""
+        """Apply ``assignments`` in order, clamping ints (records: each real change); a run
+        of effects under one condition (format 2) is one ``if``, its condition read once."""
         lines: list[str] = []
+        guard: Expression | None = None
         for effect in assignments:
-            lines += self.effect(indent, effect, owner, location)
+            if effect.when is not guard:
+                guard = effect.when
+                if guard is not None:
+                    lines += self.test(indent, guard, Effect(owner, location))
+            inner = indent if guard is None else indent + "    "
+            lines += self.effect(inner, effect, owner, location)
         return lines
 
     def effect(self, indent: str, effect: Assignment, owner: str, location: object) -> list[str]:

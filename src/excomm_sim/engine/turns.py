@@ -136,7 +136,8 @@ def end(p: Program, s: Slots, log: Log, ending: int) -> None:
 
 def adviser_due(p: Program, s: Slots | tuple[Any, ...]) -> int:
     """The role index of the person-held adviser who recommends next, or -1 (the decider)."""
-    waiting: int = s[HUMANS] & ~(1 << p.deciders[s[CURRENT]])
+    k: int = s[CURRENT]
+    waiting: int = s[HUMANS] & p.present[k] & ~(1 << p.deciders[k])
     for role, _option in s[ADVICE]:
         waiting &= ~(1 << role)
     if not waiting:
@@ -217,9 +218,10 @@ def helpers(p: Program) -> Mapping[str, Piece]:
         (records only: the computer decider weighs stances, not these)."""
         humans: int = s[HUMANS]
         decider = p.deciders[k]
+        seated = p.present[k]
         number: int = s[TURN] + 1
         for role, favours in sorted(p.favours[k].items()):
-            if role == decider or humans >> role & 1:
+            if role == decider or humans >> role & 1 or not seated >> role & 1:
                 continue
             for favour in favours:
                 if favour.option in offered and (favour.test is None or favour.test(s)):

@@ -29,7 +29,13 @@ BUILT_IN = {
     "turn": "**turn**: number of decisions taken so far (read-only)",
     "day": "**day**: days since the calendar's start (read-only)",
 }
-REFERENCES = {"decider": "role", "role": "role", "trigger": "event", "source": "source"}
+REFERENCES = {
+    "decider": "role",
+    "role": "role",
+    "trigger": "event",
+    "source": "source",
+    "phase": "phase",
+}
 
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_]\w*)\s*:(?P<rest>.*)$")
 _ITEM_LINE = re.compile(r"^(?P<indent>\s*)-\s+(?P<rest>.*)$")
@@ -41,7 +47,7 @@ _CALL = re.compile(r"""(chose|decided)\(\s*["'](\w*)["']?(?:\s*,\s*["'](\w*)["']
 class Suggestion:
     label: str
     kind: str
-    """key, value, variable, function, keyword, decision, option, role, event or source."""
+    """key, value, variable, function, keyword, decision, option, role, event, source or phase."""
     detail: str = ""
     documentation: str = ""
 

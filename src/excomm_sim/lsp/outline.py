@@ -12,7 +12,7 @@ from attrs import frozen
 from excomm_sim.scenario.spec import VARIABLE_TYPES
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
-KINDS = ("variable", "role", "decision", "option", "event", "ending", "source")
+KINDS = ("variable", "role", "decision", "option", "event", "ending", "source", "phase")
 
 
 @frozen
@@ -131,6 +131,12 @@ def outline_of(tree: YNode | None) -> Outline:
                 "source", source, f"**source {_text(source, 'id')}**: {_text(source, 'title')}"
             )
         )
+    for phase in _items(tree, "phases"):
+        dates = _text(phase, "date")
+        if _text(phase, "until"):
+            dates += f" to {_text(phase, 'until')}"
+        heading = f"**phase {_text(phase, 'id')}**: {_text(phase, 'heading')} ({dates})"
+        found.append(_declared("phase", phase, heading))
     return Outline(tuple(declared for declared in found if declared is not None))
 
 

@@ -9,28 +9,53 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from excomm_sim.scenario.build_calendar import DATED_KEYS, Dating, build_phases, seat_late_roles
 from excomm_sim.scenario.build_decisions import build_decision
 from excomm_sim.scenario.build_limits import check_calendar, check_game_size
 from excomm_sim.scenario.build_variables import build_variables
 from excomm_sim.scenario.compiling import ExpressionCompiler
+from excomm_sim.scenario.documents import source_file
 from excomm_sim.scenario.expr import Names, Type
-from excomm_sim.scenario.fields import Context, Fields, check_unique, mapping_of, shortened
+from excomm_sim.scenario.fields import (
+    Context,
+    Fields,
+    check_unique,
+    mapping_of,
+    shortened,
+    text_of,
+)
 from excomm_sim.scenario.glossary import build_glossary, build_people
 from excomm_sim.scenario.limits import MAX_VERSION_LENGTH
 from excomm_sim.scenario.model import (
     FORMAT_VERSION,
+    FORMAT_VERSIONS,
     Calendar,
     Ending,
     Event,
+    Location,
     Objective,
+    Reading,
     Role,
     Scenario,
     Source,
 )
-from excomm_sim.scenario.refs import Refs, declared_id, declared_ids
-from excomm_sim.scenario.spec import CALENDAR, ENDING, EVENT, OBJECTIVE, ROLE, SCENARIO, SOURCE
+from excomm_sim.scenario.problems import did_you_mean
+from excomm_sim.scenario.refs import Refs, declared_id, declared_ids, newer_keys, url_of
+from excomm_sim.scenario.spec import (
+    CALENDAR,
+    ENDING,
+    EVENT,
+    OBJECTIVE,
+    READING,
+    ROLE,
+    SCENARIO,
+    SOURCE,
+)
+from excomm_sim.scenario.spec.top import VISIBILITIES
 from excomm_sim.scenario.yamlnodes import YMap, YNode, YScalar, YSeq
 
+SOURCE_KEYS_2 = ("document", "url", "file")
+"""The source keys new in format 2."""
 _PLACEHOLDER_DATE = dt.date(1962, 11, 3)
 
 
@@ -44,23 +69,27 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         return None
     fields = Fields(ctx, top, "", SCENARIO)
     version_format = fields.integer("format", FORMAT_VERSION)
-    if fields.has("format") and version_format != FORMAT_VERSION:
+    if fields.has("format") and version_format not in FORMAT_VERSIONS:
         node = fields.get("format")
         assert node is not None
         ctx.report(
             node,
             "format",
-            f"format {version_format} is not supported: this excomm-sim reads format "
-            f"{FORMAT_VERSION}",
+            f"format {version_format} is not supported: this excomm-sim reads formats "
+            f"{', '.join(map(str, FORMAT_VERSIONS))}",
         )
+        version_format = FORMAT_VERSION
     ident = fields.identifier()
     title = fields.text("title")
     version = _version(fields)
     date = fields.date("date") or _PLACEHOLDER_DATE
     summary = fields.text("summary")
-    calendar = _calendar(fields, date)
+    calendar = _calendar(fields, date, phased=fields.has("phases"))
+    phases = build_phases(ctx, fields, calendar.start)
+    dating = Dating(ctx, phases, calendar.start)
 
-    sources = _sources(fields)
+    sources = _sources(fields, version_format)
+    bibliography = _bibliography(fields)
     variables = build_variables(fields)
     variable_map = {variable.id: variable for variable in variables}
     names = Names(
@@ -79,15 +108,19 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         set(declared_ids(_entry(top, "events"))),
         {source.id for source in sources},
     )
+    refs.format = version_format
+    refs.newer(fields, ("phases", "bibliography"))
     roles = _roles(refs, fields)
+    _check_visible_to(refs, fields)
     decisions = []
     seen: dict[str, YNode] = {}
     for node, path in fields.items("decisions"):
-        decision = build_decision(refs, node, path, calendar.days_per_decision)
+        decision = build_decision(refs, node, path, calendar.days_per_decision, dating)
         if decision is not None:
             refs.unique(seen, decision.id, node, path + ".id", "decision")
             decisions.append(decision)
-    events = _events(refs, fields)
+    roles = seat_late_roles(fields.ctx, roles, tuple(decisions))
+    events = _events(refs, fields, dating)
     endings = _endings(refs, fields)
     people, glossary = build_people(ctx, fields), build_glossary(ctx, fields)
     check_calendar(fields, calendar, decisions)
@@ -105,6 +138,8 @@ def build_scenario(ctx: Context, root: YNode | None) -> Scenario | None:
         calendar=calendar,
         events=events,
         sources=sources,
+        phases=phases,
+        bibliography=bibliography,
         people=people,
         glossary=glossary,
         format=version_format,
@@ -165,18 +200,21 @@ def _version(fields: Fields) -> str:
     return version
 
 
-def _calendar(fields: Fields, date: dt.date) -> Calendar:
+def _calendar(fields: Fields, date: dt.date, phased: bool) -> Calendar:
+    """The calendar; in a file with phases the dates move the clock, so a decision moves
+    it on by no days of its own unless the file says ``days_per_decision``."""
+    default = 0 if phased else 1
     mapping = fields.mapping("calendar")
     if mapping is None:
-        return Calendar(start=date)
+        return Calendar(start=date, days_per_decision=default)
     calendar = Fields(fields.ctx, mapping, "calendar", CALENDAR)
     return Calendar(
         start=calendar.date("start") or date,
-        days_per_decision=calendar.integer("days_per_decision", 1, minimum=0),
+        days_per_decision=calendar.integer("days_per_decision", default, minimum=0),
     )
 
 
-def _sources(fields: Fields) -> tuple[Source, ...]:
+def _sources(fields: Fields, version: int) -> tuple[Source, ...]:
     sources = []
     seen: dict[str, YNode] = {}
     for node, path in fields.items("sources"):
@@ -184,10 +222,39 @@ def _sources(fields: Fields) -> tuple[Source, ...]:
         if mapping is None:
             continue
         source = Fields(fields.ctx, mapping, path, SOURCE)
+        newer_keys(source, SOURCE_KEYS_2, version)
         ident = source.identifier()
         check_unique(fields.ctx, seen, ident, mapping, path + ".id", "source")
-        sources.append(Source(ident, source.text("title"), source.text("reference")))
+        sources.append(
+            Source(
+                ident,
+                source.text("title"),
+                source.text("reference"),
+                document=source.text("document"),
+                url=url_of(source),
+                file=source_file(source),
+                location=Location(fields.ctx.problems.filename, mapping.line, mapping.column),
+            )
+        )
     return tuple(sources)
+
+
+def _bibliography(fields: Fields) -> tuple[Reading, ...]:
+    """Further reading: each entry a full reference, or a mapping with ``reference`` and
+    ``url``."""
+    found = []
+    for node, path in fields.items("bibliography"):
+        if isinstance(node, YScalar):
+            text = text_of(fields.ctx, node, path)
+            if text:
+                found.append(Reading(text))
+            continue
+        mapping = mapping_of(fields.ctx, node, path, "a bibliography entry")
+        if mapping is None:
+            continue
+        entry = Fields(fields.ctx, mapping, path, READING)
+        found.append(Reading(entry.text("reference"), url_of(entry)))
+    return tuple(found)
 
 
 def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
@@ -217,6 +284,7 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
                 objectives=_objectives(refs, role),
                 is_president=is_president,
                 influence=role.integer("influence", 1, minimum=0),
+                joins=_joins(refs, role),
                 location=refs.location(mapping),
             )
         )
@@ -233,6 +301,37 @@ def _roles(refs: Refs, fields: Fields) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+def _joins(refs: Refs, role: Fields) -> str:
+    refs.newer(role, ("joins",))
+    return role.text("joins")
+
+
+def _check_visible_to(refs: Refs, fields: Fields) -> None:
+    """Every ``visible_to`` names a role (format 2)."""
+    for index, node_path in enumerate(fields.items("variables")):
+        node = node_path[0]
+        if not isinstance(node, YMap) or "visible_to" not in node.entries:
+            continue
+        entry = node.entries["visible_to"]
+        path = f"variables[{index}].visible_to"
+        if refs.format < 2:
+            refs.ctx.report_at(
+                entry.key_line,
+                entry.key_column,
+                path,
+                "'visible_to' is new in format 2: write format: 2 at the top of the file "
+                f"(it says format: {refs.format})",
+            )
+        items = entry.value.items if isinstance(entry.value, YSeq) else [entry.value]
+        for item in items:
+            if isinstance(item, YScalar) and item.text not in refs.role_ids and item.text:
+                refs.ctx.report(
+                    item,
+                    path,
+                    f"unknown role '{item.text}'{did_you_mean(item.text, refs.role_ids)}",
+                )
+
+
 def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
     objectives = []
     seen: dict[str, YNode] = {}
@@ -246,6 +345,8 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
         text = fields.text("text")
         condition = refs.condition(fields)
         points = fields.integer("points", 1)
+        refs.newer(fields, ("visibility",))
+        visibility = fields.choice("visibility", VISIBILITIES, "private")
         if condition is None:  # reported, so the file is refused: nothing needs the objective
             continue
         objectives.append(
@@ -254,13 +355,14 @@ def _objectives(refs: Refs, role: Fields) -> tuple[Objective, ...]:
                 text=text,
                 condition=condition,
                 points=points,
+                visibility=visibility,
                 location=refs.location(mapping),
             )
         )
     return tuple(objectives)
 
 
-def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
+def _events(refs: Refs, fields: Fields, dating: Dating) -> tuple[Event, ...]:
     events = []
     placed: list[tuple[Event, YNode, str]] = []
     seen: dict[str, YNode] = {}
@@ -271,6 +373,7 @@ def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
         event = Fields(refs.ctx, mapping, path, EVENT)
         ident = event.identifier()
         refs.unique(seen, ident, mapping, path + ".id", "event")
+        refs.newer(event, DATED_KEYS)
         built = Event(
             id=ident,
             title=event.text("title"),
@@ -279,12 +382,18 @@ def _events(refs: Refs, fields: Fields) -> tuple[Event, ...]:
             once=event.boolean("once", True),
             effects=refs.effects(event),
             sources=refs.citations(event),
+            date=dating.event(event, ident),
             location=refs.location(mapping),
         )
         events.append(built)
         placed.append((built, mapping, path))
     for built, node, path in placed:
-        if built.when is None and built.id and built.id not in refs.triggered:
+        if (
+            built.when is None
+            and built.date is None
+            and built.id
+            and built.id not in refs.triggered
+        ):
             refs.ctx.report(
                 node,
                 path,

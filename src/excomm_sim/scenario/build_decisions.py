@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from excomm_sim.scenario.build_calendar import DATED_KEYS, Dating
 from excomm_sim.scenario.fields import Fields, mapping_of
 from excomm_sim.scenario.model import (
     Chance,
@@ -21,15 +22,19 @@ from excomm_sim.scenario.spec.agenda import LEANS, MAX_STRENGTH, POSITIONS
 from excomm_sim.scenario.yamlnodes import YNode
 
 
-def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Decision | None:
+def build_decision(
+    refs: Refs, node: YNode, path: str, default_days: int, dating: Dating
+) -> Decision | None:
     mapping = mapping_of(refs.ctx, node, path, "a decision")
     if mapping is None:
         return None
     fields = Fields(refs.ctx, mapping, path, DECISION)
     ident = fields.identifier()
+    refs.newer(fields, DATED_KEYS)
+    phase, date = dating.decision(fields, ident)
     title = fields.text("title")
     decider = refs.role(fields, "decider") or refs.president
-    context = fields.text("context")
+    context, context_variants, varies = refs.varied_text(fields, "context", required=True)
     sources = refs.citations(fields)
     when = refs.condition(fields)
     days = fields.integer("days", default_days, minimum=0)
@@ -45,6 +50,11 @@ def build_decision(refs: Refs, node: YNode, path: str, default_days: int) -> Dec
         days=days,
         sources=sources,
         history_note=history_note,
+        phase=phase,
+        date=date,
+        context_variants=context_variants,
+        varies=refs.format >= 2
+        and (varies or any(o.text_variants or "{" in o.text for o in options)),
         location=refs.location(mapping),
     )
 
@@ -56,7 +66,7 @@ def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
     fields = Fields(refs.ctx, mapping, path, OPTION)
     ident = fields.identifier()
     label = fields.text("label")
-    text = fields.text("text")
+    text, text_variants, _ = refs.varied_text(fields, "text")
     when = refs.condition(fields)
     unavailable = fields.text("unavailable")
     if unavailable and not fields.has("when"):
@@ -98,6 +108,7 @@ def build_option(refs: Refs, node: YNode, path: str) -> Option | None:
         history=fields.boolean("history"),
         history_note=fields.text("history_note"),
         lean=fields.choice("lean", LEANS, "").replace("middle", ""),
+        text_variants=text_variants,
         location=refs.location(mapping),
     )
 

@@ -15,13 +15,15 @@ from excomm_sim.scenario.model import Calendar, Decision, Role
 def check_calendar(fields: Fields, calendar: Calendar, decisions: list[Decision]) -> None:
     """Refuse a calendar that a game could run past 9999-12-31, the last date there is.
 
-    Every decision is posed at most once and moves the date on by its ``days``, so the
-    latest date any game can reach is the start plus all of them. The error stands at the
-    decision that would go past the end (or at the start date when no decision does).
+    Every decision is posed at most once, moves the clock to its date (if it has one) and
+    then on by its ``days``, so the latest date any game can reach is found by doing all of
+    that in order. The error stands at the decision that would go past the end.
     """
     last = LAST_DATE.toordinal()
     day = calendar.start.toordinal()
     for index, decision in enumerate(decisions):
+        if decision.date is not None:
+            day = max(day, decision.date.toordinal())
         day += decision.days
         if day > last:
             where = decision.location

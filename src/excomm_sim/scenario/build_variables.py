@@ -7,7 +7,7 @@ What a type takes and how its value is checked is declared with the type
 from __future__ import annotations
 
 from excomm_sim.scenario.expr import BUILTINS
-from excomm_sim.scenario.fields import Fields, check_unique, mapping_of
+from excomm_sim.scenario.fields import Fields, check_unique, identifier_of, mapping_of
 from excomm_sim.scenario.model import Display, Location, Variable
 from excomm_sim.scenario.spec import VARIABLE, VARIABLE_TYPES
 from excomm_sim.scenario.spec.top import DISPLAYS, GOOD_DIRECTIONS
@@ -80,5 +80,16 @@ def _variable(fields: Fields) -> Variable | None:
         values=parts.values,
         value_labels=parts.value_labels,
         good=fields.choice("good", GOOD_DIRECTIONS, "high"),
+        visible_to=_role_ids(fields, "visible_to"),
         location=Location(fields.ctx.problems.filename, fields.node.line, fields.node.column),
     )
+
+
+def _role_ids(fields: Fields, key: str) -> tuple[str, ...]:
+    """A list of ids (format 2; checked against the roles once they are read: ``build``)."""
+    found = []
+    for node, path in fields.items(key, single=True):
+        ident = identifier_of(fields.ctx, node, path)
+        if ident:
+            found.append(ident)
+    return tuple(found)

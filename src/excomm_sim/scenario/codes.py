@@ -151,12 +151,45 @@ _TABLE = (
     ),
     Code("E122", "id-too-long", "an id over 64 characters", r"^the id '.*' is too long"),
     Code("E123", "version-too-long", "a version over 100 characters", r"^the version is too long"),
+    Code(
+        "E124",
+        "newer-key",
+        "a key of a later format in a file that declares an older one",
+        r"is new in format \d+: write format:",
+    ),
+    Code(
+        "E125", "bad-url", "a url that is not an http or https address", r"^'url' must be an http"
+    ),
+    Code(
+        "E126",
+        "bad-source-file",
+        "a source file outside the scenario's folder, or not a relative path",
+        r"^'file' must name a file beside the scenario",
+    ),
+    Code(
+        "E127",
+        "nested-conditional-effect",
+        "a conditional effect inside another",
+        r"^a conditional effect cannot hold another",
+    ),
+    Code(
+        "E128",
+        "bad-placeholder",
+        "a {name} in a text that names no variable, or one not every seat may see",
+        r"(^unknown variable '.*' in \{|would show '.*', which not every seat may see)",
+    ),
+    Code(
+        "E129",
+        "variant-order",
+        "text variants whose fallback (no 'when') is not last",
+        r"(^the last text variant is the fallback|^a text variant without 'when' must come)",
+    ),
     # -- 2: references and expressions ----------------------------------------------------
     Code(
         "E201",
         "unknown-reference",
-        "an unknown role, event or source",
-        r"^unknown (role|event|source) '",
+        "an unknown role, event, source or phase",
+        r"^unknown (role|event|source|phase) '",
     ),
     Code(
         "E202", "unknown-name", "an unknown variable, function, decision or option in an expression"
@@ -222,6 +255,43 @@ _TABLE = (
         "game-too-long",
         "decisions x roles over what a save holds (10,000 actions)",
         r"^a game of this scenario could take",
+    ),
+    Code(
+        "E313",
+        "bad-date",
+        "a phase or a dated item whose date does not fit the calendar",
+        r"(is dated \S+, (before the calendar's start|outside its phase)|has both 'date' and "
+        r"'offset'|has an 'offset' but no phase|goes back to phase|^phase '.*' (ends|starts) on)",
+    ),
+    Code(
+        "W314",
+        "date-before-earlier-item",
+        "a decision dated before one above it (the clock never goes back)",
+        r"the clock never goes back, so it",
+    ),
+    Code(
+        "E316",
+        "source-text-unreadable",
+        "a source's text file that cannot be read",
+        r"^cannot read the text of source '",
+    ),
+    Code(
+        "E317",
+        "page-marker-order",
+        "a page marker in a source text out of order",
+        r"^the page marker says page \d+",
+    ),
+    Code(
+        "E318",
+        "cited-paragraph-missing",
+        "a citation of a page or paragraph the source's text does not have",
+        r"' cites (page|paragraph) \d+.*, but (the|that page of the) text of '",
+    ),
+    Code(
+        "E319",
+        "late-role",
+        "a role that joins later, named where it is not yet at the table",
+        r"(joins at '.*', which is no decision or phase|but joins only at|who joins only at)",
     ),
     # -- 4: logic checks on conditions -----------------------------------------------------
     Code("E401", "option-never-offered", "an option whose 'when' can never hold"),

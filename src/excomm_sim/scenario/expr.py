@@ -131,6 +131,9 @@ class Assignment:
     target: str
     op: AssignOp
     value: Expression
+    when: Expression | None = None
+    """Applied only if this holds (format 2's ``{when: ..., effects: [...]}``): read once,
+    before the first effect of the group it guards."""
 
     def apply(self, env: Env) -> Value:
         """The target's new value in ``env``; raises EvalError like any expression."""

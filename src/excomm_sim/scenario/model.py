@@ -19,8 +19,11 @@ from attrs import field, frozen
 
 from excomm_sim.scenario.expr import Assignment, Expression
 
-FORMAT_VERSION = 1
-"""The scenario format version this model reads (the ``format:`` key)."""
+FORMAT_VERSION = 2
+"""The newest scenario format version this model reads (the ``format:`` key)."""
+FORMAT_VERSIONS = (1, 2)
+"""Every format version the loader reads: a format-1 file loads unchanged; the keys new in
+format 2 (phases, dates, ...) need ``format: 2``."""
 
 
 @frozen
@@ -47,6 +50,36 @@ class Source:
     title: str
     reference: str = ""
     """Full bibliographic reference or archive identifier."""
+    document: str = ""
+    """The document's number in its collection (FRUS style: "138"), or ""."""
+    url: str = ""
+    """Where the document can be read (an http or https address), or ""."""
+    file: str = ""
+    """A text file of the document kept beside the scenario (a relative path), or "": the
+    shell reads it (``excomm_sim.source_texts``) and ``scenario.documents`` indexes it."""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+    def full(self) -> str:
+        """The whole reference in one line, for a bibliography: title, reference, document
+        number and address, each when given."""
+        parts = [self.title]
+        if self.reference:
+            parts.append(self.reference)
+        if self.document and f"doc. {self.document}" not in self.reference:
+            parts.append(f"document {self.document}")
+        text = ". ".join(part.rstrip(".") for part in parts) + "."
+        return f"{text} {self.url}" if self.url else text
+
+
+@frozen
+class Reading:
+    """An entry of the bibliography: further reading a report lists in full."""
+
+    reference: str
+    url: str = ""
+
+    def full(self) -> str:
+        return f"{self.reference} {self.url}" if self.url else self.reference
 
 
 @frozen
@@ -57,9 +90,17 @@ class Citation:
     page: int | None = None
     paragraph: int | None = None
     note: str = ""
+    document: str = field(default="", repr=False)
+    """A document number within the source (FRUS style: the source is a volume), or ""
+    (left out of the repr, which saves' golden logs hold: ``str`` shows it)."""
+    url: str = field(default="", repr=False)
+    """An address for this passage, or ""."""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def __str__(self) -> str:
         parts = [self.source]
+        if self.document:
+            parts.append(f"doc.{self.document}")
         if self.page is not None:
             parts.append(f"p.{self.page}")
         if self.paragraph is not None:
@@ -110,6 +151,9 @@ class Variable:
     """ENUM only: human labels for values (``gone`` -> "Gone from Cuba")."""
     good: str = "high"
     """Which direction is good for the dashboard trend arrow: high, low or none."""
+    visible_to: tuple[str, ...] = ()
+    """Role ids that alone see it during play (empty: as ``display`` says for everyone);
+    everyone sees it at the end (``engine.observe`` decides)."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def label_of(self, value: Value) -> str:
@@ -122,6 +166,14 @@ class Variable:
 
 
 @frozen
+class TextVariant:
+    """One wording of a text (format 2): used when ``when`` holds (None: the fallback)."""
+
+    text: str
+    when: Expression | None = None
+
+
+@frozen
 class Objective:
     """One of a role's private aims, scored on the final state."""
 
@@ -129,6 +181,10 @@ class Objective:
     text: str
     condition: Expression
     points: int = 1
+    visibility: str = "private"
+    """Who reads it: ``private`` (its own seat during play, everyone at the end),
+    ``public`` (every seat, all game long) or ``secret`` (its own seat only, even at the
+    end: the debrief shows the role's points, not this aim). See ``engine.observe``."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -146,6 +202,11 @@ class Role:
     """The role that decides agenda items that do not name a decider."""
     influence: int = 1
     """How much a computer decider weighs this role's recommendation."""
+    joins: str = ""
+    """The decision or phase id it joins the table at (format 2), or "" (from the start)."""
+    joins_at: int = 0
+    """The index of the first decision it sits at (the loader resolves ``joins``): before
+    it the role neither advises nor decides, and has no stances."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -230,6 +291,8 @@ class Option:
     history_note: str = ""
     lean: str = ""
     """"hawk", "dove" or "" (middle): used by the hawk/dove simulation strategies."""
+    text_variants: tuple[TextVariant, ...] = ()
+    """Wordings of ``text`` chosen by the state (format 2); ``text`` is the fallback."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -249,6 +312,17 @@ class Decision:
     """How far the calendar moves once it is decided."""
     sources: tuple[Citation, ...] = ()
     history_note: str = ""
+    phase: str = ""
+    """The id of the phase it belongs to ("" outside any phase)."""
+    context_variants: tuple[TextVariant, ...] = ()
+    """Wordings of ``context`` chosen by the state (format 2); ``context`` is the fallback."""
+    varies: bool = False
+    """Its context or an option's text has variants or ``{name}`` placeholders (format 2):
+    ``engine.observe`` renders them for the state."""
+    date: dt.date | None = None
+    """The date it comes up on: when its turn comes, the clock moves on to it (never back).
+    The loader resolves it from ``date``, or the phase's start plus ``offset``, or the
+    phase's start; None for an undated item (the clock stays where it is)."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
     def option(self, option_id: str) -> Option:
@@ -270,6 +344,9 @@ class Event:
     once: bool = True
     effects: tuple[Assignment, ...] = ()
     sources: tuple[Citation, ...] = ()
+    date: dt.date | None = None
+    """Fires once the clock has reached this date (and ``when``, if any, holds): checked
+    with the watched events after every decision and whenever the clock moves."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
 
 
@@ -291,6 +368,26 @@ class Ending:
     questions: tuple[str, ...] = ()
     """Discussion questions for class."""
     location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+
+@frozen
+class Phase:
+    """A stretch of the story under one heading: a day, or a range of days."""
+
+    id: str
+    heading: str
+    start: dt.date
+    end: dt.date | None = None
+    """The last day of a range (None: the phase is one day, or open-ended)."""
+    note: str = ""
+    location: Location = field(default=NOWHERE, eq=False, repr=False)
+
+    @property
+    def dates(self) -> str:
+        """``1962-11-03`` or ``1962-11-04 to 1962-11-20``, for headings and reports."""
+        if self.end is None or self.end == self.start:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
 
 @frozen
@@ -340,6 +437,8 @@ class Scenario:
     calendar: Calendar
     events: tuple[Event, ...] = ()
     sources: tuple[Source, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    bibliography: tuple[Reading, ...] = ()
     people: tuple[Person, ...] = ()
     """Who's who beyond the seats (``scenario.glossary`` reads them)."""
     glossary: tuple[Term, ...] = ()
@@ -379,6 +478,30 @@ class Scenario:
             if event.id == event_id:
                 return event
         raise KeyError(event_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def references(self) -> tuple[str, ...]:
+        """The bibliography in full, as reports list it: every source, then the further
+        reading, each in one line."""
+        return (
+            *(source.full() for source in self.sources),
+            *(reading.full() for reading in self.bibliography),
+        )
+
+    def day_of(self, date: dt.date) -> int:
+        """Days from the calendar's start to ``date`` (the ``day`` the clock shows then)."""
+        return (date - self.calendar.start).days
 
     def ending(self, ending_id: str) -> Ending:
         for ending in self.endings:

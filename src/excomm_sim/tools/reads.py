@@ -16,6 +16,8 @@ def scenario_expressions(scenario: Scenario) -> Iterator[Expression]:
     def of_effects(effects: Iterable[Any]) -> Iterator[Expression]:
         for effect in effects:
             yield effect.value
+            if effect.when is not None:  # a conditional effect's condition (format 2)
+                yield effect.when
 
     for role in scenario.roles:
         for objective in role.objectives:

@@ -56,7 +56,7 @@ def infos_of(scenario: Scenario) -> dict[str, VarInfo]:
             infos[variable.id] = VarInfo(
                 variable.id, "enum", frozenset(variable.values), variable.initial
             )
-    total_days = sum(decision.days for decision in scenario.decisions)
+    total_days = latest_day(scenario)
     infos["turn"] = VarInfo("turn", "turn", ints(0, len(scenario.decisions)), 0)
     infos["day"] = VarInfo("day", "day", ints(0, total_days), 0)
     for decision in scenario.decisions:
@@ -239,6 +239,17 @@ def global_doms(scenario: Scenario, infos: Mapping[str, VarInfo], trees: Trees) 
     return {name: (infos[name].full if name in still else dom) for name, dom in doms.items()}
 
 
+def latest_day(scenario: Scenario) -> int:
+    """The latest ``day`` any game of ``scenario`` can reach: each decision moves the clock
+    to its date (never back), then on by its ``days``."""
+    day = 0
+    for decision in scenario.decisions:
+        if decision.date is not None:
+            day = max(day, scenario.day_of(decision.date))
+        day += decision.days
+    return day
+
+
 class Timeline:
     """The values as each decision comes up, walked in file order (see the module notes).
 
@@ -263,6 +274,9 @@ class Timeline:
         self.tally = Tally()
         self.landing: dict[int, list[Change]] = {}
         self.days = 0
+        """The latest day the clock can show so far."""
+        self.floor = 0
+        """The earliest: the clock has reached every date of the decisions so far."""
         self._events = [change_of(e, every, trees) for ev in scenario.events for e in ev.effects]
         self._changes: dict[str, Change] = {}
 
@@ -276,8 +290,13 @@ class Timeline:
     def env_at(self, index: int) -> Env:
         for change in self.landing.pop(index, ()):
             self._count(change)
+        date = self.scenario.decisions[index].date
+        if date is not None:
+            # The clock moves to a decision's date before its 'when' is tested.
+            day = self.scenario.day_of(date)
+            self.days, self.floor = max(self.days, day), max(self.floor, day)
         self.doms["turn"] = ints(0, index)
-        self.doms["day"] = ints(0, self.days)
+        self.doms["day"] = ints(self.floor, self.days)
         return Env(dict(self.doms), self.infos, here=True, base=self.decided)
 
     def taken(self, index: int, decision: Decision, offered: frozenset[str], skip: bool) -> None:

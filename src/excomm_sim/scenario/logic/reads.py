@@ -42,6 +42,7 @@ def every_expression(scenario: Scenario) -> list[str]:
         sources += [e.source for e in event.effects]
         if event.when is not None:
             sources.append(event.when.source)
+    sources += guards(scenario)
     sources += [ending.when.source for ending in scenario.endings if ending.when is not None]
     return sources
 
@@ -55,3 +56,17 @@ def triggered_events(scenario: Scenario) -> set[str]:
             if option.chance is not None:
                 found.update(o.trigger for o in option.chance.outcomes if o.trigger)
     return found
+
+
+def guards(scenario: Scenario) -> list[str]:
+    """The conditions of every conditional effect (format 2), once each."""
+    found: dict[int, str] = {}
+    for decision in scenario.decisions:
+        for option in decision.options:
+            effects = [*option.effects, *(e for d in option.delayed for e in d.effects)]
+            if option.chance is not None:
+                effects += [e for o in option.chance.outcomes for e in o.effects]
+            found.update({id(e.when): e.when.source for e in effects if e.when is not None})
+    for event in scenario.events:
+        found.update({id(e.when): e.when.source for e in event.effects if e.when is not None})
+    return list(found.values())

@@ -16,6 +16,7 @@ from excomm_sim.scenario.spec.declare import (
     OneOrList,
     Part,
     Text,
+    Varied,
     Written,
 )
 
@@ -33,9 +34,56 @@ CITATION = Part(
         Field("page", Integer(minimum=1), "Page."),
         Field("paragraph", Integer(minimum=1), "Paragraph on the page."),
         Field("note", Text(), "What the passage shows (our words)."),
+        Field("document", Text(), "Format 2: a document number within the source."),
+        Field("url", Text(), "Format 2: an address for this passage."),
     ),
 )
-EFFECTS = OneOrList("effect", "effects")
+GUARDED = Part(
+    "guarded",
+    "a conditional effect",
+    "Format 2: effects that apply only under a condition.",
+    (
+        Field(
+            "when",
+            Condition(),
+            "The effects apply only if this holds (read once, before them).",
+            True,
+        ),
+        Field("effects", OneOrList("effect", "effects"), "The effects it guards.", True),
+    ),
+)
+VARIANT = Part(
+    "variant",
+    "a text variant",
+    "One wording of the text.",
+    (
+        Field("when", Condition(), "This wording is used while this holds (none: the fallback)."),
+        Field("text", Text(), "The wording; {name} shows a variable's value.", True),
+    ),
+)
+EFFECTS = OneOrList("effect", "effects", GUARDED, "guarded")
+VARIED = Varied(VARIANT)
+DATED = (
+    Field(
+        "phase",
+        Ident(names="phase"),
+        "Format 2: the phase it belongs to (a phase id).",
+        docs="*Format 2.* Its phase: see [Phases](#phases).",
+    ),
+    Field(
+        "date",
+        Definition("date"),
+        "Format 2: the day it comes on (YYYY-MM-DD); the clock moves on to it.",
+        docs="*Format 2.* The day it comes on: see [Phases](#phases).",
+    ),
+    Field(
+        "offset",
+        Integer(minimum=0),
+        "Format 2: days after its phase's start (instead of a date).",
+        docs="*Format 2.* Days after its phase's first day, instead of a `date`.",
+    ),
+)
+"""The keys that date a decision or an event (format 2)."""
 CITATIONS = OneOrList("citation", "citations", of=CITATION)
 EVENT_REF = Ident(names="event", hint=" An event id from events.")
 
@@ -137,7 +185,7 @@ OPTION = Part(
     (
         _id("Unique within the decision."),
         Field("label", Text(), "The short label on the button.", True),
-        Field("text", Text(), "A longer description."),
+        Field("text", VARIED, "A longer description."),
         Field("when", Condition(), "Offered only while this holds."),
         Field(
             "unavailable",
@@ -194,7 +242,7 @@ DECISION = Part(
             docs="Who decides.",
             docs_default="the president role",
         ),
-        Field("context", Text(), "The briefing for this item.", True),
+        Field("context", VARIED, "The briefing for this item.", True),
         Field("sources", CITATIONS, "Where the item comes from in the record."),
         Field(
             "when",
@@ -216,5 +264,6 @@ DECISION = Part(
             "The courses of action.",
             True,
         ),
+        *DATED,
     ),
 )

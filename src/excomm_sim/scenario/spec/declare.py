@@ -241,16 +241,40 @@ class OneOrList(Shape):
     item: str
     docs: str
     of: Part | None = None
+    grouped: str = ""
+    """A definition a list's items may be instead (format 2: ``guarded``)."""
 
     def schema(self, description: str) -> Schema:
         item = definition_ref(self.item)
-        return {"description": description, "anyOf": [item, {"type": "array", "items": item}]}
+        items = {"anyOf": [item, definition_ref(self.grouped)]} if self.grouped else item
+        return {"description": description, "anyOf": [item, {"type": "array", "items": items}]}
 
     def docs_type(self) -> str:
         return self.docs
 
     def part(self) -> Part | None:
         return self.of
+
+
+@frozen
+class Varied(Shape):
+    """A text, or (format 2) a list of wordings chosen by the state (``variant``)."""
+
+    variant: Part
+
+    def schema(self, description: str) -> Schema:
+        variants = {"type": "array", "items": definition_ref(self.variant.name), "minItems": 1}
+        return {
+            "description": description + " Format 2: {name} shows a variable's value; or a "
+            "list of variants ({when, text}), the last without when.",
+            "anyOf": [{"type": "string"}, variants],
+        }
+
+    def docs_type(self) -> str:
+        return "varying text"
+
+    def part(self) -> Part | None:
+        return self.variant
 
 
 @frozen

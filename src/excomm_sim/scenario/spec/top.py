@@ -4,8 +4,8 @@ roles and objectives, variables, events and endings (agenda parts are in ``spec.
 from __future__ import annotations
 
 from excomm_sim.scenario.expr import BUILTINS
-from excomm_sim.scenario.model import FORMAT_VERSION, Display
-from excomm_sim.scenario.spec.agenda import CITATIONS, DECISION, EFFECTS
+from excomm_sim.scenario.model import FORMAT_VERSIONS, Display
+from excomm_sim.scenario.spec.agenda import CITATIONS, DATED, DECISION, EFFECTS
 from excomm_sim.scenario.spec.declare import (
     Boolean,
     Choice,
@@ -27,6 +27,8 @@ from excomm_sim.scenario.spec.variable_types import VARIABLE_TYPES, type_names
 DISPLAYS = tuple(display.value for display in Display)
 GOOD_DIRECTIONS = ("high", "low", "none")
 DATE = Definition("date")
+VISIBILITIES = ("private", "public", "secret")
+"""Who reads an objective (``Objective.visibility``)."""
 
 
 def _id(docs: str = "") -> Field:
@@ -46,6 +48,69 @@ SOURCE = Part(
             "Full bibliographic reference or archive identifier.",
             docs_default='`""`',
         ),
+        Field(
+            "document",
+            Text(),
+            "Format 2: the document's number in its collection (FRUS).",
+            docs='*Format 2.* The document\'s number in its collection (FRUS style: `"138"`).',
+            docs_default='`""`',
+        ),
+        Field(
+            "url",
+            Text(),
+            "Format 2: where the document can be read (http or https).",
+            docs="*Format 2.* Where it can be read: an `http` or `https` address.",
+            docs_default='`""`',
+        ),
+        Field(
+            "file",
+            Text(),
+            "Format 2: a text file of the document beside the scenario (record.txt): pages "
+            "start at '--- page N ---', paragraphs are separated by blank lines.",
+            docs="*Format 2.* The document's text, in a file beside the scenario "
+            "([Source texts](#source-texts)).",
+            docs_default='`""`',
+        ),
+    ),
+)
+
+READING = Part(
+    "reading",
+    "a bibliography entry",
+    "An entry of further reading.",
+    (
+        Field("reference", Text(), "The full reference.", True),
+        Field("url", Text(), "Where it can be read (http or https)."),
+    ),
+)
+
+PHASE = Part(
+    "phase",
+    "a phase",
+    "A stretch of the story under one heading, on a day or a range of days (format 2).",
+    (
+        _id("What a decision's or event's `phase` names."),
+        Field("heading", Text(), "The heading players see over the phase's items.", True),
+        Field(
+            "date",
+            DATE,
+            "The phase's first day (YYYY-MM-DD).",
+            True,
+            docs="The phase's first day; not before the calendar's `start`.",
+        ),
+        Field(
+            "until",
+            DATE,
+            "The phase's last day, for a range of days.",
+            docs="The last day, for a range; not before `date`.",
+        ),
+        Field(
+            "note",
+            Text(),
+            "A note under the heading (what the phase covers).",
+            docs="A line under the heading: what the phase covers, how its dates are known.",
+            docs_default='`""`',
+        ),
     ),
 )
 
@@ -63,9 +128,12 @@ CALENDAR = Part(
         ),
         Field(
             "days_per_decision",
-            Integer(minimum=0, default=1),
-            "Days a decision moves the calendar unless it says `days`.",
-            docs="Days a decision moves the calendar, unless the decision says `days`.",
+            Integer(minimum=0),
+            "Days a decision moves the calendar unless it says `days` (default 1; 0 in a file "
+            "with phases).",
+            docs="Days a decision moves the calendar once decided, unless the decision says "
+            "`days`.",
+            docs_default="`1`; `0` in a file with `phases`",
         ),
     ),
 )
@@ -89,6 +157,16 @@ OBJECTIVE = Part(
             Integer(default=1),
             "Points when met.",
             docs="Points scored when met.",
+        ),
+        Field(
+            "visibility",
+            Choice(lambda: VISIBILITIES, default="private"),
+            "Format 2: private (its seat; everyone at the end), public (every seat, all game) "
+            "or secret (its seat only, even at the end).",
+            docs="*Format 2.* Who reads it. `private`: its own seat during play, every seat in "
+            "the debrief. `public`: every seat, all game long (with whether it holds now). "
+            "`secret`: its own seat only, even at the end; the others' debrief shows the "
+            "role's points and whether it won, never this aim.",
         ),
     ),
 )
@@ -128,6 +206,17 @@ ROLE = Part(
             "Private scoring for this role.",
             docs="The role's private scoring.",
             docs_default="`[]`",
+        ),
+        Field(
+            "joins",
+            Ident(names="decision or phase"),
+            "Format 2: the decision or phase id this role joins the table at; before it, it "
+            "neither advises nor decides.",
+            docs="*Format 2.* The agenda item (or the first item of the phase) at which the "
+            "role joins the table: a general who arrives in September. Before it the role is "
+            "not asked to recommend, gives no advice, and may neither decide nor hold a stance "
+            "(an error); a person may hold the seat from the start and is asked from then on.",
+            docs_default="from the start",
         ),
     ),
 )
@@ -221,6 +310,15 @@ VARIABLE = Part(
             "enum only: labels for values.",
             docs="Human labels (`gone: Gone from Cuba`); other values show with `_` as spaces.",
         ),
+        Field(
+            "visible_to",
+            ListOf(Ident(names="role")),
+            "Format 2: the roles that alone see it during play (everyone at the end).",
+            docs="*Format 2.* Only these roles see it during play (value, changes, timeline); "
+            "every other seat and the spectator see it withheld, as a `hidden` one, until the "
+            "end, when everyone sees it.",
+            docs_default="`[]`",
+        ),
     ),
     extra=_per_type_rules,
 )
@@ -242,6 +340,7 @@ EVENT = Part(
         Field("once", Boolean(default=True), "Fires at most once."),
         Field("effects", EFFECTS, "Changes applied when it fires."),
         Field("sources", CITATIONS, "Where it comes from in the record."),
+        *DATED,
     ),
 )
 
@@ -285,15 +384,18 @@ ENDING = Part(
 SCENARIO = Part(
     "scenario",
     "a scenario",
-    f"A crisis-meeting scenario for excomm-sim (format {FORMAT_VERSION}). "
+    "A crisis-meeting scenario for excomm-sim (formats "
+    f"{', '.join(map(str, FORMAT_VERSIONS))}). "
     "Check a file with `excomm-sim validate FILE`.",
     (
         Field(
             "format",
-            Integer(only=(FORMAT_VERSION,)),
+            Integer(only=FORMAT_VERSIONS),
             "The scenario format version this file is written for.",
             True,
-            docs=f"The format version; must be `{FORMAT_VERSION}`.",
+            docs="The format version: "
+            + " or ".join(f"`{version}`" for version in FORMAT_VERSIONS)
+            + ".",
         ),
         Field(
             "id",
@@ -344,6 +446,13 @@ SCENARIO = Part(
             docs="The in-game date.",
         ),
         Field(
+            "phases",
+            ListOf(Definition("phase", anchor="phases", of=PHASE)),
+            "Format 2: the stretches of the story, in date order; decisions name their phase.",
+            docs="*Format 2.* The stretches of the story, with their dates.",
+            docs_default="`[]`",
+        ),
+        Field(
             "roles",
             ListOf(Definition("role", anchor="roles", of=ROLE), 1),
             "The seats at the table; exactly one is president.",
@@ -384,6 +493,19 @@ SCENARIO = Part(
             "glossary",
             ListOf(Definition("term", anchor="people-and-glossary", of=TERM)),
             "Terms explained on the glossary screen (g) and at first mention.",
+            docs_default="`[]`",
+        ),
+        Field(
+            "bibliography",
+            ListOf(
+                Definition("reading", docs="entry", anchor="bibliography", of=READING),
+                item_schema={
+                    "anyOf": [{"type": "string"}, {"$ref": "#/definitions/reading"}],
+                    "description": "A full reference, or a mapping with reference and url.",
+                },
+            ),
+            "Format 2: further reading that reports list in full, after the sources.",
+            docs="*Format 2.* Further reading, listed in full by reports.",
             docs_default="`[]`",
         ),
     ),
