@@ -215,6 +215,9 @@ async def test_a_student_joins_and_plays_through_the_command_line(tmp_path: Path
             async with asyncio.timeout(30):
                 while not host.classroom.tables[1].holders:
                     await asyncio.sleep(0.05)
+            # the seat is held when the host answers the sit; the client prints its
+            # "Waiting…" line just after reading that answer: give it that moment
+            await asyncio.sleep(1.0)
             await host.control(1, "start")
 
         starting = asyncio.ensure_future(start_when_seated())
